@@ -1,0 +1,34 @@
+// Bundles the language server, the extension client and the CLI with esbuild.
+import * as esbuild from 'esbuild';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+
+const production = process.argv.includes('--production');
+const entries = [
+  { in: 'server/src/server.ts', out: 'dist/server.js', platform: 'node' },
+  { in: 'server/src/cli/main.ts', out: 'dist/cli.js', platform: 'node' },
+  { in: 'client/src/extension.ts', out: 'dist/client.js', platform: 'node', external: ['vscode'] },
+];
+
+mkdirSync('dist', { recursive: true });
+const metafile = {};
+for (const e of entries) {
+  if (!existsSync(e.in)) continue;
+  const result = await esbuild.build({
+    entryPoints: [e.in],
+    outfile: e.out,
+    bundle: true,
+    platform: e.platform,
+    format: 'cjs',
+    target: 'node20',
+    external: e.external ?? [],
+    sourcemap: !production,
+    minify: production,
+    metafile: true,
+    logLevel: 'warning',
+    define: { __VERSION__: JSON.stringify(version) },
+  });
+  metafile[e.out] = Object.values(result.metafile.outputs).find((o) => o.entryPoint)?.bytes;
+}
+writeFileSync('dist/sizes.json', JSON.stringify(metafile, null, 2));

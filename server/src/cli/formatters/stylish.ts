@@ -1,0 +1,42 @@
+// Human-readable output grouped per file, with a summary line (like eslint's "stylish").
+import { localize, type Locale } from '../../engine';
+import type { Formatter } from './types';
+
+const useColor = process.stdout.isTTY && !process.env.NO_COLOR;
+const paint = (code: number, s: string) => (useColor ? `\x1b[${code}m${s}\x1b[0m` : s);
+const SEVERITY_COLOR: Record<string, number> = { error: 31, warning: 33, information: 36, hint: 90 };
+
+interface Counts { error: number; warning: number; information: number; hint: number; fixable: number }
+
+function summary(c: Counts, files: number, locale: Locale): string {
+  const total = c.error + c.warning + c.information + c.hint;
+  const notes = c.information + c.hint;
+  if (locale === 'en') {
+    return total === 0
+      ? `✔ ${files} file(s) checked, no problems`
+      : `✖ ${total} problem(s) in ${files} file(s) (${c.error} errors, ${c.warning} warnings, ${notes} notes)${c.fixable ? `, ${c.fixable} fixable with --fix` : ''}`;
+  }
+  return total === 0
+    ? `✔ 检查了 ${files} 个文件，未发现问题`
+    : `✖ 检查了 ${files} 个文件，发现 ${total} 个问题（错误 ${c.error}，警告 ${c.warning}，提示 ${notes}）${c.fixable ? `，其中 ${c.fixable} 个可用 --fix 自动修复` : ''}`;
+}
+
+export const stylish: Formatter = (results, locale) => {
+  const out: string[] = [];
+  const c: Counts = { error: 0, warning: 0, information: 0, hint: 0, fixable: 0 };
+  for (const r of results) {
+    if (r.findings.length === 0) continue;
+    out.push(paint(4, r.file));
+    const pos = r.findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1}`);
+    const w0 = Math.max(...pos.map((p) => p.length));
+    const w1 = Math.max(...r.findings.map((f) => f.severity.length));
+    r.findings.forEach((f, i) => {
+      c[f.severity]++;
+      if (f.fixes.some((x) => x.preferred)) c.fixable++;
+      out.push(`  ${pos[i].padEnd(w0)}  ${paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(w1))}  ${localize(f.message, locale)}  ${paint(90, f.code)}`);
+    });
+    out.push('');
+  }
+  out.push(paint(c.error ? 31 : c.warning + c.information + c.hint ? 33 : 32, summary(c, results.length, locale)));
+  return out.join('\n');
+};

@@ -1,0 +1,200 @@
+// The govreport command: a thin layer over the engine (files in, formatted findings out).
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { applyEdits, checkText, mergeConfigs, parseSeverity, RULES_BY_CODE, type EngineConfig, type Finding, type Locale, type TemplateYear } from '../engine';
+import { loadConfigFile, RcFinder, type LoadedConfig } from '../node/rcfile';
+import { decode, DecodeError, encode } from './encoding';
+import { collectTargets } from './files';
+import { FORMATTERS, type FileResult } from './formatters';
+
+const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
+const MAX_FIX_PASSES = 10;
+
+const HELP = `用法 / usage: govreport [选项] <文件|文件夹|通配符…>
+
+检查政府信息公开工作年度报告（.txt、.md、.govreport；UTF-8、UTF-16、GB18030/GBK）。
+Checks government information disclosure annual reports.
+
+选项 / options:
+  -f, --format <stylish|json|sarif>  输出格式（默认 stylish）/ output format
+      --fix                          写回首选修复（保留编码与换行符）/ write preferred fixes back
+      --rule <规则=级别>              设置规则级别，可重复：off|hint|information|warning|error
+  -c, --config <文件>                使用此配置文件，不再查找 .govreportrc.json
+      --template-year <auto|2019|2021>  指定模板年度 / force the template year
+      --max-file-size <字节|nMB>      超过此大小的文件不检查（默认 20MB）
+      --lang <zh|en>                  消息语言（默认 zh）/ message language
+  -h, --help                         显示帮助 / show help
+  -v, --version                      显示版本 / show version
+
+退出码 / exit codes: 0 无错误级问题；1 有错误级问题；2 用法或读写错误。`;
+
+class UsageError extends Error {}
+
+function parseSize(s: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(k|kb|m|mb|g|gb)?$/i.exec(s.trim());
+  if (!m) throw new UsageError(`--max-file-size 无效: ${s}`);
+  const unit = (m[2] ?? '').toLowerCase();
+  const mult = unit.startsWith('k') ? 1024 : unit.startsWith('m') ? 1024 ** 2 : unit.startsWith('g') ? 1024 ** 3 : 1;
+  return Math.floor(Number(m[1]) * mult);
+}
+
+interface Options {
+  format: string;
+  fix: boolean;
+  rules: Record<string, NonNullable<ReturnType<typeof parseSeverity>>>;
+  config: string | null;
+  templateYear: 'auto' | TemplateYear | undefined;
+  maxFileSize: number;
+  locale: Locale;
+  paths: string[];
+}
+
+function readOptions(argv: string[]): Options | 'help' | 'version' {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', short: 'f', default: 'stylish' },
+      fix: { type: 'boolean', default: false },
+      rule: { type: 'string', multiple: true, default: [] },
+      config: { type: 'string', short: 'c' },
+      'template-year': { type: 'string' },
+      'max-file-size': { type: 'string' },
+      lang: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
+    },
+  });
+  if (values.help) return 'help';
+  if (values.version) return 'version';
+  if (!FORMATTERS[values.format!]) throw new UsageError(`未知输出格式 / unknown format: ${values.format}（stylish|json|sarif）`);
+  const rules: Options['rules'] = {};
+  for (const r of values.rule ?? []) {
+    const [code, sev] = r.split('=');
+    if (!RULES_BY_CODE.has(code)) throw new UsageError(`未知规则 / unknown rule: ${code}`);
+    const s = parseSeverity(sev);
+    if (!s) throw new UsageError(`规则级别无效 / invalid severity: ${r}（off|hint|information|warning|error）`);
+    rules[code] = s;
+  }
+  const ty = values['template-year'];
+  if (ty !== undefined && !['auto', '2019', '2021'].includes(ty)) throw new UsageError(`--template-year 应为 auto、2019 或 2021`);
+  const lang = values.lang ?? process.env.GOVREPORT_LANG ?? 'zh';
+  if (positionals.length === 0) throw new UsageError('请给出要检查的文件或文件夹 / no files or folders given');
+  return {
+    format: values.format!,
+    fix: values.fix!,
+    rules,
+    config: values.config ?? null,
+    templateYear: ty === undefined ? undefined : ty === 'auto' ? 'auto' : (Number(ty) as TemplateYear),
+    maxFileSize: values['max-file-size'] ? parseSize(values['max-file-size']) : DEFAULT_MAX_FILE_SIZE,
+    locale: lang.toLowerCase().startsWith('en') ? 'en' : 'zh-cn',
+    paths: positionals,
+  };
+}
+
+const position0 = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function problem(code: string, severity: Finding['severity'], zh: string, en: string): Finding {
+  return { code, severity, message: { zh, en }, range: position0, related: [], fixes: [] };
+}
+
+/** Applies preferred fixes until none is left (fixes can expose others, e.g. a label then a total). */
+function fixText(text: string, config: Partial<EngineConfig>): string {
+  let current = text;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const { findings } = checkText(current, config);
+    const edits = findings.flatMap((f) => f.fixes.find((x) => x.preferred)?.edits ?? []);
+    if (edits.length === 0) break;
+    const next = applyEdits(current, edits);
+    if (next === current) break;
+    current = next;
+  }
+  return current;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let options: ReturnType<typeof readOptions>;
+  try {
+    options = readOptions(argv);
+  } catch (e) {
+    process.stderr.write(`govreport: ${(e as Error).message}\n\n${HELP}\n`);
+    return 2;
+  }
+  if (options === 'help') { process.stdout.write(`${HELP}\n`); return 0; }
+  if (options === 'version') { process.stdout.write(`${VERSION}\n`); return 0; }
+
+  let fixedConfig: LoadedConfig | null = null;
+  if (options.config) {
+    fixedConfig = await loadConfigFile(options.config);
+    if (fixedConfig.problems.length) {
+      process.stderr.write(`govreport: ${options.config}: ${fixedConfig.problems.join('; ')}\n`);
+      return 2;
+    }
+  }
+  const finder = new RcFinder();
+  const { targets, missing } = await collectTargets(options.paths);
+  let ioFailure = missing.length > 0;
+  for (const m of missing) process.stderr.write(`govreport: 找不到 / not found: ${m}\n`);
+
+  const results: FileResult[] = [];
+  const reportedRc = new Set<string>();
+  for (const target of targets) {
+    const result: FileResult = { file: target.path, templateYear: null, reportYear: null, findings: [] };
+    results.push(result);
+    const rc = fixedConfig ?? (await finder.find(path.dirname(target.path)));
+    if (rc && rc.problems.length && rc.file && !reportedRc.has(rc.file)) {
+      reportedRc.add(rc.file);
+      process.stderr.write(`govreport: ${rc.file}: ${rc.problems.join('; ')}（其余设置照常使用 / other settings still apply）\n`);
+    }
+    const config = mergeConfigs(rc?.config ?? {}, { rules: options.rules, templateYear: options.templateYear });
+    let bytes: Buffer;
+    try {
+      const stat = await fs.stat(target.path);
+      if (stat.size > options.maxFileSize) {
+        result.findings.push(problem('file-too-large', 'warning',
+          `文件大小 ${(stat.size / 1048576).toFixed(1)}MB 超过上限 ${(options.maxFileSize / 1048576).toFixed(1)}MB，未检查（可用 --max-file-size 调整）`,
+          `File of ${(stat.size / 1048576).toFixed(1)} MB exceeds the ${(options.maxFileSize / 1048576).toFixed(1)} MB limit; not checked (see --max-file-size)`));
+        continue;
+      }
+      bytes = await fs.readFile(target.path);
+    } catch (e) {
+      ioFailure = true;
+      result.findings.push(problem('file-unreadable', 'error', `无法读取文件：${(e as Error).message}`, `Cannot read the file: ${(e as Error).message}`));
+      continue;
+    }
+    let decoded;
+    try {
+      decoded = decode(bytes);
+    } catch (e) {
+      ioFailure = true;
+      const msg = e instanceof DecodeError ? e.message : String(e);
+      result.findings.push(problem('file-unreadable', 'error', msg.split(' / ')[0], msg.split(' / ')[1] ?? msg));
+      continue;
+    }
+    let text = decoded.text;
+    if (options.fix) {
+      const fixed = fixText(text, config);
+      if (fixed !== text) {
+        try {
+          await fs.writeFile(target.path, encode(fixed, decoded.encoding));
+          text = fixed;
+        } catch (e) {
+          ioFailure = true;
+          process.stderr.write(`govreport: 无法写回 / cannot write ${target.path}: ${(e as Error).message}\n`);
+        }
+      }
+    }
+    const { model, findings } = checkText(text, config);
+    result.templateYear = model.templateYear;
+    result.reportYear = model.reportYear;
+    result.findings = findings;
+  }
+
+  process.stdout.write(`${FORMATTERS[options.format](results, options.locale)}\n`);
+  if (ioFailure) return 2;
+  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+declare const __VERSION__: string | undefined;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';

@@ -1,0 +1,43 @@
+// parse → model → relations → rules → findings with LSP ranges.
+import { readConfig, type EngineConfig } from './config';
+import { parseReport } from './parse';
+import { evaluateRelations } from './relations';
+import { RULES } from './rules';
+import type { RuleFinding } from './rules';
+import { spanToRange } from './text';
+import type { Finding, RelationResult, ReportModel } from './types';
+
+export interface CheckResult { model: ReportModel; relations: RelationResult[]; findings: Finding[] }
+
+export function checkModel(model: ReportModel, config: Partial<EngineConfig> = {}, relations = evaluateRelations(model)): Finding[] {
+  const findings: Finding[] = [];
+  const toRange = (span: RuleFinding['span']) => spanToRange(model.lineStarts, span);
+  for (const rule of RULES) {
+    const setting = config.rules?.[rule.code];
+    if (setting === 'off') continue;
+    if (!model.isReport && !rule.onNonReport) continue;
+    const report = (f: RuleFinding) => {
+      // A finding marked quieter than its rule (ambiguous wording) stays quieter than the setting.
+      const severity = f.severity ?? setting ?? rule.defaultSeverity;
+      findings.push({
+        code: rule.code,
+        severity,
+        message: f.message,
+        range: toRange(f.span),
+        related: (f.related ?? []).map((r) => ({ range: toRange(r.span), message: r.message })),
+        fixes: (f.fixes ?? []).map((x) => ({ title: x.title, preferred: x.preferred, edits: x.edits.map((e) => ({ range: toRange(e.span), newText: e.newText })) })),
+      });
+    };
+    rule.check({ model, relations, report });
+  }
+  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return findings;
+}
+
+export function checkText(text: string, config: Partial<EngineConfig> = {}): CheckResult {
+  const model = parseReport(text, { templateYear: config.templateYear });
+  const relations = evaluateRelations(model);
+  return { model, relations, findings: checkModel(model, config, relations) };
+}
+
+export { readConfig };

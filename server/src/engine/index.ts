@@ -1,0 +1,14 @@
+// The report engine: plain TypeScript, no editor dependency; shared by the server, the CLI and tests.
+export * from './types';
+export { parseReport, type ParseOptions } from './parse';
+export { evaluateRelations, templateOf } from './relations';
+export { checkModel, checkText, type CheckResult } from './check';
+export { readConfig, mergeConfigs, parseSeverity, defaultConfig, SEVERITY_SETTINGS, type EngineConfig } from './config';
+export { RULES, RULES_BY_CODE, type Rule } from './rules';
+export { applyEdits, computeLineStarts, positionAt, offsetAt, spanToRange } from './text';
+export { TEMPLATE_YEARS, SECTIONS, templateYearForReportYear } from './template';
+export { reportSkeleton, emptyTable, standardHeading, renderTable } from './skeleton';
+
+import type { Localized, Locale } from './types';
+export const localize = (m: Localized, locale: Locale): string => (locale === 'en' ? m.en : m.zh);
+export const ruleDocPath = (code: string): string => `docs/rules/${code}.md`;

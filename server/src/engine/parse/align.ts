@@ -1,0 +1,214 @@
+// Walks a table template's expected rows over the token stream (format.md §8): each row
+// takes its label (matched fuzzily, fragments joined) and then as many values as the template
+// gives it. What is left over or missing is recorded, never guessed away.
+import { labelKey, similarity } from '../normalize';
+import type { RowSpec, TableTemplate } from '../template';
+import type { CellModel, RowModel, Span, TableModel, UnreadPart } from '../types';
+import type { Token } from './tokens';
+import { parseCellValue } from './values';
+
+const ROW_MATCH = 0.72;
+const HEADER_MATCH = 0.85;
+const ANCHOR_MATCH = 0.85;
+const MAX_FRAGMENTS = 8;
+const LOOKAHEAD = 6;
+
+interface LabelMatch { end: number; sim: number; text: string; span: Span; key: string }
+
+const keyCache = new WeakMap<object, string[]>();
+function rowKeys(spec: RowSpec): string[] {
+  let keys = keyCache.get(spec);
+  if (!keys) {
+    keys = [spec.label, ...(spec.aliases ?? [])].map(labelKey);
+    keyCache.set(spec, keys);
+  }
+  return keys;
+}
+
+/** Best match of 1…MAX_FRAGMENTS consecutive text tokens from `at` against any of `keys`. */
+function matchLabel(tokens: Token[], at: number, keys: string[]): LabelMatch | null {
+  if (keys.length === 0) return null;
+  const longest = Math.max(...keys.map((k) => k.length));
+  let joined = '';
+  let text = '';
+  let best: LabelMatch | null = null;
+  for (let k = 0; k < MAX_FRAGMENTS; k++) {
+    const t = tokens[at + k];
+    if (!t || t.kind !== 'text') break;
+    const fragment = labelKey(t.text);
+    // A label starts where its first fragment begins it: a header cell before it (其他) is not part of it.
+    if (k === 0 && !keys.some((key) => similarity(fragment, key.slice(0, fragment.length)) >= 0.5)) return null;
+    joined += fragment;
+    text += t.text;
+    if (joined.length > longest * 1.5 + 2) break;
+    let sim = 0;
+    for (const key of keys) sim = Math.max(sim, similarity(joined, key));
+    if (!best || sim > best.sim) {
+      best = { end: at + k + 1, sim, text, span: { start: tokens[at].span.start, end: t.span.end }, key: joined };
+    }
+    if (sim === 1) break;
+  }
+  return best;
+}
+
+function pathOf(spec: RowSpec, byKey: Map<string, RowSpec>): string[] {
+  const path: string[] = [];
+  for (let s: RowSpec | undefined = spec; s; s = s.parent ? byKey.get(s.parent) : undefined) {
+    if (s.label) path.unshift(s.label);
+  }
+  return path;
+}
+
+export interface Alignment { table: TableModel; cost: number }
+
+export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span): Alignment | null {
+  const byKey = new Map(tpl.rows.map((r) => [r.key, r]));
+  const anchorKeys = [
+    ...tpl.headers.map(labelKey).filter((k) => k.length >= 4),
+    ...tpl.rows.filter((r) => r.label).slice(0, 3).flatMap(rowKeys),
+  ];
+  let start = -1;
+  for (let i = 0; i < tokens.length && start < 0; i++) {
+    if (tokens[i].kind !== 'text') continue;
+    const m = matchLabel(tokens, i, anchorKeys);
+    if (m && m.sim >= ANCHOR_MATCH) start = i;
+  }
+  if (start < 0) return null;
+
+  const rows: RowModel[] = [];
+  const missingRows: TableModel['missingRows'] = [];
+  const unread: UnreadPart[] = [];
+  const headers: TableModel['headers'] = [];
+  let headerKeys = tpl.headers.map((h) => [h, labelKey(h)] as const);
+  let cost = 0;
+  let ti = start;
+  let lastLabel: { row: RowModel; key: string; templateKey: string; sim: number } | null = null;
+
+  const readHeader = (at: number): LabelMatch | null => {
+    const m = matchLabel(tokens, at, headerKeys.map(([, k]) => k));
+    if (!m || m.sim < HEADER_MATCH) return null;
+    const best = headerKeys.reduce((a, b) => (similarity(m.key, b[1]) > similarity(m.key, a[1]) ? b : a));
+    headers.push({ span: m.span, text: m.text, templateLabel: best[0] });
+    return m;
+  };
+
+  for (let ri = 0; ri < tpl.rows.length; ri++) {
+    const spec = tpl.rows[ri];
+    let labelMatch: LabelMatch | null = null;
+    if (spec.label) {
+      const searchStart = ti;
+      const unreadBefore = unread.length;
+      const costBefore = cost;
+      let missingHere = false;
+      while (ti < tokens.length) {
+        const t = tokens[ti];
+        if (t.kind !== 'text') {
+          unread.push({ span: t.span, text: t.text, reason: 'extra-value' });
+          cost += 1;
+          ti++;
+          continue;
+        }
+        const m = matchLabel(tokens, ti, rowKeys(spec));
+        if (m && m.sim >= ROW_MATCH) { labelMatch = m; break; }
+        const h = readHeader(ti);
+        if (h) { ti = h.end; continue; }
+        // A later row's label here means the rows in between are missing.
+        const limit = Math.min(tpl.rows.length, ri + 1 + LOOKAHEAD);
+        let later = false;
+        for (let k = ri + 1; k < limit && !later; k++) {
+          if (!tpl.rows[k].label) continue;
+          const mk = matchLabel(tokens, ti, rowKeys(tpl.rows[k]));
+          later = !!mk && mk.sim >= ROW_MATCH && mk.sim > (m?.sim ?? 0);
+        }
+        if (later) { missingHere = true; break; }
+        // The tail of a label wrapped onto another line (PDF rows) continues the previous label.
+        const key = labelKey(t.text);
+        if (lastLabel && similarity(lastLabel.key + key, lastLabel.templateKey) > lastLabel.sim) {
+          lastLabel.key += key;
+          lastLabel.sim = similarity(lastLabel.key, lastLabel.templateKey);
+          ti++;
+          continue;
+        }
+        unread.push({ span: t.span, text: t.text, reason: 'extra-text' });
+        cost += 1;
+        ti++;
+      }
+      if (!labelMatch) {
+        if (!missingHere) {
+          // Nothing matched before the end: what was skipped is not this table's (e.g. prose after it).
+          ti = searchStart;
+          unread.length = unreadBefore;
+          cost = costBefore;
+        }
+        const prev = rows[rows.length - 1];
+        missingRows.push({ key: spec.key, label: spec.label, after: prev ? (prev.cells.at(-1)?.span ?? prev.labelSpan) : null });
+        cost += 2;
+        continue;
+      }
+      ti = labelMatch.end;
+      cost += 1 - labelMatch.sim;
+      if (spec.headers) headerKeys = [...tpl.headers, ...spec.headers].map((h) => [h, labelKey(h)] as const);
+    } else {
+      // An unlabelled row (table 四) follows its header cells.
+      while (ti < tokens.length && tokens[ti].kind === 'text') {
+        const h = readHeader(ti);
+        if (h) { ti = h.end; continue; }
+        unread.push({ span: tokens[ti].span, text: tokens[ti].text, reason: 'extra-text' });
+        cost += 1;
+        ti++;
+      }
+    }
+
+    const cells: CellModel[] = [];
+    if (!spec.group) {
+      while (cells.length < spec.columns.length && ti < tokens.length && tokens[ti].kind !== 'text') {
+        const t = tokens[ti++];
+        const column = spec.columns[cells.length];
+        const v = parseCellValue(t.text);
+        cells.push({
+          columnPath: column.path, columnKey: column.key, raw: t.text, span: t.span,
+          value: v.value, kind: t.kind === 'blank' ? 'invalid' : v.kind, unit: v.unit, fullWidth: v.fullWidth,
+        });
+      }
+    }
+    const row: RowModel = {
+      key: spec.key,
+      templateLabel: spec.label,
+      label: labelMatch ? labelMatch.text : null,
+      labelSpan: labelMatch ? labelMatch.span : null,
+      path: pathOf(spec, byKey),
+      group: !!spec.group,
+      cells,
+      expectedValues: spec.group ? 0 : spec.columns.length,
+      block: spec.block,
+    };
+    if (cells.length < row.expectedValues) {
+      const at = cells.at(-1)?.span ?? row.labelSpan ?? { start: tokens[Math.min(ti, tokens.length - 1)]?.span.start ?? regionSpan.start, end: tokens[Math.min(ti, tokens.length - 1)]?.span.end ?? regionSpan.start };
+      unread.push({ span: at, text: row.label ?? '', reason: 'short-row', rowKey: spec.key });
+      cost += row.expectedValues - cells.length;
+    }
+    rows.push(row);
+    if (labelMatch) lastLabel = { row, key: labelMatch.key, templateKey: rowKeys(spec)[0], sim: labelMatch.sim };
+  }
+  // Values straight after the last row belong to no row.
+  while (ti < tokens.length && tokens[ti].kind !== 'text') {
+    unread.push({ span: tokens[ti].span, text: tokens[ti].text, reason: 'extra-value' });
+    cost += 1;
+    ti++;
+  }
+
+  const first = tokens[start].span.start;
+  const lastToken = tokens[Math.max(start, ti - 1)];
+  const table: TableModel = {
+    id: tpl.id,
+    variant: tpl.variant,
+    variantYear: tpl.year,
+    span: { start: first, end: Math.max(first, lastToken.span.end) },
+    rows,
+    missingRows,
+    unread,
+    headers,
+    fourDecimalAmounts: headers.some((h) => /保留四位小数/.test(h.text)),
+  };
+  return { table, cost };
+}

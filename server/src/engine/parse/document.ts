@@ -1,0 +1,176 @@
+// Reads what sits outside the tables: title, agency, report year, section headings, sub-headings.
+import { CN_ORDINALS, labelKey, parseChineseNumeral, similarity } from '../normalize';
+import { SECTIONS } from '../template';
+import type { ExtraHeading, SectionHeading, SectionId, SectionModel, Span, SubHeading } from '../types';
+
+export interface Lines { starts: number[]; ends: number[] }
+
+const LEADING_JUNK = /^(?:[\s\u3000\u00a0\ufeff]|\[bookmark:[^\]]*\]|&nbsp;|#{1,6}\s)*/;
+const TRAILING_JUNK = /[\s\u3000\u00a0:：。.]*$/;
+const MAX_HEADING_LENGTH = 48;
+const HEADING_MATCH = 0.8;
+
+/** Text of a line with artefacts at its ends removed, and where that text starts. */
+export function cleanLine(text: string, lines: Lines, line: number): { text: string; start: number } {
+  const raw = text.slice(lines.starts[line], lines.ends[line]);
+  const lead = LEADING_JUNK.exec(raw)?.[0].length ?? 0;
+  const body = raw.slice(lead).replace(TRAILING_JUNK, '');
+  return { text: body, start: lines.starts[line] + lead };
+}
+
+interface Numbering { ordinal: number | null; style: 'cn' | 'paren' | 'arabic' | 'part' | 'none'; rest: string; prefix: string }
+
+const NUMBERING: [RegExp, Numbering['style']][] = [
+  [/^([一二三四五六七八九十]{1,2})\s*[、．.，,]\s*/, 'cn'],
+  [/^[（(]\s*([一二三四五六七八九十]{1,2})\s*[)）]\s*[、．.]?\s*/, 'paren'],
+  [/^(\d{1,2})\s*(?:[、．.，,]|\s)\s*/, 'arabic'],
+  [/^第([一二三四五六七八九十]{1,2})部分\s*[、：:．.]?\s*/, 'part'],
+];
+
+export function readNumbering(s: string): Numbering {
+  for (const [re, style] of NUMBERING) {
+    const m = re.exec(s);
+    if (m) {
+      const ordinal = style === 'arabic' ? Number(m[1]) : parseChineseNumeral(m[1]);
+      return { ordinal, style, rest: s.slice(m[0].length), prefix: m[0] };
+    }
+  }
+  return { ordinal: null, style: 'none', rest: s, prefix: '' };
+}
+
+const SECTION_KEYS = SECTIONS.map((s) => ({ spec: s, keys: [s.title, ...s.aliases].map(labelKey) }));
+
+interface Candidate { id: SectionId; heading: SectionHeading; score: number; line: number }
+
+function headingCandidate(text: string, lines: Lines, line: number): Candidate | null {
+  const { text: body, start } = cleanLine(text, lines, line);
+  if (body.length < 4 || body.length > MAX_HEADING_LENGTH) return null;
+  const n = readNumbering(body);
+  const key = labelKey(n.rest);
+  if (key.length < 4) return null;
+  let best: { id: SectionId; sim: number } | null = null;
+  for (const { spec, keys } of SECTION_KEYS) {
+    for (const k of keys) {
+      if (Math.abs(k.length - key.length) > 6) continue;
+      const sim = similarity(key, k);
+      if (sim >= HEADING_MATCH && (!best || sim > best.sim)) best = { id: spec.id, sim };
+    }
+  }
+  if (!best) return null;
+  // A numbered line whose number is not the section's is a sub-heading, e.g. （一）主动公开政府信息情况 inside 一.
+  if (n.ordinal !== null && n.ordinal !== best.id) return null;
+  const standardText = `${CN_ORDINALS[best.id]}、${SECTIONS[best.id - 1].title}`;
+  const score = (n.style === 'cn' ? 3 : n.style === 'none' ? 1 : 2) + best.sim;
+  return {
+    id: best.id,
+    line,
+    score,
+    heading: { span: { start, end: start + body.length }, text: body, standard: body === standardText },
+  };
+}
+
+export interface SectionsResult { sections: SectionModel[]; extra: ExtraHeading[] }
+
+export function findSections(text: string, lines: Lines): SectionsResult {
+  const byId = new Map<SectionId, Candidate[]>();
+  for (let line = 0; line < lines.starts.length; line++) {
+    if (lines.ends[line] - lines.starts[line] > MAX_HEADING_LENGTH * 2) continue;
+    const c = headingCandidate(text, lines, line);
+    if (c) byId.set(c.id, [...(byId.get(c.id) ?? []), c]);
+  }
+  const chosen: Candidate[] = [];
+  const extra: ExtraHeading[] = [];
+  for (const [id, cands] of byId) {
+    const top = Math.max(...cands.map((c) => Math.floor(c.score)));
+    const strongest = cands.filter((c) => Math.floor(c.score) === top);
+    chosen.push(strongest[0]);
+    for (const dup of strongest.slice(1)) extra.push({ id, heading: dup.heading, reason: 'duplicate' });
+  }
+  chosen.sort((a, b) => a.heading.span.start - b.heading.span.start);
+  const sections: SectionModel[] = chosen.map((c, i) => ({
+    id: c.id,
+    heading: c.heading,
+    span: { start: c.heading.span.start, end: i + 1 < chosen.length ? chosen[i + 1].heading.span.start : text.length },
+    subHeadings: [],
+  }));
+  return { sections, extra };
+}
+
+const SUB_HEADING = /^(?:[（(][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}是|\d{1,2}\s*[.、．](?!\d)|[（(]\d{1,2}[)）])/;
+
+/** Sub-headings of a section (（一）…, 1. …), skipping lines inside tables. */
+export function findSubHeadings(text: string, lines: Lines, section: SectionModel, excluded: Span[]): SubHeading[] {
+  const out: SubHeading[] = [];
+  const first = lineOf(lines, section.heading.span.end) + 1;
+  for (let line = first; line < lines.starts.length && lines.starts[line] < section.span.end; line++) {
+    const start = lines.starts[line];
+    if (excluded.some((s) => start >= s.start && start < s.end)) continue;
+    const { text: body, start: bodyStart } = cleanLine(text, lines, line);
+    if (!SUB_HEADING.test(body) || /^[一二三四五六七八九十]{1,2}是/.test(body)) continue;
+    const stop = body.search(/[。；;！!]/);
+    const head = stop >= 0 ? body.slice(0, stop) : body;
+    if (head.length > 30) continue;
+    out.push({ span: { start: bodyStart, end: bodyStart + head.length }, text: head });
+  }
+  return out;
+}
+
+export function lineOf(lines: Lines, offset: number): number {
+  let lo = 0;
+  let hi = lines.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines.starts[mid] <= offset) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
+export interface TitleResult { text: string; span: Span }
+
+/** The title: up to three short lines at the top ending in one that names the 年度报告. */
+export function findTitle(text: string, lines: Lines, before: number): TitleResult | null {
+  const nonEmpty: number[] = [];
+  for (let line = 0; line < lines.starts.length && nonEmpty.length < 5 && lines.starts[line] < before; line++) {
+    if (cleanLine(text, lines, line).text.length > 0) nonEmpty.push(line);
+  }
+  for (let i = 0; i < nonEmpty.length; i++) {
+    const { text: body } = cleanLine(text, lines, nonEmpty[i]);
+    if (body.length > 60) break;
+    if (!/年度报告|年报/.test(body)) continue;
+    let first = i;
+    while (first > 0 && i - first < 2) {
+      const prev = cleanLine(text, lines, nonEmpty[first - 1]).text;
+      if (prev.length > 40 || /[。；]$/.test(prev)) break;
+      first--;
+    }
+    const parts = nonEmpty.slice(first, i + 1).map((l) => cleanLine(text, lines, l));
+    const start = parts[0].start;
+    const last = parts[parts.length - 1];
+    return { text: parts.map((p) => p.text.trim()).join(''), span: { start, end: last.start + last.text.length } };
+  }
+  return null;
+}
+
+export function yearOfTitle(title: string): number | null {
+  const m = /((?:19|20)\d{2})\s*年/.exec(title);
+  return m ? Number(m[1]) : null;
+}
+
+const PERIOD = /(?:统计期限|统计时限|统计期间|统计时段|统计周期)[^。\n]{0,24}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/;
+
+export function yearOfPeriod(text: string): { year: number; span: Span } | null {
+  const m = PERIOD.exec(text.length > 200000 ? text.slice(0, 200000) : text);
+  if (!m) return null;
+  const at = m.index + m[0].lastIndexOf(m[1]);
+  return { year: Number(m[1]), span: { start: at, end: at + 4 } };
+}
+
+export function agencyOfTitle(title: string): string | null {
+  const s = title
+    .replace(/((?:19|20)\d{2})\s*年度?/, '|')
+    .replace(/(?:政府)?信息公开(?:工作)?(?:年度报告|年报)$/, '')
+    .split('|')
+    .map((p) => p.trim())
+    .filter(Boolean)[0];
+  return s && s.length >= 2 ? s : null;
+}

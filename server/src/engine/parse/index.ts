@@ -1,0 +1,96 @@
+import { computeLineStarts, lineEnd } from '../text';
+import { TEMPLATE_YEARS, tableVariants, templateYearForReportYear } from '../template';
+import type { ReportModel, SectionModel, TableId, TableModel, TemplateYear } from '../types';
+import { alignTable } from './align';
+import { agencyOfTitle, findSections, findSubHeadings, findTitle, lineOf, yearOfPeriod, yearOfTitle, type Lines } from './document';
+import { tokenize } from './tokens';
+
+export interface ParseOptions {
+  /** Force a template year instead of detecting it. */
+  templateYear?: 'auto' | TemplateYear;
+}
+
+const TABLE_IDS: TableId[] = [2, 3, 4];
+
+export function parseReport(text: string, options: ParseOptions = {}): ReportModel {
+  const starts = computeLineStarts(text);
+  const lines: Lines = { starts, ends: starts.map((_, i) => lineEnd(text, starts, i)) };
+  const { sections, extra } = findSections(text, lines);
+  const title = findTitle(text, lines, sections[0]?.heading.span.start ?? text.length);
+
+  const titleYear = title ? yearOfTitle(title.text) : null;
+  const period = titleYear === null ? yearOfPeriod(text) : null;
+  const reportYear = titleYear ?? period?.year ?? null;
+
+  const markerYear = detectByMarkers(text);
+  const override = options.templateYear && options.templateYear !== 'auto' ? options.templateYear : null;
+  const preferred: TemplateYear = override ?? markerYear ?? (reportYear !== null ? templateYearForReportYear(reportYear) : 2021);
+
+  const isReport = (title !== null && /信息公开/.test(title.text)) || sections.length >= 3;
+  const tables: TableModel[] = [];
+  if (isReport) {
+    for (const id of TABLE_IDS) {
+      const region = tableRegion(id, sections, lines, text.length);
+      if (!region) continue;
+      const tokens = tokenize(text, lines.starts, lines.ends, region.fromLine, region.toLine);
+      let best: ReturnType<typeof alignTable> = null;
+      for (const tpl of tableVariants(id, preferred)) {
+        const a = alignTable(tokens, tpl, { start: lines.starts[region.fromLine] ?? text.length, end: text.length });
+        if (a && (!best || a.cost < best.cost)) best = a;
+      }
+      if (best) tables.push(best.table);
+    }
+  }
+  const tableSpans = tables.map((t) => t.span);
+  for (const s of sections) s.subHeadings = findSubHeadings(text, lines, s, tableSpans);
+
+  let templateYear: TemplateYear | null = override ?? markerYear;
+  let templateYearSource: ReportModel['templateYearSource'] = override ? 'override' : markerYear ? 'markers' : null;
+  if (templateYear === null && tables.length > 0) {
+    templateYear = reportYear !== null ? templateYearForReportYear(reportYear) : tables[0].variantYear;
+    templateYearSource = 'report-year';
+  }
+
+  return {
+    text,
+    lineStarts: starts,
+    title,
+    agency: title ? agencyOfTitle(title.text) : null,
+    reportYear,
+    reportYearSource: titleYear !== null ? 'title' : period ? 'period' : null,
+    templateYear,
+    templateYearSource,
+    isReport,
+    sections,
+    extraHeadings: extra,
+    tables,
+  };
+}
+
+/** The template year whose marker words occur more often, or null on a tie. */
+function detectByMarkers(text: string): TemplateYear | null {
+  let best: TemplateYear | null = null;
+  let bestCount = 0;
+  let tie = false;
+  for (const t of TEMPLATE_YEARS) {
+    let count = 0;
+    for (const m of t.markers) if (text.includes(m)) count++;
+    if (count > bestCount) { best = t.year; bestCount = count; tie = false; } else if (count === bestCount && count > 0) tie = true;
+  }
+  return tie ? null : best;
+}
+
+/** Lines to search for table `id`: its section's body, or where the section should have been. */
+function tableRegion(id: TableId, sections: SectionModel[], lines: Lines, textLength: number): { fromLine: number; toLine: number } | null {
+  const own = sections.find((s) => s.id === id);
+  const lineCount = lines.starts.length;
+  if (own) {
+    return { fromLine: lineOf(lines, own.heading.span.end) + 1, toLine: own.span.end >= textLength ? lineCount : lineOf(lines, own.span.end) };
+  }
+  const before = [...sections].reverse().find((s) => s.id < id);
+  const after = sections.find((s) => s.id > id && (!before || s.heading.span.start > before.heading.span.start));
+  if (!before && !after && sections.length === 0) return { fromLine: 0, toLine: lineCount };
+  const fromLine = before ? lineOf(lines, before.heading.span.end) + 1 : 0;
+  const toLine = after ? lineOf(lines, after.heading.span.start) : lineCount;
+  return fromLine < toLine ? { fromLine, toLine } : null;
+}

@@ -1,0 +1,35 @@
+import type { ValueKind } from '../types';
+import { parseChineseNumeral, toHalfWidth } from '../normalize';
+
+export interface ParsedValue {
+  value: number | null;
+  kind: ValueKind;
+  unit: string | null;
+  fullWidth: boolean;
+  /** The plain number the cell should hold, written the way the template expects (no unit, half-width). */
+  plain: string | null;
+}
+
+const NUMBER = /^([+\-−]?)(\d+(?:,\d{3})*)(?:\.(\d+))?(万元|元|件|个|条|项|次|人|家)?$/;
+const CHINESE = /^([零〇一二两三四五六七八九十百千]+)(件|个|条|项)?$/;
+
+export function parseCellValue(raw: string): ParsedValue {
+  const half = toHalfWidth(raw).trim();
+  const fullWidth = half !== raw.trim();
+  const m = NUMBER.exec(half);
+  if (m) {
+    const [, sign, intPart, frac, unit] = m;
+    const digits = intPart.replace(/,/g, '') + (frac !== undefined ? `.${frac}` : '');
+    const magnitude = Number(digits);
+    const negative = sign === '-' || sign === '−';
+    const kind: ValueKind = sign ? 'signed' : frac !== undefined ? 'decimal' : 'integer';
+    const plain = (sign ? (negative ? '-' : '+') : '') + digits;
+    return { value: negative ? -magnitude : magnitude, kind, unit: unit ?? null, fullWidth, plain };
+  }
+  const c = CHINESE.exec(half);
+  if (c) {
+    const n = parseChineseNumeral(c[1]);
+    if (n !== null) return { value: n, kind: 'chinese', unit: c[2] ?? null, fullWidth, plain: String(n) };
+  }
+  return { value: null, kind: 'invalid', unit: null, fullWidth, plain: null };
+}

@@ -1,0 +1,48 @@
+import { templateOf } from '../relations';
+import { defineRule } from './rule';
+
+/** Writes a 万元 figure without float noise, keeping at most `decimals` places. */
+function formatWan(v: number, decimals: number | null): string {
+  if (decimals !== null) return v.toFixed(decimals);
+  return String(Number(v.toFixed(6)));
+}
+
+export default defineRule({
+  code: 'amount-format',
+  defaultSeverity: 'warning',
+  description: { zh: '金额单元格带单位、单位不是万元，或（北京格式）未保留四位小数', en: 'A money amount with a unit in the cell, in 元 where 万元 is expected, or not four decimals' },
+  check({ model, report }) {
+    for (const table of model.tables) {
+      const tpl = templateOf(table);
+      for (const row of table.rows) {
+        const spec = tpl?.rows.find((r) => r.key === row.key);
+        for (const cell of row.cells) {
+          if (spec?.columns.find((c) => c.key === cell.columnKey)?.kind !== 'amount' || cell.value === null) continue;
+          const decimals = table.fourDecimalAmounts ? 4 : null;
+          const what = `${row.templateLabel} × ${cell.columnPath[cell.columnPath.length - 1]}`;
+          let fixed: string | null = null;
+          let problem: { zh: string; en: string } | null = null;
+          if (cell.unit === '元') {
+            fixed = formatWan(cell.value / 10000, decimals);
+            problem = { zh: `“${cell.raw}”以元为单位，表头单位为万元，应写作 ${fixed}`, en: `"${cell.raw}" is in 元 but the header's unit is 万元: ${fixed}` };
+          } else if (cell.unit) {
+            fixed = formatWan(cell.value, decimals);
+            problem = { zh: `“${cell.raw}”单元格内写了单位，应只写数字 ${fixed}`, en: `"${cell.raw}" has its unit inside the cell; write the number only: ${fixed}` };
+          } else if (decimals !== null && !new RegExp(`^\\d+\\.\\d{${decimals}}$`).test(cell.raw.trim()) && !(cell.value === 0 && cell.raw.trim() === '0')) {
+            fixed = formatWan(cell.value, decimals);
+            problem = { zh: `表头要求保留四位小数，“${cell.raw}”应写作 ${fixed}`, en: `The header asks for four decimals: "${cell.raw}" should be ${fixed}` };
+          } else if (cell.fullWidth) {
+            fixed = formatWan(cell.value, decimals);
+            problem = { zh: `“${cell.raw}”含全角字符`, en: `"${cell.raw}" contains full-width characters` };
+          }
+          if (!problem || fixed === null) continue;
+          report({
+            span: cell.span,
+            message: { zh: `${what}：${problem.zh}`, en: `${what}: ${problem.en}` },
+            fixes: [{ title: { zh: `改为 ${fixed}`, en: `Change to ${fixed}` }, edits: [{ span: cell.span, newText: fixed }], preferred: true }],
+          });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,62 @@
+import type { CellModel, TableModel } from '../types';
+import { templateOf } from '../relations';
+import { defineRule } from './rule';
+
+function columnKind(table: TableModel, rowKey: string, cell: CellModel) {
+  return templateOf(table)?.rows.find((r) => r.key === rowKey)?.columns.find((c) => c.key === cell.columnKey)?.kind ?? 'count';
+}
+
+/** The cell's figure written as the template expects it: half-width, no unit, sign kept in 本年增/减. */
+function canonical(cell: CellModel, kind: string): string {
+  const v = cell.value ?? 0;
+  return kind === 'signed' && cell.kind === 'signed' && v >= 0 ? `+${v}` : String(v);
+}
+
+export default defineRule({
+  code: 'cell-value',
+  defaultSeverity: 'error',
+  description: { zh: '应填非负整数的单元格不是纯数字（如“3件”、“-1”、“十”、空格）', en: 'A count cell that is not a plain non-negative whole number' },
+  check({ model, report }) {
+    for (const table of model.tables) {
+      for (const row of table.rows) {
+        for (const cell of row.cells) {
+          const kind = columnKind(table, row.key, cell);
+          if (kind === 'amount') continue; // amount-format covers money
+          const what = `${row.templateLabel || cell.columnPath.join('›')} × ${cell.columnPath[cell.columnPath.length - 1]}`;
+          let problem: { zh: string; en: string } | null = null;
+          let fixed: string | null = null;
+          if (cell.kind === 'invalid') {
+            problem = cell.raw ? { zh: `“${cell.raw}”不是数字`, en: `"${cell.raw}" is not a number` } : { zh: '单元格为空，应填0或实际数字', en: 'the cell is blank; write 0 or the figure' };
+          } else if (cell.value !== null && cell.value < 0 && kind === 'count') {
+            problem = { zh: `“${cell.raw}”是负数`, en: `"${cell.raw}" is negative` };
+          } else if (cell.value !== null && !Number.isInteger(cell.value)) {
+            problem = { zh: `“${cell.raw}”不是整数`, en: `"${cell.raw}" is not a whole number` };
+          } else if (cell.unit) {
+            problem = { zh: `“${cell.raw}”带有单位`, en: `"${cell.raw}" carries a unit` };
+            fixed = canonical(cell, kind);
+          } else if (cell.kind === 'chinese') {
+            problem = { zh: `“${cell.raw}”用汉字书写`, en: `"${cell.raw}" is written in Chinese numerals` };
+            fixed = String(cell.value);
+          } else if (cell.fullWidth) {
+            problem = { zh: `“${cell.raw}”含全角字符`, en: `"${cell.raw}" contains full-width characters` };
+            fixed = canonical(cell, kind);
+          } else if (cell.kind === 'signed' && kind === 'count') {
+            problem = { zh: `“${cell.raw}”带有正号`, en: `"${cell.raw}" carries a sign` };
+            fixed = String(cell.value);
+          } else if (/,/.test(cell.raw)) {
+            problem = { zh: `“${cell.raw}”含千位分隔符`, en: `"${cell.raw}" contains thousands separators` };
+            fixed = String(cell.value);
+          }
+          if (!problem) continue;
+          report({
+            span: cell.raw ? cell.span : { start: cell.span.start, end: cell.span.start },
+            message: { zh: `${what}：${problem.zh}`, en: `${what}: ${problem.en}` },
+            fixes: fixed !== null && fixed !== cell.raw
+              ? [{ title: { zh: `改为 ${fixed}`, en: `Change to ${fixed}` }, edits: [{ span: cell.span, newText: fixed }], preferred: true }]
+              : [],
+          });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,38 @@
+// The rule registry: every rule the engine runs, in the order findings are reported.
+import amountFormat from './amount-format';
+import balance from './balance';
+import cellValue from './cell-value';
+import columnTotal from './column-total';
+import notAReport from './not-a-report';
+import reviewTotal from './review-total';
+import rowLabel from './row-label';
+import rowMissing from './row-missing';
+import rowTotal from './row-total';
+import sectionHeading from './section-heading';
+import sectionMissing from './section-missing';
+import sectionOrder from './section-order';
+import tableMissing from './table-missing';
+import tableShape from './table-shape';
+import templateVersion from './template-version';
+import type { Rule } from './rule';
+
+export const RULES: Rule[] = [
+  notAReport,
+  sectionMissing,
+  sectionOrder,
+  sectionHeading,
+  tableMissing,
+  tableShape,
+  rowLabel,
+  rowMissing,
+  cellValue,
+  rowTotal,
+  columnTotal,
+  balance,
+  reviewTotal,
+  amountFormat,
+  templateVersion,
+];
+
+export const RULES_BY_CODE = new Map(RULES.map((r) => [r.code, r]));
+export type { Rule, RuleContext, RuleFinding, RuleFix } from './rule';

@@ -1,0 +1,60 @@
+import type { ReportModel, Span, TableModel } from '../types';
+import { templateOf } from '../relations';
+import { defineRule } from './rule';
+import { sectionName } from './util';
+
+type Layout = 'cells' | 'pipe' | 'tab' | 'space';
+
+/** How the table writes a row, judged from its first data row. */
+function layoutOf(model: ReportModel, table: TableModel): Layout {
+  const row = table.rows.find((r) => r.labelSpan && r.cells.length > 0);
+  if (!row || !row.labelSpan) return 'pipe';
+  const between = model.text.slice(row.labelSpan.end, row.cells[0].span.start);
+  if (/[\r\n]/.test(between)) return 'cells';
+  if (between.includes('|')) return 'pipe';
+  if (between.includes('\t')) return 'tab';
+  return 'space';
+}
+
+function lineEndAfter(text: string, offset: number): number {
+  const m = /\r\n|\r|\n/g;
+  m.lastIndex = offset;
+  const hit = m.exec(text);
+  return hit ? hit.index : text.length;
+}
+
+export default defineRule({
+  code: 'row-missing',
+  defaultSeverity: 'warning',
+  description: { zh: '表格缺少模板规定的行', en: 'A template row is absent from the table' },
+  check({ model, report }) {
+    const eol = /\r\n/.test(model.text) ? '\r\n' : '\n';
+    for (const table of model.tables) {
+      const tpl = templateOf(table);
+      const layout = layoutOf(model, table);
+      for (const missing of table.missingRows) {
+        const spec = tpl?.rows.find((r) => r.key === missing.key);
+        const n = spec?.group ? 0 : spec?.columns.length ?? 0;
+        const zeros = Array(n).fill('0');
+        const row = layout === 'cells' ? [missing.label, ...zeros].map((c) => `\t${c}`).join(eol)
+          : layout === 'pipe' ? `${missing.label} | ${zeros.join(' | ')}${n ? ' |' : ''}`
+            : [missing.label, ...zeros].join(layout === 'tab' ? '\t' : ' ');
+        const at: Span = missing.after ?? { start: table.span.start, end: table.span.start };
+        const insertAt = missing.after ? lineEndAfter(model.text, at.end) : table.span.start;
+        const newText = missing.after ? `${eol}${layout === 'cells' ? eol : ''}${row}` : `${row}${eol}`;
+        report({
+          span: missing.after ? at : { start: table.span.start, end: table.span.start },
+          message: {
+            zh: `${sectionName(table.id)}：缺少“${missing.label}”行`,
+            en: `${sectionName(table.id)}: row "${missing.label}" is missing`,
+          },
+          fixes: [{
+            title: { zh: `插入“${missing.label}”行${n ? '（数值为0）' : ''}`, en: `Insert row "${missing.label}"${n ? ' with zeros' : ''}` },
+            edits: [{ span: { start: insertAt, end: insertAt }, newText }],
+            preferred: false,
+          }],
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,8 @@
+import { arithmeticRule } from './arithmetic';
+
+export default arithmeticRule({
+  code: 'row-total',
+  relation: 'R3',
+  description: { zh: '表三某行的“总计”不等于六类申请人之和（R3）', en: 'R3: a 总计 cell of table 三 ≠ the sum of the six applicant columns' },
+  preferredFix: true,
+});

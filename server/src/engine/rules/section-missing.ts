@@ -1,0 +1,37 @@
+import { SECTIONS } from '../template';
+import { emptyTable } from '../skeleton';
+import type { SectionId } from '../types';
+import { defineRule } from './rule';
+import { SECTION_EN, sectionName } from './util';
+
+export default defineRule({
+  code: 'section-missing',
+  defaultSeverity: 'error',
+  description: { zh: '缺少报告格式规定的六个部分之一', en: 'One of the six required sections is missing' },
+  check({ model, report }) {
+    const present = new Set(model.sections.map((s) => s.id));
+    const eol = /\r\n/.test(model.text) ? '\r\n' : '\n';
+    for (const spec of SECTIONS) {
+      if (present.has(spec.id)) continue;
+      const next = model.sections.find((s) => s.id > spec.id);
+      const at = next ? next.heading.span.start : model.text.length;
+      const lead = at > 0 && !/[\r\n]$/.test(model.text.slice(0, at)) ? eol : '';
+      const table = (spec.id === 2 || spec.id === 3 || spec.id === 4) && model.templateYear
+        ? eol + emptyTable(spec.id as 2 | 3 | 4, model.templateYear, eol) : '';
+      const insert = `${lead}${sectionName(spec.id)}${table}${eol}${next ? eol : ''}`;
+      const anchor = next ? next.heading.span : { start: Math.max(0, at - 1), end: at };
+      report({
+        span: anchor,
+        message: {
+          zh: `缺少第${spec.id}部分“${sectionName(spec.id as SectionId)}”`,
+          en: `Section ${spec.id} "${sectionName(spec.id)}" (${SECTION_EN[spec.id]}) is missing`,
+        },
+        fixes: [{
+          title: { zh: `插入“${sectionName(spec.id)}”${table ? '及空表（数值为0，请填写）' : ''}`, en: `Insert "${sectionName(spec.id)}"${table ? ' with an empty table (zeros to fill in)' : ''}` },
+          edits: [{ span: { start: at, end: at }, newText: insert }],
+          preferred: false,
+        }],
+      });
+    }
+  },
+});

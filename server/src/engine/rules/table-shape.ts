@@ -1,0 +1,39 @@
+import { defineRule } from './rule';
+import { sectionName } from './util';
+
+const clip = (s: string) => (s.length > 30 ? `${s.slice(0, 30)}…` : s);
+
+export default defineRule({
+  code: 'table-shape',
+  defaultSeverity: 'error',
+  description: { zh: '表格中数值个数不对，或有内容无法对应到模板', en: 'A row with the wrong number of values, or table content that could not be read' },
+  check({ model, report }) {
+    for (const table of model.tables) {
+      const where = sectionName(table.id);
+      for (const part of table.unread) {
+        if (part.reason === 'short-row') {
+          const row = table.rows.find((r) => r.key === part.rowKey);
+          const got = row?.cells.length ?? 0;
+          const want = row?.expectedValues ?? 0;
+          report({
+            span: part.span,
+            message: {
+              zh: `${where}：“${clip(row?.templateLabel || part.text || '数据行')}”应有${want}个数值，只读到${got}个`,
+              en: `${where}: row "${clip(row?.templateLabel || part.text || 'data')}" should have ${want} values, ${got} read`,
+            },
+          });
+        } else if (part.reason === 'extra-value') {
+          report({
+            span: part.span,
+            message: { zh: `${where}：数值“${clip(part.text)}”无法对应到表格模板的任何一格`, en: `${where}: value "${clip(part.text)}" does not fit any cell of the template` },
+          });
+        } else {
+          report({
+            span: part.span,
+            message: { zh: `${where}：无法识别表格内容“${clip(part.text)}”`, en: `${where}: could not read table content "${clip(part.text)}"` },
+          });
+        }
+      }
+    }
+  },
+});

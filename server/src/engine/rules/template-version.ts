@@ -1,0 +1,26 @@
+import { templateYearForReportYear, templateYearSpec } from '../template';
+import { defineRule } from './rule';
+import { sectionName } from './util';
+
+export default defineRule({
+  code: 'template-version',
+  defaultSeverity: 'warning',
+  description: { zh: '表格使用了与报告年度不符的格式版本', en: 'The table layout of one template year in a report of another year' },
+  check({ model, report }) {
+    if (model.reportYear === null) return;
+    const expected = templateYearForReportYear(model.reportYear);
+    for (const table of model.tables) {
+      if (table.variantYear === expected) continue;
+      const rightSpec = templateYearSpec(expected);
+      const usedSpec = templateYearSpec(table.variantYear);
+      const first = table.rows.find((r) => r.labelSpan)?.labelSpan ?? { start: table.span.start, end: table.span.start };
+      report({
+        span: first,
+        message: {
+          zh: `${model.reportYear}年度报告的“${sectionName(table.id)}”表格使用了${table.variantYear}年版格式（${usedSpec.source}），应使用${expected}年版格式（${rightSpec.source}）`,
+          en: `The table of "${sectionName(table.id)}" in a ${model.reportYear} report uses the ${table.variantYear} template (${usedSpec.source}); the ${expected} template (${rightSpec.source}) applies`,
+        },
+      });
+    }
+  },
+});

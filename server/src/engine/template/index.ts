@@ -1,0 +1,50 @@
+// The registry of template years. Adding a year means adding one entry here.
+import type { TableId, TemplateYear } from '../types';
+import { applicationsTable } from './applications';
+import { disclosureTable } from './disclosure';
+import { reviewsTable } from './reviews';
+import type { TableTemplate, TemplateYearSpec } from './types';
+
+export const TEMPLATE_YEARS: TemplateYearSpec[] = [
+  {
+    year: 2019,
+    source: '国办公开办函〔2019〕60号',
+    markers: ['本年新制作数量', '本年新公开数量', '上一年项目数量', '第二十条第（九）项', '政府集中采购', '采购总金额'],
+    tables: {
+      2: [disclosureTable(2019), disclosureTable(2019, true)],
+      3: [applicationsTable(2019)],
+      4: [reviewsTable(2019)],
+    },
+  },
+  {
+    year: 2021,
+    source: '国办公开办函〔2021〕30号',
+    markers: ['本年制发件数', '本年废止件数', '现行有效件数', '本年处理决定数量', '本年收费金额', '行政规范性文件', '申请人无正当理由逾期不补正'],
+    tables: {
+      2: [disclosureTable(2021)],
+      3: [applicationsTable(2021)],
+      4: [reviewsTable(2021)],
+    },
+  },
+];
+
+/** The first report year each template year applies to. */
+export function templateYearForReportYear(reportYear: number): TemplateYear {
+  let chosen = TEMPLATE_YEARS[0].year;
+  for (const t of TEMPLATE_YEARS) if (reportYear >= t.year) chosen = t.year;
+  return chosen;
+}
+
+export function templateYearSpec(year: TemplateYear): TemplateYearSpec {
+  return TEMPLATE_YEARS.find((t) => t.year === year) ?? TEMPLATE_YEARS[0];
+}
+
+/** Every variant of a table, the given template year's first. */
+export function tableVariants(id: TableId, preferred: TemplateYear): TableTemplate[] {
+  const first = templateYearSpec(preferred).tables[id];
+  const rest = TEMPLATE_YEARS.filter((t) => t.year !== preferred).flatMap((t) => t.tables[id]);
+  return [...first, ...rest];
+}
+
+export { SECTIONS } from './sections';
+export type { ColumnSpec, RelationSpec, RowSpec, SectionSpec, TableTemplate } from './types';

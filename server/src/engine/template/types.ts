@@ -1,0 +1,74 @@
+import type { SectionId, TableId, TemplateYear } from '../types';
+
+export type ColumnKind = 'count' | 'signed' | 'amount';
+
+export interface ColumnSpec {
+  key: string;
+  /** Header path from the top, e.g. ['申请人情况', '法人或其他组织', '商业企业']. */
+  path: string[];
+  kind: ColumnKind;
+}
+
+export interface RowSpec {
+  key: string;
+  label: string;
+  /** Other wordings accepted as the same row without a row-label finding. */
+  aliases?: string[];
+  /** A group label carries no values of its own. */
+  group?: boolean;
+  /** Key of the enclosing group row. */
+  parent?: string;
+  /** Columns of this row; group rows have none. */
+  columns: ColumnSpec[];
+  /** Header labels that may follow this row (table 二: 信息内容 and the block's column names). */
+  headers?: string[];
+  /** Caption of the block this row belongs to (table 二). */
+  block?: string;
+  /** Article of the 条例 behind the row, e.g. 第十四条. */
+  article?: string;
+}
+
+/**
+ * An arithmetic relation: for each row (within 'row') or each column (within 'column'),
+ * target = Σ plus − Σ minus. Keys name columns for 'row' and rows for 'column'.
+ */
+export interface RelationSpec {
+  id: 'R1' | 'R2' | 'R3' | 'R4';
+  rule: string;
+  within: 'row' | 'column';
+  target: string;
+  plus: string[];
+  minus?: string[];
+  /** Restrict a 'row' relation to these rows (default: every data row). */
+  rows?: string[];
+}
+
+export interface TableTemplate {
+  id: TableId;
+  /** Variant name, e.g. '2019', '2019-beijing', '2021'. */
+  variant: string;
+  year: TemplateYear;
+  /** Header labels that may precede the first row. */
+  headers: string[];
+  rows: RowSpec[];
+  relations: RelationSpec[];
+}
+
+export interface SectionSpec {
+  id: SectionId;
+  title: string;
+  /** Wording variants seen in real reports. */
+  aliases: string[];
+  /** What the section must contain (条例第五十条), for hovers. */
+  contents: string;
+}
+
+export interface TemplateYearSpec {
+  year: TemplateYear;
+  /** Document name of the format. */
+  source: string;
+  /** Words only this template year's tables use (format.md §6). */
+  markers: string[];
+  /** Table variants, best-aligned one wins. */
+  tables: Record<TableId, TableTemplate[]>;
+}

@@ -1,0 +1,64 @@
+import type { Position, Range, Span, TextEdit } from './types';
+
+/** Offsets of the start of each line; a line ends at \n, \r\n or a lone \r. */
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (ch === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** End offset of line `line`, excluding its line break. */
+export function lineEnd(text: string, lineStarts: number[], line: number): number {
+  let end = line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length;
+  if (end > lineStarts[line] && text.charCodeAt(end - 1) === 10) end--;
+  if (end > lineStarts[line] && text.charCodeAt(end - 1) === 13) end--;
+  return end;
+}
+
+export function positionAt(lineStarts: number[], offset: number): Position {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid; else hi = mid - 1;
+  }
+  return { line: lo, character: offset - lineStarts[lo] };
+}
+
+export function offsetAt(lineStarts: number[], textLength: number, pos: Position): number {
+  if (pos.line < 0) return 0;
+  if (pos.line >= lineStarts.length) return textLength;
+  return Math.min(textLength, lineStarts[pos.line] + Math.max(0, pos.character));
+}
+
+export function spanToRange(lineStarts: number[], span: Span): Range {
+  return { start: positionAt(lineStarts, span.start), end: positionAt(lineStarts, span.end) };
+}
+
+/** Applies non-overlapping edits; overlapping ones after the first are dropped. */
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  const lineStarts = computeLineStarts(text);
+  const resolved = edits
+    .map((e) => ({
+      start: offsetAt(lineStarts, text.length, e.range.start),
+      end: offsetAt(lineStarts, text.length, e.range.end),
+      newText: e.newText,
+    }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let at = 0;
+  for (const e of resolved) {
+    if (e.start < at) continue;
+    out += text.slice(at, e.start) + e.newText;
+    at = e.end;
+  }
+  return out + text.slice(at);
+}
