@@ -85,6 +85,8 @@ export interface RowModel {
   /** Label as written, with fragments joined; null when the row has no label. */
   label: string | null;
   labelSpan: Span | null;
+  /** Where a label wrapped past its values continues (PDF rows); the label text includes it. */
+  labelTail?: Span;
   /** Path of labels from the table down to this row. */
   path: string[];
   group: boolean;

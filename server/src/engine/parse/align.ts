@@ -12,6 +12,10 @@ const HEADER_MATCH = 0.85;
 const ANCHOR_MATCH = 0.85;
 const MAX_FRAGMENTS = 8;
 const LOOKAHEAD = 6;
+/** Similarity given to a label that stops where the template's parenthetical note begins. */
+const TRUNCATED_LABEL = 0.8;
+/** Similarity given to the first line of a wrapped label, until its tail is read. */
+const WRAPPED_LABEL = 0.75;
 
 interface LabelMatch { end: number; sim: number; text: string; span: Span; key: string }
 
@@ -42,7 +46,13 @@ function matchLabel(tokens: Token[], at: number, keys: string[]): LabelMatch | n
     text += t.text;
     if (joined.length > longest * 1.5 + 2) break;
     let sim = 0;
-    for (const key of keys) sim = Math.max(sim, similarity(joined, key));
+    for (const key of keys) {
+      sim = Math.max(sim, similarity(joined, key));
+      // A label cut short before its note, e.g. （二）部分公开 for （二）部分公开（区分处理的，…）.
+      if (joined.length >= 6 && key.startsWith(joined) && /^[(（]/.test(key.slice(joined.length))) sim = Math.max(sim, TRUNCATED_LABEL);
+      // The first line of a label that wraps after its values (PDF rows).
+      else if (joined.length >= 8 && joined.length < key.length && key.startsWith(joined)) sim = Math.max(sim, WRAPPED_LABEL);
+    }
     if (!best || sim > best.sim) {
       best = { end: at + k + 1, sim, text, span: { start: tokens[at].span.start, end: t.span.end }, key: joined };
     }
@@ -126,6 +136,8 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
         if (lastLabel && similarity(lastLabel.key + key, lastLabel.templateKey) > lastLabel.sim) {
           lastLabel.key += key;
           lastLabel.sim = similarity(lastLabel.key, lastLabel.templateKey);
+          lastLabel.row.label = (lastLabel.row.label ?? '') + t.text;
+          lastLabel.row.labelTail = t.span;
           ti++;
           continue;
         }

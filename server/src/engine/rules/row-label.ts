@@ -20,7 +20,8 @@ export default defineRule({
             zh: `行标签“${row.label}”与模板不一致，应为“${row.templateLabel}”`,
             en: `Row label "${row.label}" differs from the template label "${row.templateLabel}"`,
           },
-          fixes: [{ title: { zh: `改为“${row.templateLabel}”`, en: `Replace with "${row.templateLabel}"` }, edits: [{ span: row.labelSpan, newText: row.templateLabel }], preferred: true }],
+          // A label split around its values cannot be replaced by one edit.
+          fixes: row.labelTail ? [] : [{ title: { zh: `改为“${row.templateLabel}”`, en: `Replace with "${row.templateLabel}"` }, edits: [{ span: row.labelSpan, newText: row.templateLabel }], preferred: true }],
         });
       }
       for (const h of table.headers) {

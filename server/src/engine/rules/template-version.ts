@@ -1,6 +1,9 @@
-import { templateYearForReportYear, templateYearSpec } from '../template';
+import { templateYearForReportYear, templateYearSpec, type TableTemplate } from '../template';
+import { templateOf } from '../relations';
 import { defineRule } from './rule';
 import { sectionName } from './util';
+
+const shape = (t: TableTemplate) => JSON.stringify(t.rows.map((r) => [r.label, r.columns.map((c) => c.path)]));
 
 export default defineRule({
   code: 'template-version',
@@ -12,6 +15,9 @@ export default defineRule({
     for (const table of model.tables) {
       if (table.variantYear === expected) continue;
       const rightSpec = templateYearSpec(expected);
+      const used = templateOf(table);
+      // A table laid out the same in both years (table 四) cannot be the wrong one.
+      if (used && rightSpec.tables[table.id].some((t) => shape(t) === shape(used))) continue;
       const usedSpec = templateYearSpec(table.variantYear);
       const first = table.rows.find((r) => r.labelSpan)?.labelSpan ?? { start: table.span.start, end: table.span.start };
       report({
