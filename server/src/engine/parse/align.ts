@@ -12,6 +12,8 @@ const HEADER_MATCH = 0.85;
 const ANCHOR_MATCH = 0.85;
 const MAX_FRAGMENTS = 8;
 const LOOKAHEAD = 6;
+/** Longest text read as an unreadable value rather than as a label. */
+const MAX_STRAY_VALUE = 6;
 /** Similarity given to a label that stops where the template's parenthetical note begins. */
 const TRUNCATED_LABEL = 0.8;
 /** Similarity given to the first line of a wrapped label, until its tail is read. */
@@ -94,12 +96,29 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
   let ti = start;
   let lastLabel: { row: RowModel; key: string; templateKey: string; sim: number } | null = null;
 
-  const readHeader = (at: number): LabelMatch | null => {
+  const readHeaderMatch = (at: number): LabelMatch | null => {
     const m = matchLabel(tokens, at, headerKeys.map(([, k]) => k));
-    if (!m || m.sim < HEADER_MATCH) return null;
+    return m && m.sim >= HEADER_MATCH ? m : null;
+  };
+  const readHeader = (at: number): LabelMatch | null => {
+    const m = readHeaderMatch(at);
+    if (!m) return null;
     const best = headerKeys.reduce((a, b) => (similarity(m.key, b[1]) > similarity(m.key, a[1]) ? b : a));
     headers.push({ span: m.span, text: m.text, templateLabel: best[0] });
     return m;
+  };
+
+  /** Short text where a value belongs (x, 无, —) that is no label or header ahead: an unreadable value. */
+  const isStrayValue = (at: number, ri: number): boolean => {
+    const t = tokens[at];
+    if (t.text.length > MAX_STRAY_VALUE) return false;
+    if (readHeaderMatch(at)) return false;
+    for (let k = ri + 1; k < Math.min(tpl.rows.length, ri + 1 + LOOKAHEAD); k++) {
+      if (!tpl.rows[k].label) continue;
+      const m = matchLabel(tokens, at, rowKeys(tpl.rows[k]));
+      if (m && m.sim >= ROW_MATCH) return false;
+    }
+    return true;
   };
 
   for (let ri = 0; ri < tpl.rows.length; ri++) {
@@ -173,7 +192,7 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
 
     const cells: CellModel[] = [];
     if (!spec.group) {
-      while (cells.length < spec.columns.length && ti < tokens.length && tokens[ti].kind !== 'text') {
+      while (cells.length < spec.columns.length && ti < tokens.length && (tokens[ti].kind !== 'text' || isStrayValue(ti, ri))) {
         const t = tokens[ti++];
         const column = spec.columns[cells.length];
         const v = parseCellValue(t.text);

@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyEdits } from '../../../server/src/engine';
+import { CLEAN_2021, findings, setCell, textOf } from '../helpers';
+
+describe('row-total (R3)', () => {
+  it('is silent on a clean report', () => assert.deepEqual(findings(CLEAN_2021(), 'row-total'), []));
+
+  it('reports a 总计 that is not the sum of the six applicant columns, on the total cell', () => {
+    const { text, range } = setCell(CLEAN_2021(), 3, 'new', 'total', '35');
+    const [f, ...rest] = findings(text, 'row-total');
+    assert.equal(rest.length, 0);
+    assert.equal(f.severity, 'error');
+    assert.deepEqual(f.range, range);
+    assert.equal(textOf(text, f.range), '35');
+    assert.equal(f.message.zh, '一、本年新收政府信息公开申请数量 × 总计：35 ≠ 30 + 3 + 0 + 0 + 1 + 0 = 34');
+    assert.equal(f.related.length, 6);
+    assert.equal(textOf(text, f.related[0].range), '30');
+    const fix = f.fixes[0];
+    assert.equal(fix.preferred, true);
+    assert.deepEqual(fix.edits, [{ range, newText: '34' }]);
+    assert.equal(findings(applyEdits(text, fix.edits), 'row-total').length, 0);
+  });
+});

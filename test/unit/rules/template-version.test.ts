@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkText } from '../../../server/src/engine';
+import { CLEAN_2020, CLEAN_2021, findings, sample, textOf } from '../helpers';
+
+describe('template-version', () => {
+  it('is silent when the layout fits the report year', () => {
+    assert.deepEqual(findings(CLEAN_2021(), 'template-version'), []);
+    assert.deepEqual(findings(CLEAN_2020(), 'template-version'), []);
+  });
+
+  it('reports the 2019 layout in a 2021 report, once per table that differs between the years', () => {
+    const text = sample('旧模板');
+    const f = findings(text, 'template-version');
+    assert.equal(checkText(text).model.reportYear, 2021);
+    assert.equal(f.length, 2, 'table 二 and table 三; table 四 is the same in both years');
+    assert.equal(f[0].severity, 'warning');
+    assert.equal(textOf(text, f[0].range), '第二十条第（一）项');
+    assert.match(f[0].message.zh, /使用了2019年版格式.*应使用2021年版格式/);
+  });
+
+  it('reports the 2021 layout in a 2020 report', () => {
+    const text = CLEAN_2021().replace('2021年政府信息公开工作年度报告', '2020年政府信息公开工作年度报告');
+    const f = findings(text, 'template-version');
+    assert.equal(f.length, 2);
+    assert.match(f[0].message.zh, /2020年度报告.*使用了2021年版格式/);
+  });
+});
