@@ -51,12 +51,16 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   return prev[b.length];
 }
 
-/** Similarity in [0, 1] of two label keys. */
-export function similarity(a: string, b: string): number {
+/**
+ * Similarity in [0, 1] of two label keys; anything below `atLeast` is reported as 0,
+ * which lets the edit distance stop early on strings that are far apart.
+ */
+export function similarity(a: string, b: string, atLeast = 0.5): number {
+  if (a === b) return 1;
   const max = Math.max(a.length, b.length);
   if (max === 0) return 1;
-  // Labels are short; anything far apart in length is not a match worth computing.
-  const limit = Math.ceil(max * 0.5);
+  const limit = Math.floor(max * (1 - atLeast) + 1e-9);
+  if (Math.abs(a.length - b.length) > limit) return 0;
   const d = editDistance(a, b, limit);
   return d > limit ? 0 : 1 - d / max;
 }

@@ -12,6 +12,8 @@ const HEADER_MATCH = 0.85;
 const ANCHOR_MATCH = 0.85;
 const MAX_FRAGMENTS = 8;
 const LOOKAHEAD = 6;
+/** Below this, two labels count as unrelated (and the edit distance can stop early). */
+const MIN_SIMILARITY = 0.6;
 /** Longest text read as an unreadable value rather than as a label. */
 const MAX_STRAY_VALUE = 6;
 /** Similarity given to a label that stops where the template's parenthetical note begins. */
@@ -21,44 +23,51 @@ const WRAPPED_LABEL = 0.75;
 
 interface LabelMatch { end: number; sim: number; text: string; span: Span; key: string }
 
-const keyCache = new WeakMap<object, string[]>();
-function rowKeys(spec: RowSpec): string[] {
-  let keys = keyCache.get(spec);
-  if (!keys) {
-    keys = [spec.label, ...(spec.aliases ?? [])].map(labelKey);
-    keyCache.set(spec, keys);
+interface KeySet { keys: string[]; exact: Set<string>; longest: number }
+
+const keyCache = new WeakMap<object, KeySet>();
+function keySet(keys: string[]): KeySet {
+  return { keys, exact: new Set(keys), longest: Math.max(0, ...keys.map((k) => k.length)) };
+}
+function rowKeys(spec: RowSpec): KeySet {
+  let ks = keyCache.get(spec);
+  if (!ks) {
+    ks = keySet([spec.label, ...(spec.aliases ?? [])].map(labelKey));
+    keyCache.set(spec, ks);
   }
-  return keys;
+  return ks;
 }
 
-/** Best match of 1…MAX_FRAGMENTS consecutive text tokens from `at` against any of `keys`. */
-function matchLabel(tokens: Token[], at: number, keys: string[]): LabelMatch | null {
-  if (keys.length === 0) return null;
-  const longest = Math.max(...keys.map((k) => k.length));
+/** Best match of 1…MAX_FRAGMENTS consecutive text tokens from `at` against any of the keys. */
+function matchLabel(tokens: Token[], at: number, ks: KeySet): LabelMatch | null {
+  if (ks.keys.length === 0) return null;
+  const first = tokens[at];
+  if (!first || first.kind !== 'text') return null;
   let joined = '';
   let text = '';
   let best: LabelMatch | null = null;
   for (let k = 0; k < MAX_FRAGMENTS; k++) {
     const t = tokens[at + k];
     if (!t || t.kind !== 'text') break;
-    const fragment = labelKey(t.text);
-    // A label starts where its first fragment begins it: a header cell before it (其他) is not part of it.
-    if (k === 0 && !keys.some((key) => similarity(fragment, key.slice(0, fragment.length)) >= 0.5)) return null;
-    joined += fragment;
+    joined += t.key;
     text += t.text;
-    if (joined.length > longest * 1.5 + 2) break;
+    if (joined.length > ks.longest * 1.5 + 2) break;
+    if (ks.exact.has(joined)) {
+      return { end: at + k + 1, sim: 1, text, span: { start: first.span.start, end: t.span.end }, key: joined };
+    }
+    // A label starts where its first fragment begins it: a header cell before it (其他) is not part of it.
+    if (k === 0 && !ks.keys.some((key) => similarity(joined, key.slice(0, joined.length), 0.5) > 0)) return null;
     let sim = 0;
-    for (const key of keys) {
-      sim = Math.max(sim, similarity(joined, key));
+    for (const key of ks.keys) {
+      sim = Math.max(sim, similarity(joined, key, MIN_SIMILARITY));
       // A label cut short before its note, e.g. （二）部分公开 for （二）部分公开（区分处理的，…）.
       if (joined.length >= 6 && key.startsWith(joined) && /^[(（]/.test(key.slice(joined.length))) sim = Math.max(sim, TRUNCATED_LABEL);
       // The first line of a label that wraps after its values (PDF rows).
       else if (joined.length >= 8 && joined.length < key.length && key.startsWith(joined)) sim = Math.max(sim, WRAPPED_LABEL);
     }
     if (!best || sim > best.sim) {
-      best = { end: at + k + 1, sim, text, span: { start: tokens[at].span.start, end: t.span.end }, key: joined };
+      best = { end: at + k + 1, sim, text, span: { start: first.span.start, end: t.span.end }, key: joined };
     }
-    if (sim === 1) break;
   }
   return best;
 }
@@ -75,10 +84,10 @@ export interface Alignment { table: TableModel; cost: number }
 
 export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span): Alignment | null {
   const byKey = new Map(tpl.rows.map((r) => [r.key, r]));
-  const anchorKeys = [
+  const anchorKeys = keySet([
     ...tpl.headers.map(labelKey).filter((k) => k.length >= 4),
-    ...tpl.rows.filter((r) => r.label).slice(0, 3).flatMap(rowKeys),
-  ];
+    ...tpl.rows.filter((r) => r.label).slice(0, 3).flatMap((r) => rowKeys(r).keys),
+  ]);
   let start = -1;
   for (let i = 0; i < tokens.length && start < 0; i++) {
     if (tokens[i].kind !== 'text') continue;
@@ -91,19 +100,20 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
   const missingRows: TableModel['missingRows'] = [];
   const unread: UnreadPart[] = [];
   const headers: TableModel['headers'] = [];
-  let headerKeys = tpl.headers.map((h) => [h, labelKey(h)] as const);
+  let headerLabels = tpl.headers.map((h) => [h, labelKey(h)] as const);
+  let headerKeys = keySet(headerLabels.map(([, k]) => k));
   let cost = 0;
   let ti = start;
   let lastLabel: { row: RowModel; key: string; templateKey: string; sim: number } | null = null;
 
   const readHeaderMatch = (at: number): LabelMatch | null => {
-    const m = matchLabel(tokens, at, headerKeys.map(([, k]) => k));
+    const m = matchLabel(tokens, at, headerKeys);
     return m && m.sim >= HEADER_MATCH ? m : null;
   };
   const readHeader = (at: number): LabelMatch | null => {
     const m = readHeaderMatch(at);
     if (!m) return null;
-    const best = headerKeys.reduce((a, b) => (similarity(m.key, b[1]) > similarity(m.key, a[1]) ? b : a));
+    const best = headerLabels.reduce((a, b) => (similarity(m.key, b[1]) > similarity(m.key, a[1]) ? b : a));
     headers.push({ span: m.span, text: m.text, templateLabel: best[0] });
     return m;
   };
@@ -151,7 +161,7 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
         }
         if (later) { missingHere = true; break; }
         // The tail of a label wrapped onto another line (PDF rows) continues the previous label.
-        const key = labelKey(t.text);
+        const key = t.key;
         if (lastLabel && similarity(lastLabel.key + key, lastLabel.templateKey) > lastLabel.sim) {
           lastLabel.key += key;
           lastLabel.sim = similarity(lastLabel.key, lastLabel.templateKey);
@@ -178,7 +188,10 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
       }
       ti = labelMatch.end;
       cost += 1 - labelMatch.sim;
-      if (spec.headers) headerKeys = [...tpl.headers, ...spec.headers].map((h) => [h, labelKey(h)] as const);
+      if (spec.headers) {
+        headerLabels = [...tpl.headers, ...spec.headers].map((h) => [h, labelKey(h)] as const);
+        headerKeys = keySet(headerLabels.map(([, k]) => k));
+      }
     } else {
       // An unlabelled row (table 四) follows its header cells.
       while (ti < tokens.length && tokens[ti].kind === 'text') {
@@ -219,7 +232,7 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
       cost += row.expectedValues - cells.length;
     }
     rows.push(row);
-    if (labelMatch) lastLabel = { row, key: labelMatch.key, templateKey: rowKeys(spec)[0], sim: labelMatch.sim };
+    if (labelMatch) lastLabel = { row, key: labelMatch.key, templateKey: rowKeys(spec).keys[0], sim: labelMatch.sim };
   }
   // Values straight after the last row belong to no row.
   while (ti < tokens.length && tokens[ti].kind !== 'text') {

@@ -52,7 +52,7 @@ function headingCandidate(text: string, lines: Lines, line: number): Candidate |
   for (const { spec, keys } of SECTION_KEYS) {
     for (const k of keys) {
       if (Math.abs(k.length - key.length) > 6) continue;
-      const sim = similarity(key, k);
+      const sim = similarity(key, k, HEADING_MATCH);
       if (sim >= HEADING_MATCH && (!best || sim > best.sim)) best = { id: spec.id, sim };
     }
   }

@@ -37,6 +37,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       for (const tpl of tableVariants(id, preferred)) {
         const a = alignTable(tokens, tpl, { start: lines.starts[region.fromLine] ?? text.length, end: text.length });
         if (a && (!best || a.cost < best.cost)) best = a;
+        if (best?.cost === 0) break; // a perfect fit: no other variant can do better
       }
       if (best) tables.push(best.table);
     }

@@ -1,13 +1,15 @@
 // Splits a table's region into one stream of label and value tokens, whatever separates
 // the cells (newline, tab, '|', runs of spaces), with exact source spans (format.md §7–8).
 import type { Span } from '../types';
-import { toHalfWidth } from '../normalize';
+import { labelKey, toHalfWidth } from '../normalize';
 
 export type TokenKind = 'text' | 'value' | 'blank';
 
 export interface Token {
   kind: TokenKind;
   text: string;
+  /** labelKey(text), computed once: labels are compared many times. */
+  key: string;
   span: Span;
   line: number;
 }
@@ -51,12 +53,13 @@ export function tokenize(text: string, lineStarts: number[], lineEnds: number[],
     for (const [cs, ce] of cells) {
       const pieces = splitPieces(masked, cs, ce);
       if (pieces.length === 0) {
-        if (separator) lineTokens.push({ kind: 'blank', text: '', span: { start: start + cs, end: start + cs }, line });
+        if (separator) lineTokens.push({ kind: 'blank', text: '', key: '', span: { start: start + cs, end: start + cs }, line });
         continue;
       }
       for (const [ps, pe] of pieces) {
         const piece = masked.slice(ps, pe);
-        lineTokens.push({ kind: isValueText(piece) ? 'value' : 'text', text: piece, span: { start: start + ps, end: start + pe }, line });
+        const kind: TokenKind = isValueText(piece) ? 'value' : 'text';
+        lineTokens.push({ kind, text: piece, key: kind === 'text' ? labelKey(piece) : piece, span: { start: start + ps, end: start + pe }, line });
       }
     }
     // Blank cells count only between two filled cells of one row (spans leave blanks at the edges).
