@@ -10,6 +10,7 @@ function formatWan(v: number, decimals: number | null): string {
 export default defineRule({
   code: 'amount-format',
   defaultSeverity: 'warning',
+  fix: { zh: '按表头单位改写数字（去掉单位、元换算为万元、补足四位小数）（首选）', en: 'Rewrite the number in the header unit (preferred)' },
   description: { zh: '金额单元格带单位、单位不是万元，或（北京格式）未保留四位小数', en: 'A money amount with a unit in the cell, in 元 where 万元 is expected, or not four decimals' },
   check({ model, report }) {
     for (const table of model.tables) {

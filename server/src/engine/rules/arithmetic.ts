@@ -29,6 +29,7 @@ interface ArithmeticRuleSpec {
   code: string;
   relation: RelationResult['id'];
   description: Localized;
+  fix: Localized;
   defaultSeverity?: Severity;
   /** Whether setting the total to the sum is the obvious fix. */
   preferredFix: boolean;
@@ -39,6 +40,7 @@ export function arithmeticRule(spec: ArithmeticRuleSpec): Rule {
     code: spec.code,
     defaultSeverity: spec.defaultSeverity ?? 'error',
     description: spec.description,
+    fix: spec.fix,
     check({ relations, report }) {
       for (const r of relations) {
         if (r.id !== spec.relation || r.ok) continue;

@@ -15,6 +15,7 @@ function canonical(cell: CellModel, kind: string): string {
 export default defineRule({
   code: 'cell-value',
   defaultSeverity: 'error',
+  fix: { zh: '能确定时改为纯数字：“3件”→3，全角“３”→3，“十”→10（首选）', en: 'Where unambiguous: 3件 → 3, full-width ３ → 3, 十 → 10 (preferred)' },
   description: { zh: '应填非负整数的单元格不是纯数字（如“3件”、“-1”、“十”、空格）', en: 'A count cell that is not a plain non-negative whole number' },
   check({ model, report }) {
     for (const table of model.tables) {

@@ -5,6 +5,7 @@ import { templateOf } from '../relations';
 export default defineRule({
   code: 'row-label',
   defaultSeverity: 'warning',
+  fix: { zh: '替换为模板中的标签（首选）', en: 'Replace with the template label (preferred)' },
   description: { zh: '行或列的标签与模板不一致（错字、多字、少字）', en: 'A row or column label that differs from the template' },
   check({ model, report }) {
     for (const table of model.tables) {

@@ -26,6 +26,7 @@ function lineEndAfter(text: string, offset: number): number {
 export default defineRule({
   code: 'row-missing',
   defaultSeverity: 'warning',
+  fix: { zh: '按表格原有排版插入该行，数值为0（非首选）', en: 'Insert the row in the layout of the table, with zeros (offered, not preferred)' },
   description: { zh: '表格缺少模板规定的行', en: 'A template row is absent from the table' },
   check({ model, report }) {
     const eol = /\r\n/.test(model.text) ? '\r\n' : '\n';

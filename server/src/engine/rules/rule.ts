@@ -25,6 +25,8 @@ export interface Rule {
   defaultSeverity: Severity;
   /** One line for settings, docs and the rule list. */
   description: Localized;
+  /** What the quick fix does, for the docs; absent when the rule offers none. */
+  fix?: Localized;
   /** Runs on text that does not look like a report at all (only `not-a-report` does). */
   onNonReport?: boolean;
   check(ctx: RuleContext): void;

@@ -4,6 +4,7 @@ import { sectionName } from './util';
 export default defineRule({
   code: 'section-heading',
   defaultSeverity: 'warning',
+  fix: { zh: '替换为标准标题（首选）', en: 'Replace with the standard heading (preferred)' },
   description: { zh: '章节标题可以识别但不是标准写法', en: 'A section heading that is recognisable but not in the standard form' },
   check({ model, report }) {
     for (const s of model.sections) {

@@ -7,6 +7,7 @@ import { SECTION_EN, sectionName } from './util';
 export default defineRule({
   code: 'section-missing',
   defaultSeverity: 'error',
+  fix: { zh: '插入标准章节标题（第二、三、四部分连同本年度模板的空表，数值为0）；非首选修复，不会被“全部修复”自动应用', en: 'Insert the standard heading (with an empty table of the template year for 二/三/四); offered, not preferred' },
   description: { zh: '缺少报告格式规定的六个部分之一', en: 'One of the six required sections is missing' },
   check({ model, report }) {
     const present = new Set(model.sections.map((s) => s.id));
