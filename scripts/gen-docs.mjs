@@ -8,6 +8,6 @@ const { docFiles, ruleTable } = require('../out/scripts/rule-docs.js');
 mkdirSync('docs/rules', { recursive: true });
 for (const [file, text] of Object.entries(docFiles())) writeFileSync(file, text);
 const readme = readFileSync('README.md', 'utf8');
-const updated = readme.replace(/(<!-- rules:start -->\n)[\s\S]*?(\n<!-- rules:end -->)/, `$1${ruleTable()}$2`);
+const updated = readme.replace(/<!-- rules:start -->[\s\S]*?<!-- rules:end -->/, `<!-- rules:start -->\n${ruleTable()}\n<!-- rules:end -->`);
 writeFileSync('README.md', updated);
 console.log(`wrote ${Object.keys(docFiles()).length} rule pages and the README rule table`);
