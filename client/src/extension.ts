@@ -1,0 +1,54 @@
+// The govreport extension: language detection, the language client, the Report checks view,
+// the language status item and the commands. The server starts on first need.
+import * as vscode from 'vscode';
+import { DID_CHECK, LANGUAGE_ID, type CheckSummary } from '../../server/src/features/protocol';
+import { registerCommands } from './commands';
+import { LanguageDetection } from './detection';
+import { ReportTree, VIEW_ID } from './reportTree';
+import { ServerClient } from './serverClient';
+import { ReportStatus } from './status';
+
+let server: ServerClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): void {
+  const output = vscode.window.createOutputChannel(vscode.l10n.t('Report checks (govreport)'), { log: true });
+  server = new ServerClient(context, output);
+  const client = server;
+  const tree = new ReportTree(() => client.start());
+  const status = new ReportStatus();
+
+  client.onStarted((c) => {
+    c.onNotification(DID_CHECK, (summary: CheckSummary) => {
+      status.update(summary);
+      tree.invalidate(summary.uri);
+    });
+    void vscode.commands.executeCommand('setContext', 'govreport.active', true);
+  });
+
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const startIfReport = (doc: vscode.TextDocument) => { if (doc.languageId === LANGUAGE_ID) void client.start(); };
+
+  context.subscriptions.push(
+    output,
+    status,
+    view,
+    new LanguageDetection(),
+    ...registerCommands(client, () => tree.invalidate()),
+    vscode.workspace.onDidOpenTextDocument(startIfReport),
+    vscode.workspace.onDidCloseTextDocument((d) => { if (d.languageId === LANGUAGE_ID) tree.invalidate(d.uri.toString()); }),
+    view.onDidChangeVisibility((e) => { if (e.visible) void client.start(); }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('govreport.workspace.enable') && vscode.workspace.getConfiguration('govreport').get('workspace.enable')) void client.start();
+      if (e.affectsConfiguration('govreport')) tree.invalidate();
+    }),
+    { dispose: () => void client.dispose() },
+  );
+
+  vscode.workspace.textDocuments.forEach(startIfReport);
+  if (view.visible || vscode.workspace.getConfiguration('govreport').get('workspace.enable')) void client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await server?.dispose();
+  server = undefined;
+}

@@ -1,0 +1,179 @@
+// Diagnostics: engine findings as LSP diagnostics, checked on open and save and, debounced, as the
+// user types; published for open documents and (workspace mode) for report files on disk.
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { localize, ruleDocPath, RULES_BY_CODE, type Locale, type Severity } from '../engine';
+import { countFindings, type Analysis, type DocumentCache, type Source } from './documentCache';
+import { DETECTION_PREFIX, looksLikeReport, matchesReportFileName } from './languageDetection';
+import { DID_CHECK, LANGUAGE_ID, type CheckSummary } from './protocol';
+import type { SettingsStore } from './settings';
+
+export const SOURCE = 'govreport';
+export const FILE_TOO_LARGE = 'file-too-large';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** What a diagnostic carries back to code actions: the version its findings were computed for. */
+export interface DiagnosticData { version: number | null; textKey: string }
+
+/** The extension's root folder: dist/server.js lives one level below it. */
+export const extensionRoot = (): string => path.resolve(__dirname, '..');
+
+export function ruleDocUri(code: string, root = extensionRoot()): string {
+  return pathToFileURL(path.join(root, ruleDocPath(code))).href;
+}
+
+export function toDiagnostics(analysis: Analysis, locale: Locale): Diagnostic[] {
+  const data: DiagnosticData = { version: analysis.version, textKey: analysis.textKey };
+  if (analysis.skipped) {
+    return [{
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Warning,
+      code: FILE_TOO_LARGE,
+      source: SOURCE,
+      message: localize(analysis.skipped, locale),
+      data,
+    }];
+  }
+  return analysis.findings.map((f) => {
+    const d: Diagnostic = {
+      range: f.range,
+      severity: SEVERITY[f.severity],
+      code: f.code,
+      source: SOURCE,
+      message: localize(f.message, locale),
+      data,
+    };
+    if (RULES_BY_CODE.has(f.code)) d.codeDescription = { href: ruleDocUri(f.code) };
+    if (f.related.length) {
+      d.relatedInformation = f.related.map((r) => ({ location: { uri: analysis.uri, range: r.range }, message: localize(r.message, locale) }));
+    }
+    return d;
+  });
+}
+
+export function summarize(analysis: Analysis): CheckSummary {
+  const m = analysis.model;
+  return {
+    uri: analysis.uri,
+    version: analysis.version,
+    title: m?.title?.text ?? null,
+    isReport: m?.isReport ?? false,
+    templateYear: m?.templateYear ?? null,
+    templateYearSource: m?.templateYearSource ?? null,
+    reportYear: m?.reportYear ?? null,
+    counts: countFindings(analysis.findings),
+    checkedAt: analysis.checkedAt.toISOString(),
+    durationMs: Math.round(analysis.durationMs * 10) / 10,
+    skipped: analysis.skipped?.en,
+  };
+}
+
+export const documentSource = (doc: TextDocument): Source =>
+  ({ uri: doc.uri, version: doc.version, textKey: `v${doc.version}`, getText: () => doc.getText() });
+
+export interface DiagnosticsDeps {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  cache: DocumentCache;
+  settings: SettingsStore;
+  locale: () => Locale;
+  /** A workspace file's source when workspace mode checks it, else null. */
+  diskSource: (uri: string) => Source | null;
+}
+
+export class DiagnosticsService {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** URIs with published diagnostics that came from disk (workspace mode). */
+  readonly published = new Set<string>();
+
+  constructor(private readonly deps: DiagnosticsDeps) {}
+
+  /** The analysis of an open document at its current version (cached), or null if superseded meanwhile. */
+  async analyzeDocument(doc: TextDocument): Promise<Analysis | null> {
+    const settings = await this.deps.settings.forUri(doc.uri);
+    const now = this.deps.documents.get(doc.uri);
+    if (!now || now.version !== doc.version) return null;
+    return this.deps.cache.analyze(documentSource(now), settings.engine, settings.maxFileSizeBytes);
+  }
+
+  async changed(doc: TextDocument): Promise<void> {
+    if (!isOurs(doc)) return;
+    const settings = await this.deps.settings.forUri(doc.uri);
+    if (settings.run !== 'onType') return;
+    this.schedule(doc.uri, settings.debounceMs);
+  }
+
+  schedule(uri: string, delayMs: number): void {
+    this.cancel(uri);
+    if (delayMs <= 0) { void this.checkNow(uri); return; }
+    this.timers.set(uri, setTimeout(() => { this.timers.delete(uri); void this.checkNow(uri); }, delayMs));
+  }
+
+  cancel(uri: string): void {
+    const t = this.timers.get(uri);
+    if (t) { clearTimeout(t); this.timers.delete(uri); }
+  }
+
+  /** Checks an open document, or a workspace file, and publishes the result. */
+  async checkNow(uri: string): Promise<void> {
+    this.cancel(uri);
+    const doc = this.deps.documents.get(uri);
+    try {
+      if (doc) {
+        if (!isOurs(doc)) return;
+        const analysis = await this.analyzeDocument(doc);
+        if (analysis) this.publish(analysis, false);
+        return;
+      }
+      const source = this.deps.diskSource(uri);
+      if (!source) { this.clear(uri); return; }
+      const settings = await this.deps.settings.forUri(uri);
+      this.publish(this.deps.cache.analyze(source, settings.engine, settings.maxFileSizeBytes), true);
+    } catch (e) {
+      this.deps.connection.console.error(`检查失败 / check failed: ${uri}: ${(e as Error).stack ?? e}`);
+    }
+  }
+
+  closed(uri: string): void {
+    this.cancel(uri);
+    this.deps.cache.delete(uri);
+    if (this.deps.diskSource(uri)) void this.checkNow(uri);
+    else this.clear(uri);
+  }
+
+  clear(uri: string): void {
+    this.published.delete(uri);
+    this.deps.cache.delete(uri);
+    void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** Re-checks every open document (e.g. after a settings change). */
+  async recheckOpen(): Promise<void> {
+    await Promise.all(this.deps.documents.all().map((d) => this.checkNow(d.uri)));
+  }
+
+  private publish(analysis: Analysis, fromDisk: boolean): void {
+    if (fromDisk) this.published.add(analysis.uri); else this.published.delete(analysis.uri);
+    const diagnostics = toDiagnostics(analysis, this.deps.locale());
+    void this.deps.connection.sendDiagnostics({ uri: analysis.uri, version: analysis.version ?? undefined, diagnostics });
+    void this.deps.connection.sendNotification(DID_CHECK, summarize(analysis));
+  }
+}
+
+/**
+ * Documents the server checks: the govreport language; other LSP clients may send reports as plain
+ * text or markdown, which are taken when their name or content says they are reports.
+ */
+export function isOurs(doc: TextDocument): boolean {
+  if (doc.languageId === LANGUAGE_ID) return true;
+  if (!/^(plaintext|text|markdown)$/.test(doc.languageId)) return false;
+  return matchesReportFileName(doc.uri) || looksLikeReport(doc.getText().slice(0, DETECTION_PREFIX));
+}

@@ -1,0 +1,87 @@
+// One analysis (parsed model, relations, findings) per document version, shared by every feature.
+// The model is reused when only rule severities change; it is parsed again when the text or the
+// template year changes.
+import { checkModel, evaluateRelations, parseReport, type EngineConfig, type Finding, type Localized, type RelationResult, type ReportModel } from '../engine';
+import type { CheckCounts } from './protocol';
+
+export interface Analysis {
+  uri: string;
+  /** Document version, or null for a file read from disk. */
+  version: number | null;
+  /** Identifies the text: `v<version>` for open documents, `d<mtime>:<size>` for files. */
+  textKey: string;
+  /** Null when the file was too large to check. */
+  model: ReportModel | null;
+  relations: RelationResult[];
+  findings: Finding[];
+  config: EngineConfig;
+  checkedAt: Date;
+  durationMs: number;
+  skipped?: Localized;
+}
+
+export interface Source {
+  uri: string;
+  version: number | null;
+  textKey: string;
+  getText(): string;
+}
+
+interface Entry { parseKey: string; ruleKey: string; analysis: Analysis }
+
+const parseKeyOf = (source: Source, config: EngineConfig) => `${source.textKey}|${config.templateYear}`;
+const ruleKeyOf = (config: EngineConfig) => JSON.stringify(Object.entries(config.rules).sort());
+
+export function countFindings(findings: Finding[]): CheckCounts {
+  const counts: CheckCounts = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+export class DocumentCache {
+  private readonly entries = new Map<string, Entry>();
+
+  /** The analysis of this exact text and configuration, computed at most once. */
+  analyze(source: Source, config: EngineConfig, maxFileSizeBytes: number): Analysis {
+    const parseKey = parseKeyOf(source, config);
+    const ruleKey = ruleKeyOf(config);
+    const entry = this.entries.get(source.uri);
+    if (entry && entry.parseKey === parseKey && entry.ruleKey === ruleKey) return entry.analysis;
+
+    const started = performance.now();
+    const text = source.getText();
+    let analysis: Analysis;
+    const size = text.length > maxFileSizeBytes / 3 ? Buffer.byteLength(text, 'utf8') : text.length;
+    if (size > maxFileSizeBytes) {
+      const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+      analysis = {
+        ...base(source, config), model: null, relations: [], findings: [], durationMs: performance.now() - started,
+        skipped: {
+          zh: `文件过大（${mb(size)} MB），超过 govreport.maxFileSize（${mb(maxFileSizeBytes)} MB），未检查`,
+          en: `File too large (${mb(size)} MB, govreport.maxFileSize is ${mb(maxFileSizeBytes)} MB); not checked`,
+        },
+      };
+    } else {
+      const reuse = entry && entry.parseKey === parseKey && entry.analysis.model ? entry.analysis : null;
+      const model = reuse?.model ?? parseReport(text, { templateYear: config.templateYear });
+      const relations = reuse?.relations ?? evaluateRelations(model);
+      const findings = checkModel(model, config, relations);
+      analysis = { ...base(source, config), model, relations, findings, durationMs: performance.now() - started };
+    }
+    this.entries.set(source.uri, { parseKey, ruleKey, analysis });
+    return analysis;
+  }
+
+  /** The last analysis of a document, whatever its version. */
+  last(uri: string): Analysis | undefined { return this.entries.get(uri)?.analysis; }
+
+  all(): Analysis[] { return [...this.entries.values()].map((e) => e.analysis); }
+
+  delete(uri: string): void { this.entries.delete(uri); }
+
+  clear(): void { this.entries.clear(); }
+}
+
+function base(source: Source, config: EngineConfig) {
+  return { uri: source.uri, version: source.version, textKey: source.textKey, config, checkedAt: new Date() };
+}

@@ -1,0 +1,16 @@
+// Folding ranges for sections, sub-headings, tables and table blocks, from the symbol tree.
+import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver';
+
+const FOLDABLE = new Set<SymbolKind>([SymbolKind.Module, SymbolKind.Namespace, SymbolKind.Struct, SymbolKind.Object]);
+
+export function foldingRanges(symbols: DocumentSymbol[]): FoldingRange[] {
+  const out: FoldingRange[] = [];
+  const visit = (s: DocumentSymbol) => {
+    const startLine = s.range.start.line;
+    const endLine = s.range.end.character === 0 ? s.range.end.line - 1 : s.range.end.line;
+    if (FOLDABLE.has(s.kind) && endLine > startLine) out.push({ startLine, endLine, kind: FoldingRangeKind.Region });
+    s.children?.forEach(visit);
+  };
+  symbols.forEach(visit);
+  return out.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
+}

@@ -1,0 +1,132 @@
+// Hover: a number cell (row path × column path, and for a total its relation with figures and ✓/✗),
+// a row label (meaning and 条例 provision), an article reference (its text), a section heading
+// (what the section must contain).
+import { MarkupKind, type Hover } from 'vscode-languageserver';
+import { localize, SECTIONS, spanToRange, standardHeading, type CellModel, type Locale, type RelationResult, type ReportModel, type RowModel, type Span, type TableModel } from '../engine';
+import { lineEnd } from '../engine/text';
+import { parseRef, refAt, renderRef } from './articleRefs';
+import { APPLICATION_ROWS, DISCLOSURE_ROWS, REVIEW_GROUPS, SECTION_EN, SECTION_REFS, TABLE_NAMES, type Meaning } from './glossary';
+
+const within = (span: Span | null, offset: number) => !!span && offset >= span.start && offset <= span.end;
+const t = (locale: Locale, zh: string, en: string) => (locale === 'en' ? en : zh);
+
+/** Column path as people say it: without the umbrella header (申请人情况, 信息内容). */
+export function columnLabel(cell: CellModel): string {
+  const path = cell.columnPath[0] === '申请人情况' || cell.columnPath[0] === '信息内容' ? cell.columnPath.slice(1) : cell.columnPath;
+  return path.join(' › ');
+}
+
+export function cellLabel(row: RowModel, cell: CellModel): string {
+  const rowPath = row.path.length ? row.path.join(' › ') : '';
+  return rowPath ? `${rowPath} × ${columnLabel(cell)}` : columnLabel(cell);
+}
+
+export function relationArithmetic(r: RelationResult): string {
+  const plus = r.plus.map((x) => String(x.cell.value)).join(' + ');
+  const minus = r.minus.map((x) => ` − ${x.cell.value}`).join('');
+  return `${plus}${minus} = ${r.expected}`;
+}
+
+export function relationLine(r: RelationResult, locale: Locale): string {
+  const verdict = r.ok
+    ? '✓'
+    : t(locale, `✗ 表中为 ${r.actual}，应为 ${r.expected}`, `✗ the table says ${r.actual}, expected ${r.expected}`);
+  return `**${r.id}** ${localize(r.description, locale)}  \n\`${relationArithmetic(r)}\` ${verdict}`;
+}
+
+function cellHover(relations: RelationResult[], table: TableModel, row: RowModel, cell: CellModel, locale: Locale): string {
+  const parts = [`**${cellLabel(row, cell)}**`];
+  const value = cell.value === null ? t(locale, '（无法读取为数值）', '(not readable as a number)') : String(cell.value);
+  parts.push(`${t(locale, TABLE_NAMES[table.id].zh, TABLE_NAMES[table.id].en)} · ${t(locale, '数值', 'value')} ${value}${cell.raw !== String(cell.value) ? ` · ${t(locale, '原文', 'as written')} \`${cell.raw}\`` : ''}`);
+  const own = relations.filter((r) => r.target.cell === cell);
+  if (own.length) parts.push(own.map((r) => relationLine(r, locale)).join('\n\n'));
+  const part = relations.filter((r) => r.target.cell !== cell && (r.plus.some((x) => x.cell === cell) || r.minus.some((x) => x.cell === cell)));
+  if (part.length) {
+    const ids = [...new Set(part.map((r) => `${r.id}${r.ok ? '✓' : '✗'}`))].join(' ');
+    parts.push(t(locale, `计入：${ids}`, `Counted in: ${ids}`));
+  }
+  return parts.join('\n\n');
+}
+
+function meaningOf(table: TableModel, row: RowModel): Meaning | null {
+  if (table.id === 3) return APPLICATION_ROWS[row.key] ?? null;
+  if (table.id === 2) {
+    if (row.group && row.block && row.templateLabel === row.block) return { text: { zh: '主动公开信息的统计口径。', en: 'What this block counts.' }, ref: row.block };
+    const text = DISCLOSURE_ROWS[row.templateLabel];
+    return text ? { text, ref: row.block } : null;
+  }
+  return null;
+}
+
+function rowHover(table: TableModel, row: RowModel, locale: Locale): string {
+  const parts = [`**${row.templateLabel || row.label}**`];
+  if (row.label && row.label !== row.templateLabel) parts.push(t(locale, `原文：${row.label}`, `As written: ${row.label}`));
+  parts.push(t(locale, TABLE_NAMES[table.id].zh, TABLE_NAMES[table.id].en));
+  const meaning = meaningOf(table, row);
+  if (meaning) {
+    parts.push(localize(meaning.text, locale));
+    const ref = meaning.ref ? parseRef(meaning.ref) : null;
+    const rendered = ref ? renderRef(ref, locale) : null;
+    if (rendered) parts.push(rendered);
+  }
+  return parts.join('\n\n');
+}
+
+function sectionHover(id: number, locale: Locale): string {
+  const spec = SECTIONS[id - 1];
+  const parts = [`**${standardHeading(spec.id)}**`, t(locale, `本节应包括：${spec.contents}`, `This section must contain: ${SECTION_EN[id]}`)];
+  const ref = parseRef(SECTION_REFS[id]);
+  const rendered = ref ? renderRef(ref, locale) : null;
+  if (rendered) parts.push(rendered);
+  return parts.join('\n\n');
+}
+
+/** Table 四 has no row labels: its cells say what the column group means. */
+function reviewMeaning(cell: CellModel, locale: Locale): string | null {
+  const meaning = REVIEW_GROUPS[cell.columnPath[0]];
+  return meaning ? localize(meaning.text, locale) : null;
+}
+
+export interface HoverInput { model: ReportModel; relations: RelationResult[]; offset: number; locale: Locale }
+
+export function hoverAt({ model, relations, offset, locale }: HoverInput): Hover | null {
+  const make = (value: string, span: Span): Hover => ({
+    contents: { kind: MarkupKind.Markdown, value },
+    range: spanToRange(model.lineStarts, span),
+  });
+  for (const table of model.tables) {
+    if (offset < table.span.start - 1 || offset > table.span.end + 1) continue;
+    for (const row of table.rows) {
+      for (const cell of row.cells) {
+        if (!within(cell.span, offset)) continue;
+        const value = cellHover(relations, table, row, cell, locale);
+        const extra = table.id === 4 ? reviewMeaning(cell, locale) : null;
+        return make(extra ? `${value}\n\n${extra}` : value, cell.span);
+      }
+      if (row.labelSpan && within(row.labelSpan, offset)) return make(rowHover(table, row, locale), row.labelSpan);
+    }
+  }
+  for (const section of model.sections) {
+    if (within(section.heading.span, offset)) return make(sectionHover(section.id, locale), section.heading.span);
+  }
+  return articleUnder(model, offset, locale);
+}
+
+function articleUnder(model: ReportModel, offset: number, locale: Locale): Hover | null {
+  const line = lineOfOffset(model.lineStarts, offset);
+  const ref = refAt(model.text, model.lineStarts[line], lineEnd(model.text, model.lineStarts, line), offset);
+  const value = ref ? renderRef(ref, locale) : null;
+  return ref && value
+    ? { contents: { kind: MarkupKind.Markdown, value }, range: spanToRange(model.lineStarts, ref.span) }
+    : null;
+}
+
+function lineOfOffset(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}

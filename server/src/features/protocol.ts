@@ -1,0 +1,99 @@
+// Custom requests and notifications between the extension client and the server, and the
+// settings both sides agree on. Types only (plus method names), so the client bundle stays small.
+import type { Range } from 'vscode-languageserver-protocol';
+
+export const LANGUAGE_ID = 'govreport';
+export const SETTINGS_SECTION = 'govreport';
+
+/** Client → server: the outline of one report, for the "Report checks" view. */
+export const REPORT_OUTLINE = 'govreport/reportOutline';
+/** Client → server: every report the server has checked (open documents and, in workspace mode, files). */
+export const REPORT_LIST = 'govreport/reports';
+/** Client → server: forget caches and check everything again. */
+export const RECHECK = 'govreport/recheck';
+/** Client → server: the text of a new report from a template. */
+export const NEW_REPORT = 'govreport/newReport';
+/** Server → client: a document or file was checked. */
+export const DID_CHECK = 'govreport/didCheck';
+
+/** Client command behind "turn this rule off in this workspace"; argument: the rule code. */
+export const DISABLE_RULE_COMMAND = 'govreport.disableRuleInWorkspace';
+
+export type RunMode = 'onType' | 'onSave';
+
+/** The `govreport.*` settings as VS Code stores them. */
+export interface GovreportSettings {
+  rules: Record<string, string>;
+  templateYear: 'auto' | '2019' | '2021' | 2019 | 2021;
+  run: RunMode;
+  debounce: number;
+  workspace: { enable: boolean };
+  detectLanguage: boolean;
+  /** In megabytes. */
+  maxFileSize: number;
+}
+
+export interface InitializationOptions {
+  /** The client's display language, e.g. zh-cn or en. */
+  locale?: string;
+  /** Commands the client implements (so the server may offer them in code actions). */
+  clientCommands?: string[];
+}
+
+export interface UriParams { uri: string }
+
+export interface CheckCounts { error: number; warning: number; information: number; hint: number }
+
+export interface CheckSummary {
+  uri: string;
+  /** Document version, or null for a file read from disk. */
+  version: number | null;
+  title: string | null;
+  isReport: boolean;
+  templateYear: number | null;
+  templateYearSource: string | null;
+  reportYear: number | null;
+  counts: CheckCounts;
+  /** ISO time of the check, and how long parsing and checking took. */
+  checkedAt: string;
+  durationMs: number;
+  /** Set when the file was too large to check. */
+  skipped?: string;
+}
+
+export interface RelationOutline {
+  id: 'R1' | 'R2' | 'R3' | 'R4';
+  ok: boolean;
+  /** e.g. （七）总计 × 自然人: 21 = 21 */
+  label: string;
+  expected: number;
+  actual: number;
+  range: Range;
+}
+
+export interface TableOutline {
+  id: number;
+  name: string;
+  variant: string;
+  range: Range;
+  relations: RelationOutline[];
+}
+
+export interface SectionOutline {
+  id: number;
+  name: string;
+  standard: boolean;
+  range: Range;
+  selectionRange: Range;
+  tables: TableOutline[];
+}
+
+export interface ReportOutline extends CheckSummary {
+  sections: SectionOutline[];
+  /** Tables found where no section heading is (missing heading). */
+  looseTables: TableOutline[];
+  /** Sections not found, with their standard headings. */
+  missingSections: { id: number; name: string }[];
+}
+
+export interface NewReportParams { templateYear: 2019 | 2021; reportYear: number; agency?: string; eol?: string }
