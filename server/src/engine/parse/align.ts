@@ -4,7 +4,7 @@
 import { labelKey, similarity } from '../normalize';
 import type { RowSpec, TableTemplate } from '../template';
 import type { CellModel, RowModel, Span, TableModel, UnreadPart } from '../types';
-import type { Token } from './tokens';
+import { keyOf, type Token } from './tokens';
 import { parseCellValue } from './values';
 
 const ROW_MATCH = 0.72;
@@ -12,6 +12,8 @@ const HEADER_MATCH = 0.85;
 const ANCHOR_MATCH = 0.85;
 const MAX_FRAGMENTS = 8;
 const LOOKAHEAD = 6;
+/** Tokens skipped while looking for one row's label before the row counts as missing. */
+const MAX_SKIPPED = 80;
 /** Below this, two labels count as unrelated (and the edit distance can stop early). */
 const MIN_SIMILARITY = 0.6;
 /** Longest text read as an unreadable value rather than as a label. */
@@ -49,7 +51,7 @@ function matchLabel(tokens: Token[], at: number, ks: KeySet): LabelMatch | null 
   for (let k = 0; k < MAX_FRAGMENTS; k++) {
     const t = tokens[at + k];
     if (!t || t.kind !== 'text') break;
-    joined += t.key;
+    joined += keyOf(t);
     text += t.text;
     if (joined.length > ks.longest * 1.5 + 2) break;
     if (ks.exact.has(joined)) {
@@ -140,6 +142,7 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
       const costBefore = cost;
       let missingHere = false;
       while (ti < tokens.length) {
+        if (ti - searchStart > MAX_SKIPPED) break; // not this row; bounded so junk cannot make the walk quadratic
         const t = tokens[ti];
         if (t.kind !== 'text') {
           unread.push({ span: t.span, text: t.text, reason: 'extra-value' });
@@ -161,7 +164,7 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
         }
         if (later) { missingHere = true; break; }
         // The tail of a label wrapped onto another line (PDF rows) continues the previous label.
-        const key = t.key;
+        const key = keyOf(t);
         if (lastLabel && similarity(lastLabel.key + key, lastLabel.templateKey) > lastLabel.sim) {
           lastLabel.key += key;
           lastLabel.sim = similarity(lastLabel.key, lastLabel.templateKey);

@@ -38,6 +38,9 @@ export function readNumbering(s: string): Numbering {
   return { ordinal: null, style: 'none', rest: s, prefix: '' };
 }
 
+/** Every title and wording variant holds one of these; a cheap test before the fuzzy match. */
+const HEADING_HINT = /情况|事项|申请|复议|诉讼|问题|改进|主动|总体|其他/;
+
 const SECTION_KEYS = SECTIONS.map((s) => ({ spec: s, keys: [s.title, ...s.aliases].map(labelKey) }));
 
 interface Candidate { id: SectionId; heading: SectionHeading; score: number; line: number }
@@ -75,8 +78,12 @@ export function findSections(text: string, lines: Lines): SectionsResult {
   const byId = new Map<SectionId, Candidate[]>();
   for (let line = 0; line < lines.starts.length; line++) {
     if (lines.ends[line] - lines.starts[line] > MAX_HEADING_LENGTH * 2) continue;
+    const raw = text.slice(lines.starts[line], lines.ends[line]);
+    if (!HEADING_HINT.test(raw)) continue;
     const c = headingCandidate(text, lines, line);
-    if (c) byId.set(c.id, [...(byId.get(c.id) ?? []), c]);
+    if (!c) continue;
+    const list = byId.get(c.id);
+    if (list) list.push(c); else byId.set(c.id, [c]);
   }
   const chosen: Candidate[] = [];
   const extra: ExtraHeading[] = [];

@@ -3,13 +3,15 @@
 import type { Span } from '../types';
 import { labelKey, toHalfWidth } from '../normalize';
 
+export const keyOf = (t: Token): string => (t.key ??= labelKey(t.text));
+
 export type TokenKind = 'text' | 'value' | 'blank';
 
 export interface Token {
   kind: TokenKind;
   text: string;
-  /** labelKey(text), computed once: labels are compared many times. */
-  key: string;
+  /** labelKey(text), computed on first use (see keyOf): labels are compared many times. */
+  key?: string;
   span: Span;
   line: number;
 }
@@ -27,9 +29,12 @@ export function isValueText(s: string): boolean {
 }
 
 /** Tokens of lines [fromLine, toLine) of `text`. */
+/** A table has a few hundred cells; a region with far more tokens than this is not read further. */
+export const MAX_TOKENS = 20000;
+
 export function tokenize(text: string, lineStarts: number[], lineEnds: number[], fromLine: number, toLine: number): Token[] {
   const tokens: Token[] = [];
-  for (let line = fromLine; line < toLine; line++) {
+  for (let line = fromLine; line < toLine && tokens.length < MAX_TOKENS; line++) {
     const start = lineStarts[line];
     const end = lineEnds[line];
     const raw = text.slice(start, end);
@@ -51,15 +56,15 @@ export function tokenize(text: string, lineStarts: number[], lineEnds: number[],
     }
     const lineTokens: Token[] = [];
     for (const [cs, ce] of cells) {
-      const pieces = splitPieces(masked, cs, ce);
+      const pieces = splitPieces(masked, cs, ce, MAX_TOKENS - tokens.length - lineTokens.length);
       if (pieces.length === 0) {
-        if (separator) lineTokens.push({ kind: 'blank', text: '', key: '', span: { start: start + cs, end: start + cs }, line });
+        if (separator) lineTokens.push({ kind: 'blank', text: '', span: { start: start + cs, end: start + cs }, line });
         continue;
       }
       for (const [ps, pe] of pieces) {
         const piece = masked.slice(ps, pe);
         const kind: TokenKind = isValueText(piece) ? 'value' : 'text';
-        lineTokens.push({ kind, text: piece, key: kind === 'text' ? labelKey(piece) : piece, span: { start: start + ps, end: start + pe }, line });
+        lineTokens.push({ kind, text: piece, span: { start: start + ps, end: start + pe }, line });
       }
     }
     // Blank cells count only between two filled cells of one row (spans leave blanks at the edges).
@@ -77,10 +82,10 @@ export function tokenize(text: string, lineStarts: number[], lineEnds: number[],
   return tokens;
 }
 
-function splitPieces(s: string, from: number, to: number): [number, number][] {
+function splitPieces(s: string, from: number, to: number, budget: number): [number, number][] {
   const out: [number, number][] = [];
   let i = from;
-  while (i < to) {
+  while (i < to && out.length < budget) {
     while (i < to && WHITE.test(s[i])) i++;
     if (i >= to) break;
     const st = i;

@@ -10,6 +10,7 @@ export interface ParsedValue {
   plain: string | null;
 }
 
+const MAX_DIGITS = 15;
 const NUMBER = /^([+\-−]?)(\d+(?:,\d{3})*)(?:\.(\d+))?(万元|元|件|个|条|项|次|人|家)?$/;
 const CHINESE = /^([零〇一二两三四五六七八九十百千]+)(件|个|条|项)?$/;
 
@@ -19,7 +20,10 @@ export function parseCellValue(raw: string): ParsedValue {
   const m = NUMBER.exec(half);
   if (m) {
     const [, sign, intPart, frac, unit] = m;
-    const digits = intPart.replace(/,/g, '') + (frac !== undefined ? `.${frac}` : '');
+    const whole = intPart.replace(/,/g, '');
+    // Beyond 15 digits a double no longer holds the figure exactly: not a count anyone wrote on purpose.
+    if (whole.length > MAX_DIGITS || (frac?.length ?? 0) > MAX_DIGITS) return { value: null, kind: 'invalid', unit: null, fullWidth, plain: null };
+    const digits = whole + (frac !== undefined ? `.${frac}` : '');
     const magnitude = Number(digits);
     const negative = sign === '-' || sign === '−';
     const kind: ValueKind = sign ? 'signed' : frac !== undefined ? 'decimal' : 'integer';

@@ -1,6 +1,9 @@
 import { defineRule } from './rule';
 import { sectionName } from './util';
 
+/** Beyond this many, one summary finding: a mangled table must not flood the Problems panel. */
+const MAX_PER_TABLE = 50;
+
 const clip = (s: string) => (s.length > 30 ? `${s.slice(0, 30)}…` : s);
 
 export default defineRule({
@@ -10,7 +13,16 @@ export default defineRule({
   check({ model, report }) {
     for (const table of model.tables) {
       const where = sectionName(table.id);
-      for (const part of table.unread) {
+      const shown = table.unread.slice(0, MAX_PER_TABLE);
+      const rest = table.unread.length - shown.length;
+      if (rest > 0) {
+        const last = shown[shown.length - 1];
+        report({
+          span: last.span,
+          message: { zh: `${where}：另有 ${rest} 处表格内容无法识别，未逐一列出`, en: `${where}: ${rest} more unreadable parts of the table not listed` },
+        });
+      }
+      for (const part of shown) {
         if (part.reason === 'short-row') {
           const row = table.rows.find((r) => r.key === part.rowKey);
           const got = row?.cells.length ?? 0;

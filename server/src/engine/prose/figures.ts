@@ -1,0 +1,455 @@
+// Figures the prose states (新收8件, 已答复17件, 行政复议0件 …), each tied to the table cell(s) it can be compared with.
+import type { CellModel, Localized, ReportModel, RowModel, SectionId, Span } from '../types';
+import { CASE_DOMAINS, CASE_EQUIVALENT, FAMILY_BY_METRIC, DOMAIN_LABEL, type Domain, type Family, type MetricId } from './lexicon';
+import { proseChunks, tokenize, type Token } from './scan';
+
+/** A table cell a figure was compared with. */
+export interface FigureCell { span: Span; value: number; name: Localized }
+
+/** What a figure was compared with: one cell, or the sum of several (行政诉讼 = 直接起诉 + 复议后起诉). */
+export interface FigureTarget {
+  /** Names the cell(s), e.g. 三、（七）总计 × 总计. */
+  title: Localized;
+  cells: FigureCell[];
+  value: number;
+}
+
+export type FigureStatus = 'match' | 'mismatch' | 'unavailable';
+
+export interface ProseFigure {
+  /** The number as written (or, for "未发生行政复议", the subject that has none). */
+  span: Span;
+  value: number;
+  /** The number as written; '' for a statement that none occurred. */
+  raw: string;
+  metric: MetricId;
+  domain: Domain;
+  /** What the figure counts, e.g. 办结/答复. */
+  label: Localized;
+  /** The clause around the figure, e.g. 已答复17件. */
+  phrase: string;
+  /** A statement that none occurred (未发生…行政复议). */
+  zero: boolean;
+  /** The cell(s) compared; for an ambiguous wording, the reading that matched or the most likely one. */
+  target: FigureTarget | null;
+  status: FigureStatus;
+  /** For a mismatch: warning where the wording names one cell, information where it is ambiguous. */
+  severity: 'warning' | 'information' | null;
+  /** How an ambiguous wording was read, or why a difference is only information. */
+  note: Localized | null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading the prose
+
+export interface RawFigure {
+  span: Span;
+  value: number;
+  raw: string;
+  metric: MetricId;
+  domain: Domain;
+  phraseSpan: Span;
+  zero: boolean;
+  paragraph: number;
+}
+
+type WordToken = Extract<Token, { type: 'word' }>;
+type CountTok = Extract<Token, { type: 'count' }>;
+
+const SECTION_DOMAIN: Partial<Record<SectionId, Domain>> = { 2: 'proactive', 3: 'application' };
+const SPECIFIC: ReadonlySet<Domain> = new Set(['direct', 'after']);
+
+/** What a set of words is about: a kind of 行政诉讼 over 行政诉讼/行政复议 over 依申请/主动公开. */
+function resolveDomain(words: WordToken[]): Domain | null {
+  let specific: Domain | null = null;
+  let review = false;
+  let litigation = false;
+  let other: Domain | null = null;
+  for (const w of words) {
+    if (w.role.kind !== 'domain') continue;
+    const d = w.role.domain;
+    if (SPECIFIC.has(d)) specific = d;
+    else if (d === 'review') review = true;
+    else if (d === 'litigation') litigation = true;
+    else other = d;
+  }
+  if (specific) return specific;
+  if (review && litigation) return 'caseAll';
+  if (review) return 'review';
+  if (litigation) return 'litigation';
+  return other;
+}
+
+function bestMetric(words: WordToken[]): { metric: MetricId; token: WordToken } | null {
+  let best: { metric: MetricId; token: WordToken; family: Family } | null = null;
+  let received = false;
+  let carried = false;
+  for (const w of words) {
+    if (w.role.kind !== 'metric') continue;
+    const family = FAMILY_BY_METRIC.get(w.role.metric)!;
+    if (family.metric === 'received') received = true;
+    if (family.metric === 'carried') carried = true;
+    if (!best || family.priority > best.family.priority) best = { metric: family.metric, token: w, family };
+  }
+  // 受理…及上年结转…合计25件 counts both.
+  if (best && received && carried && best.family.scope === 'application' && best.family.priority <= 60) {
+    return { metric: 'applications', token: best.token };
+  }
+  return best;
+}
+
+const has = (words: WordToken[], kind: string) => words.some((w) => w.role.kind === kind);
+
+type DomainState = { domain: Domain | null };
+
+function readSegment(tokens: Token[], paragraph: number, state: DomainState, out: RawFigure[]): void {
+  const words = tokens.filter((t): t is WordToken => t.type === 'word');
+  const counts: number[] = [];
+  tokens.forEach((t, i) => { if (t.type === 'count') counts.push(i); });
+  const segmentDomain = resolveDomain(words);
+  if (counts.length === 0) {
+    readZeroStatement(tokens, paragraph, segmentDomain ?? state.domain, out);
+  }
+  for (let k = 0; k < counts.length; k++) {
+    const at = counts[k];
+    const tok = tokens[at] as CountTok;
+    const left = tokens.slice(k === 0 ? 0 : counts[k - 1] + 1, at).filter((t): t is WordToken => t.type === 'word');
+    const right = tokens.slice(at + 1, k + 1 < counts.length ? counts[k + 1] : tokens.length).filter((t): t is WordToken => t.type === 'word');
+    const before = tokens.slice(0, at).filter((t): t is WordToken => t.type === 'word');
+    if (has(left, 'delta')) continue;
+    const window = [...left, ...right];
+    const picked = bestMetric(left) ?? bestMetric(right);
+    const windowDomain = resolveDomain(window);
+    const domain = windowDomain ?? resolveDomain(before) ?? state.domain;
+    if (!domain || domain === 'proactive') continue;
+    const family = picked ? FAMILY_BY_METRIC.get(picked.metric)! : null;
+    if (family && has(window, 'exclude') && family.policy !== 'outcome' && family.policy !== 'foldable') continue;
+    let metric: MetricId | null = null;
+    let key: Span | null = picked ? picked.token : null;
+    const isCase = CASE_DOMAINS.has(domain);
+    if (isCase) {
+      if (family?.scope === 'case') metric = family.metric;
+      else if (family) metric = CASE_EQUIVALENT[family.metric] ?? null;
+      else {
+        const subject = window.find((w) => w.role.kind === 'domain' && w.role.domain !== 'application' && w.role.domain !== 'proactive');
+        const total = window.find((w) => w.role.kind === 'total');
+        if (subject || total) { metric = 'caseTotal'; key = subject ?? total ?? null; }
+      }
+      if (metric && has(window, 'exclude')) metric = null;
+    } else if (domain === 'application' && family?.scope === 'application') {
+      metric = family.metric;
+    }
+    if (!metric) continue;
+    const c = tok.count;
+    const phraseSpan = key
+      ? { start: Math.min(key.start, c.start), end: Math.max(key.end, c.unitEnd) }
+      : { start: c.start, end: c.unitEnd };
+    out.push({ span: { start: c.start, end: c.end }, value: c.value, raw: c.raw, metric, domain, phraseSpan, zero: false, paragraph });
+  }
+  if (segmentDomain) state.domain = segmentDomain;
+}
+
+/** 未发生…行政复议或…行政诉讼案件: a figure of 0 on each subject that the clause says had none. */
+function readZeroStatement(tokens: Token[], paragraph: number, domain: Domain | null, out: RawFigure[]): void {
+  const at = tokens.findIndex((t) => t.type === 'word' && t.role.kind === 'negation');
+  if (at < 0) return;
+  const negation = tokens[at] as WordToken;
+  const after = tokens.slice(at + 1).filter((t): t is WordToken => t.type === 'word');
+  if (has(after, 'exclude') || has(after, 'delta')) return;
+  const seen = new Set<Domain>();
+  for (const w of after) {
+    if (w.role.kind !== 'domain' || !CASE_DOMAINS.has(w.role.domain) || seen.has(w.role.domain)) continue;
+    seen.add(w.role.domain);
+    out.push({
+      span: { start: w.start, end: w.end }, value: 0, raw: '', metric: 'caseTotal', domain: w.role.domain,
+      phraseSpan: { start: negation.start, end: w.end }, zero: true, paragraph,
+    });
+  }
+  if (seen.size) return;
+  const receivedWord = after.find((w) => w.role.kind === 'metric' && w.role.metric === 'received');
+  const implied = negation.role.kind === 'negation' && negation.role.metric === 'received';
+  if ((implied || receivedWord) && domain === 'application' && after.some((w) => w.role.kind === 'domain' && w.role.domain === 'application')) {
+    const end = (receivedWord ?? negation).end;
+    out.push({
+      span: { start: negation.start, end }, value: 0, raw: '', metric: 'received', domain: 'application',
+      phraseSpan: { start: negation.start, end }, zero: true, paragraph,
+    });
+  }
+}
+
+/** Every figure the prose states, in text order, not yet compared. Linear in the text length. */
+export function readFigures(model: ReportModel): RawFigure[] {
+  const out: RawFigure[] = [];
+  let paragraph = 0;
+  for (const chunk of proseChunks(model)) {
+    const state: DomainState = { domain: chunk.section ? SECTION_DOMAIN[chunk.section] ?? null : null };
+    const tokens = tokenize(model.text, chunk.spans);
+    let segment: Token[] = [];
+    for (const t of tokens) {
+      if (t.type === 'boundary' || t.type === 'paragraph') {
+        if (segment.length) readSegment(segment, paragraph, state, out);
+        segment = [];
+        if (t.type === 'paragraph') paragraph++;
+      } else {
+        segment.push(t);
+      }
+    }
+    if (segment.length) readSegment(segment, paragraph, state, out);
+    paragraph++;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Comparing with the tables
+
+const SHORT_ROW: Record<string, string> = {
+  new: '一、本年新收',
+  carried: '二、上年结转',
+  carryOver: '四、结转下年度继续办理',
+  partial: '（二）部分公开',
+  other1: '（六）1.逾期不补正',
+  other2: '（六）2.逾期未缴纳费用',
+  other3: '（六）3.其他',
+};
+const GROUP_ROWS: Record<string, string[]> = {
+  deny: ['deny1', 'deny2', 'deny3', 'deny4', 'deny5', 'deny6', 'deny7', 'deny8'],
+  unable: ['unable1', 'unable2', 'unable3'],
+  reject: ['reject1', 'reject2', 'reject3', 'reject4', 'reject5'],
+  other: ['other1', 'other2', 'other3'],
+};
+/** 2019 has one （六）其他处理 row where 2021 has three. */
+const FALLBACK_ROW: Record<string, string> = { other1: 'other', other2: 'other', other3: 'other' };
+const GROUP_OF: Record<string, string> = Object.fromEntries(Object.entries(GROUP_ROWS).flatMap(([g, rows]) => rows.map((r) => [r, g])));
+
+const rowName = (row: RowModel) => SHORT_ROW[row.key] ?? row.templateLabel;
+
+interface Tables {
+  applications: Map<string, RowModel>;
+  /** Label of each group row of table 三 (（三）不予公开 …). */
+  groups: Map<string, string>;
+  cases: Map<string, CellModel>;
+}
+
+function tablesOf(model: ReportModel): Tables {
+  const applications = new Map<string, RowModel>();
+  const groups = new Map<string, string>();
+  const cases = new Map<string, CellModel>();
+  for (const t of model.tables) {
+    if (t.id === 3) {
+      for (const r of t.rows) {
+        if (r.group) groups.set(r.key, r.templateLabel);
+        else if (!applications.has(r.key)) applications.set(r.key, r);
+      }
+    }
+    if (t.id === 4) for (const r of t.rows) for (const c of r.cells) if (!cases.has(c.columnKey)) cases.set(c.columnKey, c);
+  }
+  return { applications, groups, cases };
+}
+
+function applicationCell(tables: Tables, key: string): FigureCell | null {
+  const row = tables.applications.get(key);
+  const cell = row?.cells.find((c) => c.columnKey === 'total');
+  if (!row || !cell || cell.value === null) return null;
+  const name = `三、${rowName(row)} × 总计`;
+  return { span: cell.span, value: cell.value, name: { zh: name, en: name } };
+}
+
+function sumTarget(title: string, cells: (FigureCell | null)[]): FigureTarget | null {
+  if (!cells.length || cells.some((c) => c === null)) return null;
+  const list = cells as FigureCell[];
+  return { title: { zh: title, en: title }, cells: list, value: list.reduce((s, c) => s + c.value, 0) };
+}
+
+function rowsTarget(tables: Tables, keys: string[]): FigureTarget | null {
+  // Resolve template differences: （六） is one row in 2019 and a group of three in 2021.
+  const resolved: string[] = [];
+  for (const k of keys) {
+    if (tables.applications.has(k)) resolved.push(k);
+    else if (GROUP_ROWS[k] && GROUP_ROWS[k].every((r) => tables.applications.has(r))) resolved.push(...GROUP_ROWS[k]);
+    else if (FALLBACK_ROW[k] && tables.applications.has(FALLBACK_ROW[k])) resolved.push(FALLBACK_ROW[k]);
+    else return null;
+  }
+  const unique = [...new Set(resolved)];
+  const cells = unique.map((k) => applicationCell(tables, k));
+  if (unique.length === 1) return sumTarget(cells[0]?.name.zh ?? '', cells);
+  const group = GROUP_OF[unique[0]];
+  const title = group && unique.every((k) => GROUP_OF[k] === group) && unique.length === GROUP_ROWS[group].length
+    ? `三、${tables.groups.get(group) ?? group}（${unique.length} 项合计）× 总计`
+    : `三、${unique.map((k) => rowName(tables.applications.get(k)!)).join(' + ')} × 总计`;
+  return sumTarget(title, cells);
+}
+
+const CASE_GROUPS: Record<string, string[]> = {
+  review: ['review'], direct: ['direct'], after: ['after'], litigation: ['direct', 'after'], caseAll: ['review', 'direct', 'after'],
+};
+const CASE_GROUP_NAME: Record<string, string> = { review: '行政复议', direct: '行政诉讼 › 未经复议直接起诉', after: '行政诉讼 › 复议后起诉' };
+const COLUMN_NAME: Record<string, string> = { upheld: '结果维持', corrected: '结果纠正', otherResult: '其他结果', pending: '尚未审结', total: '总计' };
+
+function caseTarget(tables: Tables, group: string, column: string): FigureTarget | null {
+  const groups = CASE_GROUPS[group];
+  if (!groups) return null;
+  const cells = groups.map((g): FigureCell | null => {
+    const cell = tables.cases.get(`${g}.${column}`);
+    if (!cell || cell.value === null) return null;
+    const name = `四、${CASE_GROUP_NAME[g]} › ${COLUMN_NAME[column]}`;
+    return { span: cell.span, value: cell.value, name: { zh: name, en: name } };
+  });
+  const title = groups.length === 1
+    ? `四、${CASE_GROUP_NAME[groups[0]]} › ${COLUMN_NAME[column]}`
+    : group === 'litigation'
+      ? `四、行政诉讼（未经复议直接起诉 + 复议后起诉）› ${COLUMN_NAME[column]}`
+      : `四、行政复议 + 行政诉讼（未经复议直接起诉 + 复议后起诉）› ${COLUMN_NAME[column]}`;
+  return sumTarget(title, cells);
+}
+
+const note = (zh: string, en: string): Localized => ({ zh, en });
+
+function compare(raw: RawFigure, tables: Tables, carried: number): Omit<ProseFigure, 'label' | 'phrase'> & { paragraph: number } {
+  const family = FAMILY_BY_METRIC.get(raw.metric)!;
+  const base = { span: raw.span, value: raw.value, raw: raw.raw, metric: raw.metric, domain: raw.domain, zero: raw.zero, paragraph: raw.paragraph };
+  const result = (target: FigureTarget | null, status: FigureStatus, severity: ProseFigure['severity'] = null, n: Localized | null = null) =>
+    ({ ...base, target, status, severity, note: n });
+  if (family.scope === 'case') {
+    const target = caseTarget(tables, raw.domain, family.column!);
+    if (!target) return result(null, 'unavailable');
+    return target.value === raw.value ? result(target, 'match') : result(target, 'mismatch', 'warning');
+  }
+  const v = raw.value;
+  const newPlusCarried = () => rowsTarget(tables, ['new', 'carried']);
+  switch (family.policy) {
+    case 'received': {
+      const target = rowsTarget(tables, ['new']);
+      if (!target) return result(null, 'unavailable');
+      if (target.value === v) return result(target, 'match');
+      const both = newPlusCarried();
+      if (carried > 0 && both && both.value === v) return result(both, 'match', null, note('文中数字含上年结转', 'the figure includes applications carried over'));
+      return result(target, 'mismatch', 'warning');
+    }
+    case 'applications': {
+      const order = carried > 0 ? [newPlusCarried(), rowsTarget(tables, ['new'])] : [rowsTarget(tables, ['new'])];
+      const readings = [...order, rowsTarget(tables, ['total'])].filter((t): t is FigureTarget => t !== null);
+      if (!readings.length) return result(null, 'unavailable');
+      const hit = readings.find((t) => t.value === v);
+      if (hit) return result(hit, 'match');
+      return result(readings[0], 'mismatch', 'information',
+        note('“办理/处理”可指新收、新收加上年结转或办结，无法确定对应哪个单元格，与三者都不相等',
+          'the wording may mean new, new plus carried over, or answered applications; it equals none of them'));
+    }
+    case 'handled': {
+      const target = rowsTarget(tables, ['total']);
+      if (!target) return result(null, 'unavailable');
+      if (target.value === v) return result(target, 'match');
+      if (carried > 0 && v < target.value && v >= target.value - carried) {
+        return result(target, 'mismatch', 'information',
+          note(`上年结转 ${carried} 件，文中数字可能只计本年新收申请`, `${carried} carried over from last year; the text may count only new applications`));
+      }
+      return result(target, 'mismatch', 'warning');
+    }
+    default: {
+      const target = rowsTarget(tables, family.rows ?? []);
+      if (!target) return result(null, 'unavailable');
+      if (target.value === v) return result(target, 'match');
+      if (family.policy === 'foldable') {
+        return result(target, 'mismatch', 'information',
+          note('文中的类别可能在表中归入了其他行', 'the category in the text may be counted under another row of the table'));
+      }
+      if (family.policy === 'outcome' && carried > 0 && v < target.value && target.value <= v + carried) {
+        return result(target, 'mismatch', 'information',
+          note(`上年结转 ${carried} 件，文中数字可能只计本年新收申请`, `${carried} carried over from last year; the text may count only new applications`));
+      }
+      return result(target, 'mismatch', 'warning');
+    }
+  }
+}
+
+const OUTCOME_POLICIES = new Set(['outcome', 'foldable']);
+const MAX_PHRASE = 24;
+
+function phraseOf(text: string, span: Span): string {
+  const s = text.slice(span.start, span.end).replace(/[\s“”"「」『』]+/g, '');
+  return s.length > MAX_PHRASE ? `…${s.slice(s.length - MAX_PHRASE + 1)}` : s;
+}
+
+function computeFigures(model: ReportModel): ProseFigure[] {
+  const tables = tablesOf(model);
+  const carried = applicationCell(tables, 'carried')?.value ?? 0;
+  const raws = readFigures(model);
+  const figures = raws.map((r) => ({ ...compare(r, tables, carried), phraseSpan: r.phraseSpan }));
+
+  // A breakdown of outcomes in a paragraph whose total is not the table's describes another population.
+  const offParagraphs = new Set<number>();
+  for (const f of figures) {
+    const family = FAMILY_BY_METRIC.get(f.metric)!;
+    if (family.scope === 'application' && !OUTCOME_POLICIES.has(family.policy) && f.status === 'mismatch') offParagraphs.add(f.paragraph);
+  }
+  // The same outcome named twice in a paragraph (“信息不存在”3件 …“不属于本机关”1件) is compared as a sum.
+  const groups = new Map<string, typeof figures>();
+  for (const f of figures) {
+    const family = FAMILY_BY_METRIC.get(f.metric)!;
+    if (!OUTCOME_POLICIES.has(family.policy) || f.zero) continue;
+    const key = `${f.paragraph}/${f.metric}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  for (const list of groups.values()) {
+    if (list.length < 2 || !list[0].target) continue;
+    const sum = list.reduce((s, f) => s + f.value, 0);
+    const expr = `${list.map((f) => f.value).join(' + ')} = ${sum}`;
+    for (const f of list) {
+      if (sum === f.target!.value) {
+        Object.assign(f, { status: 'match', severity: null, note: note(`与同段同类数字合计 ${expr}`, `summed with the same category in the paragraph: ${expr}`) });
+      } else if (f.status === 'mismatch') {
+        Object.assign(f, { severity: 'information', note: note(`同段同类数字合计 ${expr}，与表格仍不一致`, `the same category in the paragraph sums to ${expr}, still different`) });
+      }
+    }
+  }
+  for (const f of figures) {
+    if (f.status === 'mismatch' && f.severity === 'warning' && OUTCOME_POLICIES.has(FAMILY_BY_METRIC.get(f.metric)!.policy) && offParagraphs.has(f.paragraph)) {
+      f.severity = 'information';
+      f.note = note('同段的办理总数与表格不一致，这组结果数字可能统计的是另一范围', 'the total in the same paragraph differs from the table; this breakdown may count a different set of applications');
+    }
+  }
+  return figures.map(({ paragraph: _p, phraseSpan, ...f }) => ({
+    ...f,
+    label: FAMILY_BY_METRIC.get(f.metric)!.scope === 'case' && f.metric === 'caseTotal'
+      ? DOMAIN_LABEL[f.domain]
+      : FAMILY_BY_METRIC.get(f.metric)!.label,
+    phrase: phraseOf(model.text, phraseSpan),
+  }));
+}
+
+const cache = new WeakMap<ReportModel, ProseFigure[]>();
+
+/** Figures stated in the prose, each with the table value it was compared with (for diagnostics and hovers). */
+export function proseFigures(model: ReportModel): ProseFigure[] {
+  let figures = cache.get(model);
+  if (!figures) {
+    figures = computeFigures(model);
+    cache.set(model, figures);
+  }
+  return figures;
+}
+
+/** The figure at an offset (a hover), if any. */
+export function proseFigureAt(model: ReportModel, offset: number): ProseFigure | null {
+  return proseFigures(model).find((f) => f.span.start <= offset && offset <= f.span.end) ?? null;
+}
+
+/** The target as "三、（七）总计 × 总计 = 18" or "… = 24 + 1 = 25". */
+export function targetText(t: FigureTarget): Localized {
+  const expr = t.cells.length > 1 ? `${t.cells.map((c) => c.value).join(' + ')} = ${t.value}` : String(t.value);
+  return { zh: `${t.title.zh} = ${expr}`, en: `${t.title.en} = ${expr}` };
+}
+
+/** Hover text for a figure: 表格：三、（七）总计 × 总计 = 18（文中 17，不一致）. */
+export function describeFigure(f: ProseFigure): Localized {
+  if (!f.target) {
+    return { zh: `文中${f.label.zh} ${f.value} 件：表格中没有可比较的数字`, en: `The text states ${f.value} (${f.label.en}); the table has no figure to compare` };
+  }
+  const t = targetText(f.target);
+  const verdict = f.status === 'match'
+    ? { zh: '一致', en: 'agrees' }
+    : { zh: `文中 ${f.value}，不一致`, en: `the text says ${f.value}: differs` };
+  const extra = f.note ? { zh: `；${f.note.zh}`, en: `; ${f.note.en}` } : { zh: '', en: '' };
+  return { zh: `表格：${t.zh}（${verdict.zh}${extra.zh}）`, en: `Table: ${t.en} (${verdict.en}${extra.en})` };
+}

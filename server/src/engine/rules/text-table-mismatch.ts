@@ -1,0 +1,32 @@
+// R6: a figure stated in the prose differs from the table cell it names.
+import { proseFigures, targetText } from '../prose/figures';
+import { defineRule } from './rule';
+
+export default defineRule({
+  code: 'text-table-mismatch',
+  defaultSeverity: 'warning',
+  description: {
+    zh: '正文中的数字（新收、办结、结转、办理结果、行政复议、行政诉讼）与表格不一致（R6）；措辞无法对应到唯一单元格时为提示',
+    en: 'R6: a figure in the prose (received, answered, carried over, outcomes, review, litigation) differs from the table; information where the wording is ambiguous',
+  },
+  check({ model, report }) {
+    for (const f of proseFigures(model)) {
+      if (f.status !== 'mismatch' || !f.target) continue;
+      const t = targetText(f.target);
+      const said = f.zero ? { zh: `文中“${f.phrase}”即 0 件`, en: `The text says none (“${f.phrase}”)` } : { zh: `文中“${f.phrase}”`, en: `The text says ${f.value} (“${f.phrase}”)` };
+      const extra = f.note ? { zh: `（${f.note.zh}）`, en: ` (${f.note.en})` } : { zh: '', en: '' };
+      report({
+        span: f.span,
+        message: {
+          zh: `${said.zh}与表格不一致：${t.zh}，文中为 ${f.value}${extra.zh}`,
+          en: `${said.en}, but table ${t.en}${extra.en}`,
+        },
+        related: f.target.cells.map((c) => ({
+          span: c.span,
+          message: { zh: `${c.name.zh}：${c.value}（文中 ${f.value}）`, en: `${c.name.en}: ${c.value} (text: ${f.value})` },
+        })),
+        severity: f.severity === 'information' ? 'information' : undefined,
+      });
+    }
+  },
+});
