@@ -22,7 +22,12 @@ export interface Fix {
   preferred: boolean;
 }
 
-export interface RelatedLocation { range: Range; message: Localized }
+export interface RelatedLocation {
+  range: Range;
+  message: Localized;
+  /** Set when the range is in another report (its id as given to crossReportFindings); absent: the same report. */
+  file?: string;
+}
 
 export interface Finding {
   code: string;

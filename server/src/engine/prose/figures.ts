@@ -59,25 +59,34 @@ type CountTok = Extract<Token, { type: 'count' }>;
 const SECTION_DOMAIN: Partial<Record<SectionId, Domain>> = { 2: 'proactive', 3: 'application' };
 const SPECIFIC: ReadonlySet<Domain> = new Set(['direct', 'after']);
 
-/** What a set of words is about: a kind of 行政诉讼 over 行政诉讼/行政复议 over 依申请/主动公开. */
-function resolveDomain(words: WordToken[]): Domain | null {
-  let specific: Domain | null = null;
-  let review = false;
-  let litigation = false;
-  let other: Domain | null = null;
-  for (const w of words) {
-    if (w.role.kind !== 'domain') continue;
+/** What a set of words is about: a kind of 行政诉讼 over 行政诉讼/行政复议 over 依申请/主动公开. Built word by word. */
+class DomainVote {
+  private specific: Domain | null = null;
+  private review = false;
+  private litigation = false;
+  private other: Domain | null = null;
+  add(w: WordToken): this {
+    if (w.role.kind !== 'domain') return this;
     const d = w.role.domain;
-    if (SPECIFIC.has(d)) specific = d;
-    else if (d === 'review') review = true;
-    else if (d === 'litigation') litigation = true;
-    else other = d;
+    if (SPECIFIC.has(d)) this.specific = d;
+    else if (d === 'review') this.review = true;
+    else if (d === 'litigation') this.litigation = true;
+    else this.other = d;
+    return this;
   }
-  if (specific) return specific;
-  if (review && litigation) return 'caseAll';
-  if (review) return 'review';
-  if (litigation) return 'litigation';
-  return other;
+  get result(): Domain | null {
+    if (this.specific) return this.specific;
+    if (this.review && this.litigation) return 'caseAll';
+    if (this.review) return 'review';
+    if (this.litigation) return 'litigation';
+    return this.other;
+  }
+}
+
+function resolveDomain(words: WordToken[]): Domain | null {
+  const vote = new DomainVote();
+  for (const w of words) vote.add(w);
+  return vote.result;
 }
 
 function bestMetric(words: WordToken[]): { metric: MetricId; token: WordToken } | null {
@@ -110,17 +119,18 @@ function readSegment(tokens: Token[], paragraph: number, state: DomainState, out
   if (counts.length === 0) {
     readZeroStatement(tokens, paragraph, segmentDomain ?? state.domain, out);
   }
+  const before = new DomainVote();
   for (let k = 0; k < counts.length; k++) {
     const at = counts[k];
     const tok = tokens[at] as CountTok;
     const left = tokens.slice(k === 0 ? 0 : counts[k - 1] + 1, at).filter((t): t is WordToken => t.type === 'word');
     const right = tokens.slice(at + 1, k + 1 < counts.length ? counts[k + 1] : tokens.length).filter((t): t is WordToken => t.type === 'word');
-    const before = tokens.slice(0, at).filter((t): t is WordToken => t.type === 'word');
+    for (const w of left) before.add(w);
     if (has(left, 'delta')) continue;
     const window = [...left, ...right];
     const picked = bestMetric(left) ?? bestMetric(right);
     const windowDomain = resolveDomain(window);
-    const domain = windowDomain ?? resolveDomain(before) ?? state.domain;
+    const domain = windowDomain ?? before.result ?? state.domain;
     if (!domain || domain === 'proactive') continue;
     const family = picked ? FAMILY_BY_METRIC.get(picked.metric)! : null;
     if (family && has(window, 'exclude') && family.policy !== 'outcome' && family.policy !== 'foldable') continue;
@@ -389,7 +399,8 @@ function computeFigures(model: ReportModel): ProseFigure[] {
     const family = FAMILY_BY_METRIC.get(f.metric)!;
     if (!OUTCOME_POLICIES.has(family.policy) || f.zero) continue;
     const key = `${f.paragraph}/${f.metric}`;
-    groups.set(key, [...(groups.get(key) ?? []), f]);
+    const list = groups.get(key);
+    if (list) list.push(f); else groups.set(key, [f]);
   }
   for (const list of groups.values()) {
     if (list.length < 2 || !list[0].target) continue;

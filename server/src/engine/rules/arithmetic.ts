@@ -44,11 +44,14 @@ export function arithmeticRule(spec: ArithmeticRuleSpec): Rule {
     check({ relations, report }) {
       for (const r of relations) {
         if (r.id !== spec.relation || r.ok) continue;
+        // A cell that totals two ways (（七）总计 × 总计: its row and its column) is only fixed without
+        // asking when both ways agree; otherwise applying one fix would break the other, back and forth.
+        const agreed = relations.every((o) => o.target.cell !== r.target.cell || o.expected === r.expected);
         const fixes = r.expected >= 0
           ? [{
             title: { zh: `将${last(r.target.cell.columnPath)}改为 ${r.expected}`, en: `Set the cell to ${r.expected}` },
             edits: [{ span: r.target.cell.span, newText: String(r.expected) }],
-            preferred: spec.preferredFix,
+            preferred: spec.preferredFix && agreed,
           }]
           : [];
         report({

@@ -1,5 +1,8 @@
 // The rule registry: every rule the engine runs, in the order findings are reported.
 import amountFormat from './amount-format';
+import carryOverMismatch from './carry-over-mismatch';
+import enumeration from './enumeration';
+import feeReportMissing from './fee-report-missing';
 import balance from './balance';
 import cellValue from './cell-value';
 import columnTotal from './column-total';
@@ -14,6 +17,8 @@ import sectionOrder from './section-order';
 import tableMissing from './table-missing';
 import tableShape from './table-shape';
 import templateVersion from './template-version';
+import textTableMismatch from './text-table-mismatch';
+import yearMismatch from './year-mismatch';
 import type { Rule } from './rule';
 
 export const RULES: Rule[] = [
@@ -32,6 +37,11 @@ export const RULES: Rule[] = [
   reviewTotal,
   amountFormat,
   templateVersion,
+  textTableMismatch,
+  carryOverMismatch,
+  yearMismatch,
+  enumeration,
+  feeReportMissing,
 ];
 
 export const RULES_BY_CODE = new Map(RULES.map((r) => [r.code, r]));

@@ -1,0 +1,135 @@
+// Enumeration markers in the prose: 一是/二是, 第一，/第二，, and at a line start （一） （1） 1. 一、.
+import { CN_ORDINALS, parseChineseNumeral } from '../normalize';
+import type { ReportModel, SectionId, Span } from '../types';
+import { proseSpans } from './scan';
+
+/** Line markers nest (a stack per section); inline markers (一是, 第一) run inside the innermost line block. */
+export type MarkerKind = 'cn-dun' | 'paren-cn' | 'paren-arabic' | 'arabic' | 'shi' | 'di';
+
+export interface Marker { kind: MarkerKind; n: number; span: Span; text: string; section: SectionId }
+
+const LINE_MARKERS: [MarkerKind, RegExp][] = [
+  ['paren-cn', /^[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]/],
+  ['paren-arabic', /^[（(]\s*(\d{1,2})\s*[)）]/],
+  ['arabic', /^(\d{1,2})\s*(?:[、．]|\.(?!\d))/],
+  ['cn-dun', /^([一二三四五六七八九十]{1,3})\s*、/],
+];
+const LEADING = /^(?:[\s\u3000\u00a0\ufeff]|\[bookmark:[^\]]*\]|&nbsp;)*/;
+/** What may precede an inline marker: the start of a clause. */
+const INLINE_BEFORE = '。；;：:，,！？!?）)”"\u3000 \t';
+const CN_DIGITS = '一二三四五六七八九十';
+
+const cnNumber = (s: string): number | null => {
+  for (const ch of s) if (!CN_DIGITS.includes(ch)) return null;
+  return parseChineseNumeral(s);
+};
+
+export function cnOrdinal(n: number): string {
+  if (n <= 10) return CN_ORDINALS[n] ?? String(n);
+  if (n < 20) return `十${CN_ORDINALS[n - 10]}`;
+  if (n < 100) return `${CN_ORDINALS[Math.floor(n / 10)]}十${n % 10 ? CN_ORDINALS[n % 10] : ''}`;
+  return String(n);
+}
+
+export function markerText(kind: MarkerKind, n: number): string {
+  switch (kind) {
+    case 'shi': return `${cnOrdinal(n)}是`;
+    case 'di': return `第${cnOrdinal(n)}`;
+    case 'paren-cn': return `（${cnOrdinal(n)}）`;
+    case 'paren-arabic': return `（${n}）`;
+    case 'arabic': return `${n}.`;
+    case 'cn-dun': return `${cnOrdinal(n)}、`;
+  }
+}
+
+function inlineMarkers(text: string, from: number, to: number, lineStart: number, section: SectionId, out: Marker[]): void {
+  for (let i = from; i < to; i++) {
+    const ch = text[i];
+    if (ch === '是') {
+      let j = i;
+      while (j > lineStart && i - j < 3 && CN_DIGITS.includes(text[j - 1])) j--;
+      if (j === i) continue;
+      if (j > lineStart && !INLINE_BEFORE.includes(text[j - 1])) continue;
+      const n = cnNumber(text.slice(j, i));
+      if (n) out.push({ kind: 'shi', n, span: { start: j, end: i + 1 }, text: text.slice(j, i + 1), section });
+    } else if (ch === '第') {
+      if (i > lineStart && !INLINE_BEFORE.includes(text[i - 1])) continue;
+      let j = i + 1;
+      while (j < to && j - i <= 3 && CN_DIGITS.includes(text[j])) j++;
+      if (j === i + 1 || j >= to || !'，,、：:'.includes(text[j])) continue;
+      const n = cnNumber(text.slice(i + 1, j));
+      if (n) out.push({ kind: 'di', n, span: { start: i, end: j }, text: text.slice(i, j), section });
+    }
+  }
+}
+
+/** Markers of one section, in text order (tables and section headings left out). Linear in the text length. */
+export function sectionMarkers(model: ReportModel, section: { id: SectionId; span: Span; heading: { span: Span } }): Marker[] {
+  const text = model.text;
+  const out: Marker[] = [];
+  const headingStarts = new Set([...model.sections.map((s) => s.heading.span.start), ...model.extraHeadings.map((h) => h.heading.span.start)]);
+  for (const span of proseSpans(model, section.span.start, section.span.end)) {
+    let lineStart = span.start;
+    while (lineStart < span.end) {
+      let lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd < 0 || lineEnd > span.end) lineEnd = span.end;
+      const lead = LEADING.exec(text.slice(lineStart, Math.min(lineEnd, lineStart + 64)))?.[0].length ?? 0;
+      const bodyStart = lineStart + lead;
+      let inlineFrom = bodyStart;
+      if (!headingStarts.has(bodyStart) && !(bodyStart >= section.heading.span.start && bodyStart < section.heading.span.end)) {
+        const head = text.slice(bodyStart, Math.min(lineEnd, bodyStart + 12));
+        for (const [kind, re] of LINE_MARKERS) {
+          const m = re.exec(head);
+          if (!m) continue;
+          const n = kind === 'arabic' || kind === 'paren-arabic' ? Number(m[1]) : cnNumber(m[1]);
+          if (n) {
+            out.push({ kind, n, span: { start: bodyStart, end: bodyStart + m[0].length }, text: m[0], section: section.id });
+            inlineFrom = bodyStart + m[0].length;
+          }
+          break;
+        }
+      } else {
+        inlineFrom = lineEnd;
+      }
+      inlineMarkers(text, inlineFrom, lineEnd, bodyStart, section.id, out);
+      lineStart = lineEnd + 1;
+    }
+  }
+  return out;
+}
+
+export type EnumerationProblem = 'skip' | 'repeat' | 'backwards';
+
+export interface EnumerationFault { marker: Marker; previous: Marker; problem: EnumerationProblem; expected: string }
+
+const INLINE: ReadonlySet<MarkerKind> = new Set(['shi', 'di']);
+
+/**
+ * Runs of markers that skip or repeat a number. A run is one kind of marker inside one block: a line marker
+ * (（二）下一步工作打算) closes the blocks below it and the inline runs; a run may restart at 1 (a new list).
+ */
+export function enumerationFaults(model: ReportModel): EnumerationFault[] {
+  const faults: EnumerationFault[] = [];
+  for (const section of model.sections) {
+    const stack: MarkerKind[] = [];
+    const last = new Map<MarkerKind, Marker>();
+    for (const m of sectionMarkers(model, section)) {
+      if (!INLINE.has(m.kind)) {
+        const at = stack.indexOf(m.kind);
+        if (at >= 0) {
+          for (const k of stack.splice(at + 1)) last.delete(k);
+        } else {
+          stack.push(m.kind);
+        }
+        last.delete('shi');
+        last.delete('di');
+      }
+      const prev = last.get(m.kind);
+      last.set(m.kind, m);
+      if (!prev || m.n === 1 || m.n === prev.n + 1) continue;
+      const problem: EnumerationProblem = m.n === prev.n ? 'repeat' : m.n > prev.n ? 'skip' : 'backwards';
+      faults.push({ marker: m, previous: prev, problem, expected: markerText(m.kind, prev.n + 1) });
+    }
+  }
+  return faults;
+}

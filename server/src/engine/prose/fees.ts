@@ -1,0 +1,51 @@
+// Statements about the 信息处理费 (information processing fee) a 2021+ report must make in section 六.
+import type { ReportModel, Span } from '../types';
+import { proseSpans } from './scan';
+
+export interface FeeMention {
+  /** The fee word, e.g. 信息处理费. */
+  span: Span;
+  word: string;
+  /** Whether the paragraph states a figure (0件, 0元) or that none was charged (未收取, 无). */
+  reported: boolean;
+}
+
+const FEE_WORDS = ['信息处理费', '收费通知', '收取费用', '处理费', '收费', '费用'];
+const FIGURE = /[0-9０-９零]+(?:\.[0-9]+)?\s*(?:万元|元|件|笔)/;
+const NONE = /未|无|没有|不存在|免|不收取|零/;
+const WINDOW = 40;
+
+/** Fee words in text[spans], longest first at each position, with whether their surroundings report the fee. */
+export function feeMentions(model: ReportModel, spans: Span[]): FeeMention[] {
+  const text = model.text;
+  const out: FeeMention[] = [];
+  for (const span of spans) {
+    for (let i = span.start; i < span.end; i++) {
+      const word = FEE_WORDS.find((w) => text.startsWith(w, i));
+      if (!word) continue;
+      let from = Math.max(span.start, i - WINDOW);
+      let to = Math.min(span.end, i + word.length + WINDOW);
+      // Stay in the paragraph; bounded searches, so that a long line stays linear.
+      for (let j = i - 1; j >= from; j--) if (text[j] === '\n') { from = j + 1; break; }
+      for (let j = i; j < to; j++) if (text[j] === '\n') { to = j; break; }
+      const around = text.slice(from, to);
+      out.push({ span: { start: i, end: i + word.length }, word, reported: FIGURE.test(around) || NONE.test(around) });
+      i += word.length - 1;
+    }
+  }
+  return out;
+}
+
+/** Fee mentions in section 六 and in the rest of the prose. */
+export function feeReport(model: ReportModel): { sectionSix: FeeMention[] | null; elsewhere: FeeMention[] } {
+  const six = model.sections.find((s) => s.id === 6) ?? null;
+  const all = proseSpans(model);
+  if (!six) return { sectionSix: null, elsewhere: feeMentions(model, all) };
+  const body = { start: six.heading.span.end, end: six.span.end };
+  const inSix = proseSpans(model, body.start, body.end);
+  const outside = all.flatMap((s) => [
+    { start: s.start, end: Math.min(s.end, six.span.start) },
+    { start: Math.max(s.start, six.span.end), end: s.end },
+  ]).filter((s) => s.end > s.start);
+  return { sectionSix: feeMentions(model, inSix), elsewhere: feeMentions(model, outside) };
+}

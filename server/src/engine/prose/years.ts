@@ -1,0 +1,126 @@
+// Years that must be the report year: the title's, the statistics period (统计期限自…至…), and the prose's
+// mentions of this report (…2021年度政府信息公开工作年度报告, 截至2021年底).
+import { toHalfWidth } from '../normalize';
+import type { ReportModel, Span } from '../types';
+import { proseSpans } from './scan';
+
+export type YearKind = 'title' | 'period-start' | 'period-end' | 'as-of' | 'report';
+
+export interface YearMention {
+  kind: YearKind;
+  year: number;
+  /** The four digits. */
+  span: Span;
+  /** The phrase it sits in, e.g. 统计期限自2020年1月1日起至2020年12月31日止. */
+  phrase: string;
+}
+
+export interface ReportYears {
+  title: YearMention | null;
+  periods: { start: YearMention; end: YearMention | null }[];
+  mentions: YearMention[];
+}
+
+const PERIOD_WORDS = ['统计期限', '统计期间', '统计时限', '统计时间', '统计区间', '统计周期', '统计时段'];
+// Bounded slices only (80 characters): no backtracking over the document.
+const PERIOD = /^[^0-9]{0,12}?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?[^0-9]{0,8}?(?:至|到|—|–|-|～|~)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日?/d;
+const AS_OF = /^(?:到|至)?\s*(\d{4})\s*年\s*(?:底|末|12\s*月\s*31\s*日|十二月三十一日)/d;
+const REPORT_WORDS = ['年度报告', '工作报告', '年报'];
+/** A report named with another year is legitimately last year's (上一年度年报所提问题). */
+const EXCUSE_BEFORE = /上一?年|去年|往年|历年|针对|对照|前一年/;
+const EXCUSE_AFTER = /所提|提出|中提|反映|指出|问题|整改|意见|建议/;
+const SENTENCE_END = /[。；;！？!?\n\r]/;
+
+function within(spans: Span[], at: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= at) lo = mid + 1;
+    else if (spans[mid].start > at) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
+function* occurrences(text: string, word: string): Generator<number> {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) yield at;
+}
+
+export function titleYear(model: ReportModel): YearMention | null {
+  if (!model.title) return null;
+  const { start, end } = model.title.span;
+  const m = /(\d{4})\s*年/d.exec(toHalfWidth(model.text.slice(start, end)));
+  if (!m || !m.indices) return null;
+  const [s, e] = m.indices[1];
+  return { kind: 'title', year: Number(m[1]), span: { start: start + s, end: start + e }, phrase: model.title.text };
+}
+
+/** The years of a report, each with the exact span of its digits. Linear in the text length. */
+export function reportYears(model: ReportModel): ReportYears {
+  const text = model.text;
+  const prose = proseSpans(model);
+  const title = titleYear(model);
+  const titleSpan = model.title?.span ?? null;
+  const outsideTitle = (at: number) => !titleSpan || at < titleSpan.start || at >= titleSpan.end;
+
+  const periods: ReportYears['periods'] = [];
+  for (const word of PERIOD_WORDS) {
+    for (const at of occurrences(text, word)) {
+      if (!within(prose, at)) continue;
+      const from = at + word.length;
+      const slice = toHalfWidth(text.slice(from, from + 80));
+      const m = PERIOD.exec(slice);
+      if (!m || !m.indices) continue;
+      const phraseEnd = from + m[0].length;
+      const mention = (g: number, kind: YearKind): YearMention => ({
+        kind, year: Number(m[g]), span: { start: from + m.indices![g][0], end: from + m.indices![g][1] },
+        phrase: text.slice(at, phraseEnd).replace(/\s+/g, ''),
+      });
+      periods.push({ start: mention(1, 'period-start'), end: m[4] ? mention(4, 'period-end') : null });
+    }
+  }
+
+  const mentions: YearMention[] = [];
+  for (const word of ['截至', '截止']) {
+    for (const at of occurrences(text, word)) {
+      if (!within(prose, at)) continue;
+      const from = at + word.length;
+      const m = AS_OF.exec(toHalfWidth(text.slice(from, from + 20)));
+      if (!m || !m.indices) continue;
+      mentions.push({
+        kind: 'as-of', year: Number(m[1]), span: { start: from + m.indices[1][0], end: from + m.indices[1][1] },
+        phrase: text.slice(at, from + m[0].length),
+      });
+    }
+  }
+  const seen = new Set<number>();
+  for (const word of REPORT_WORDS) {
+    for (const at of occurrences(text, word)) {
+      if (!within(prose, at) || !outsideTitle(at)) continue;
+      // The nearest year before the word, in the same sentence and at most 40 characters back.
+      let from = Math.max(0, at - 40);
+      const back = text.slice(from, at);
+      let cut = -1;
+      for (let i = back.length - 1; i >= 0; i--) if (SENTENCE_END.test(back[i])) { cut = i; break; }
+      const window = toHalfWidth(back.slice(cut + 1));
+      from += cut + 1;
+      let last: RegExpExecArray | null = null;
+      const re = /(\d{4})\s*年/g;
+      for (let m = re.exec(window); m; m = re.exec(window)) last = m;
+      if (!last) continue;
+      const yearStart = from + last.index;
+      if (seen.has(yearStart)) continue;
+      seen.add(yearStart);
+      const before = window.slice(Math.max(0, last.index - 8), last.index);
+      const after = text.slice(at + word.length, at + word.length + 10);
+      if (EXCUSE_BEFORE.test(before) || EXCUSE_AFTER.test(after)) continue;
+      mentions.push({
+        kind: 'report', year: Number(last[1]), span: { start: yearStart, end: yearStart + 4 },
+        phrase: text.slice(yearStart, at + word.length).replace(/\s+/g, ''),
+      });
+    }
+  }
+  mentions.sort((a, b) => a.span.start - b.span.start);
+  return { title, periods, mentions };
+}
