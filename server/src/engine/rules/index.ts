@@ -1,11 +1,11 @@
 // The rule registry: every rule the engine runs, in the order findings are reported.
 import amountFormat from './amount-format';
-import carryOverMismatch from './carry-over-mismatch';
-import enumeration from './enumeration';
-import feeReportMissing from './fee-report-missing';
 import balance from './balance';
+import carryOverMismatch from './carry-over-mismatch';
 import cellValue from './cell-value';
 import columnTotal from './column-total';
+import enumeration from './enumeration';
+import feeReportMissing from './fee-report-missing';
 import notAReport from './not-a-report';
 import reviewTotal from './review-total';
 import rowLabel from './row-label';
