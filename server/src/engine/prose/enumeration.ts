@@ -1,6 +1,7 @@
 // Enumeration markers in the prose: 一是/二是, 第一，/第二，, and at a line start （一） （1） 1. 一、.
 import { CN_ORDINALS, parseChineseNumeral } from '../normalize';
 import type { ReportModel, SectionId, Span } from '../types';
+import { lineEnd as lineEndOffset, positionAt } from '../text';
 import { proseSpans } from './scan';
 
 /** Line markers nest (a stack per section); inline markers (一是, 第一) run inside the innermost line block. */
@@ -42,7 +43,7 @@ export function markerText(kind: MarkerKind, n: number): string {
   }
 }
 
-function inlineMarkers(text: string, from: number, to: number, lineStart: number, section: SectionId, out: Marker[]): void {
+function* inlineMarkers(text: string, from: number, to: number, lineStart: number, section: SectionId): Generator<Marker> {
   for (let i = from; i < to; i++) {
     const ch = text[i];
     if (ch === '是') {
@@ -51,28 +52,30 @@ function inlineMarkers(text: string, from: number, to: number, lineStart: number
       if (j === i) continue;
       if (j > lineStart && !INLINE_BEFORE.includes(text[j - 1])) continue;
       const n = cnNumber(text.slice(j, i));
-      if (n) out.push({ kind: 'shi', n, span: { start: j, end: i + 1 }, text: text.slice(j, i + 1), section });
+      if (n) yield { kind: 'shi', n, span: { start: j, end: i + 1 }, text: text.slice(j, i + 1), section };
     } else if (ch === '第') {
       if (i > lineStart && !INLINE_BEFORE.includes(text[i - 1])) continue;
       let j = i + 1;
       while (j < to && j - i <= 3 && CN_DIGITS.includes(text[j])) j++;
       if (j === i + 1 || j >= to || !'，,、：:'.includes(text[j])) continue;
       const n = cnNumber(text.slice(i + 1, j));
-      if (n) out.push({ kind: 'di', n, span: { start: i, end: j }, text: text.slice(i, j), section });
+      if (n) yield { kind: 'di', n, span: { start: i, end: j }, text: text.slice(i, j), section };
     }
   }
 }
 
-/** Markers of one section, in text order (tables and section headings left out). Linear in the text length. */
-export function sectionMarkers(model: ReportModel, section: { id: SectionId; span: Span; heading: { span: Span } }): Marker[] {
+/** Markers of one section, lazily in text order (tables and section headings left out). Linear in the text length. */
+export function* sectionMarkers(model: ReportModel, section: { id: SectionId; span: Span; heading: { span: Span } }): Generator<Marker> {
   const text = model.text;
-  const out: Marker[] = [];
   const headingStarts = new Set([...model.sections.map((s) => s.heading.span.start), ...model.extraHeadings.map((h) => h.heading.span.start)]);
+  const starts = model.lineStarts;
   for (const span of proseSpans(model, section.span.start, section.span.end)) {
-    let lineStart = span.start;
-    while (lineStart < span.end) {
-      let lineEnd = text.indexOf('\n', lineStart);
-      if (lineEnd < 0 || lineEnd > span.end) lineEnd = span.end;
+    // Lines as the model counts them (LF, CRLF or CR), cut to the span.
+    let line = positionAt(starts, span.start).line;
+    for (; line < starts.length && starts[line] < span.end; line++) {
+      const lineStart = Math.max(starts[line], span.start);
+      const lineEnd = Math.min(lineEndOffset(text, starts, line), span.end);
+      if (lineEnd <= lineStart) continue;
       const lead = LEADING.exec(text.slice(lineStart, Math.min(lineEnd, lineStart + 64)))?.[0].length ?? 0;
       const bodyStart = lineStart + lead;
       let inlineFrom = bodyStart;
@@ -83,7 +86,7 @@ export function sectionMarkers(model: ReportModel, section: { id: SectionId; spa
           if (!m) continue;
           const n = kind === 'arabic' || kind === 'paren-arabic' ? Number(m[1]) : cnNumber(m[1]);
           if (n) {
-            out.push({ kind, n, span: { start: bodyStart, end: bodyStart + m[0].length }, text: m[0], section: section.id });
+            yield { kind, n, span: { start: bodyStart, end: bodyStart + m[0].length }, text: m[0], section: section.id };
             inlineFrom = bodyStart + m[0].length;
           }
           break;
@@ -91,11 +94,9 @@ export function sectionMarkers(model: ReportModel, section: { id: SectionId; spa
       } else {
         inlineFrom = lineEnd;
       }
-      inlineMarkers(text, inlineFrom, lineEnd, bodyStart, section.id, out);
-      lineStart = lineEnd + 1;
+      yield* inlineMarkers(text, inlineFrom, lineEnd, bodyStart, section.id);
     }
   }
-  return out;
 }
 
 export type EnumerationProblem = 'skip' | 'repeat' | 'backwards';
@@ -103,6 +104,8 @@ export type EnumerationProblem = 'skip' | 'repeat' | 'backwards';
 export interface EnumerationFault { marker: Marker; previous: Marker; problem: EnumerationProblem; expected: string }
 
 const INLINE: ReadonlySet<MarkerKind> = new Set(['shi', 'di']);
+/** Past this many faults the text is not a report's prose; the rest are not reported. */
+export const MAX_FAULTS = 200;
 
 /**
  * Runs of markers that skip or repeat a number. A run is one kind of marker inside one block: a line marker
@@ -129,6 +132,7 @@ export function enumerationFaults(model: ReportModel): EnumerationFault[] {
       if (!prev || m.n === 1 || m.n === prev.n + 1) continue;
       const problem: EnumerationProblem = m.n === prev.n ? 'repeat' : m.n > prev.n ? 'skip' : 'backwards';
       faults.push({ marker: m, previous: prev, problem, expected: markerText(m.kind, prev.n + 1) });
+      if (faults.length >= MAX_FAULTS) return faults;
     }
   }
   return faults;

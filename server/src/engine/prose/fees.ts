@@ -14,20 +14,22 @@ const FEE_WORDS = ['信息处理费', '收费通知', '收取费用', '处理费
 const FIGURE = /[0-9０-９零]+(?:\.[0-9]+)?\s*(?:万元|元|件|笔)/;
 const NONE = /未|无|没有|不存在|免|不收取|零/;
 const WINDOW = 40;
+/** Whether the fee is reported is settled by the first mentions; past this many the rest are not read. */
+const MAX_MENTIONS = 200;
 
 /** Fee words in text[spans], longest first at each position, with whether their surroundings report the fee. */
 export function feeMentions(model: ReportModel, spans: Span[]): FeeMention[] {
   const text = model.text;
   const out: FeeMention[] = [];
   for (const span of spans) {
-    for (let i = span.start; i < span.end; i++) {
+    for (let i = span.start; i < span.end && out.length < MAX_MENTIONS; i++) {
       const word = FEE_WORDS.find((w) => text.startsWith(w, i));
       if (!word) continue;
       let from = Math.max(span.start, i - WINDOW);
       let to = Math.min(span.end, i + word.length + WINDOW);
       // Stay in the paragraph; bounded searches, so that a long line stays linear.
-      for (let j = i - 1; j >= from; j--) if (text[j] === '\n') { from = j + 1; break; }
-      for (let j = i; j < to; j++) if (text[j] === '\n') { to = j; break; }
+      for (let j = i - 1; j >= from; j--) if (text[j] === '\n' || text[j] === '\r') { from = j + 1; break; }
+      for (let j = i; j < to; j++) if (text[j] === '\n' || text[j] === '\r') { to = j; break; }
       const around = text.slice(from, to);
       out.push({ span: { start: i, end: i + word.length }, word, reported: FIGURE.test(around) || NONE.test(around) });
       i += word.length - 1;

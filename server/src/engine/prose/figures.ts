@@ -187,15 +187,20 @@ function readZeroStatement(tokens: Token[], paragraph: number, domain: Domain | 
   }
 }
 
+/** A report states a few dozen figures; past this many the text is not a report's prose and reading stops. */
+export const MAX_FIGURES = 5000;
+
 /** Every figure the prose states, in text order, not yet compared. Linear in the text length. */
 export function readFigures(model: ReportModel): RawFigure[] {
   const out: RawFigure[] = [];
   let paragraph = 0;
   for (const chunk of proseChunks(model)) {
+    if (out.length >= MAX_FIGURES) break;
     const state: DomainState = { domain: chunk.section ? SECTION_DOMAIN[chunk.section] ?? null : null };
     const tokens = tokenize(model.text, chunk.spans);
     let segment: Token[] = [];
     for (const t of tokens) {
+      if (out.length >= MAX_FIGURES) break;
       if (t.type === 'boundary' || t.type === 'paragraph') {
         if (segment.length) readSegment(segment, paragraph, state, out);
         segment = [];
@@ -204,10 +209,10 @@ export function readFigures(model: ReportModel): RawFigure[] {
         segment.push(t);
       }
     }
-    if (segment.length) readSegment(segment, paragraph, state, out);
+    if (segment.length && out.length < MAX_FIGURES) readSegment(segment, paragraph, state, out);
     paragraph++;
   }
-  return out;
+  return out.length > MAX_FIGURES ? out.slice(0, MAX_FIGURES) : out;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -235,6 +240,8 @@ const GROUP_OF: Record<string, string> = Object.fromEntries(Object.entries(GROUP
 const rowName = (row: RowModel) => SHORT_ROW[row.key] ?? row.templateLabel;
 
 interface Tables {
+  /** Targets already built, by a key naming the rows or cells. */
+  memo: Map<string, FigureTarget | null>;
   applications: Map<string, RowModel>;
   /** Label of each group row of table 三 (（三）不予公开 …). */
   groups: Map<string, string>;
@@ -254,7 +261,12 @@ function tablesOf(model: ReportModel): Tables {
     }
     if (t.id === 4) for (const r of t.rows) for (const c of r.cells) if (!cases.has(c.columnKey)) cases.set(c.columnKey, c);
   }
-  return { applications, groups, cases };
+  return { memo: new Map(), applications, groups, cases };
+}
+
+function memo(tables: Tables, key: string, build: () => FigureTarget | null): FigureTarget | null {
+  if (!tables.memo.has(key)) tables.memo.set(key, build());
+  return tables.memo.get(key)!;
 }
 
 function applicationCell(tables: Tables, key: string): FigureCell | null {
@@ -272,6 +284,10 @@ function sumTarget(title: string, cells: (FigureCell | null)[]): FigureTarget | 
 }
 
 function rowsTarget(tables: Tables, keys: string[]): FigureTarget | null {
+  return memo(tables, `rows:${keys.join('+')}`, () => buildRowsTarget(tables, keys));
+}
+
+function buildRowsTarget(tables: Tables, keys: string[]): FigureTarget | null {
   // Resolve template differences: （六） is one row in 2019 and a group of three in 2021.
   const resolved: string[] = [];
   for (const k of keys) {
@@ -297,6 +313,10 @@ const CASE_GROUP_NAME: Record<string, string> = { review: '行政复议', direct
 const COLUMN_NAME: Record<string, string> = { upheld: '结果维持', corrected: '结果纠正', otherResult: '其他结果', pending: '尚未审结', total: '总计' };
 
 function caseTarget(tables: Tables, group: string, column: string): FigureTarget | null {
+  return memo(tables, `case:${group}.${column}`, () => buildCaseTarget(tables, group, column));
+}
+
+function buildCaseTarget(tables: Tables, group: string, column: string): FigureTarget | null {
   const groups = CASE_GROUPS[group];
   if (!groups) return null;
   const cells = groups.map((g): FigureCell | null => {
@@ -315,11 +335,12 @@ function caseTarget(tables: Tables, group: string, column: string): FigureTarget
 
 const note = (zh: string, en: string): Localized => ({ zh, en });
 
-function compare(raw: RawFigure, tables: Tables, carried: number): Omit<ProseFigure, 'label' | 'phrase'> & { paragraph: number } {
+interface Verdict { target: FigureTarget | null; status: FigureStatus; severity: ProseFigure['severity']; note: Localized | null }
+
+function compare(raw: RawFigure, tables: Tables, carried: number): Verdict {
   const family = FAMILY_BY_METRIC.get(raw.metric)!;
-  const base = { span: raw.span, value: raw.value, raw: raw.raw, metric: raw.metric, domain: raw.domain, zero: raw.zero, paragraph: raw.paragraph };
-  const result = (target: FigureTarget | null, status: FigureStatus, severity: ProseFigure['severity'] = null, n: Localized | null = null) =>
-    ({ ...base, target, status, severity, note: n });
+  const result = (target: FigureTarget | null, status: FigureStatus, severity: ProseFigure['severity'] = null, n: Localized | null = null): Verdict =>
+    ({ target, status, severity, note: n });
   if (family.scope === 'case') {
     const target = caseTarget(tables, raw.domain, family.column!);
     if (!target) return result(null, 'unavailable');
@@ -381,52 +402,60 @@ function phraseOf(text: string, span: Span): string {
   return s.length > MAX_PHRASE ? `…${s.slice(s.length - MAX_PHRASE + 1)}` : s;
 }
 
+const ANOTHER_POPULATION = note('同段的办理总数与表格不一致，这组结果数字可能统计的是另一范围',
+  'the total in the same paragraph differs from the table; this breakdown may count a different set of applications');
+
+function sumExpression(values: number[], sum: number): string {
+  const shown = values.length > 6 ? [...values.slice(0, 5).map(String), '…'] : values.map(String);
+  return `${shown.join(' + ')} = ${sum}`;
+}
+
 function computeFigures(model: ReportModel): ProseFigure[] {
   const tables = tablesOf(model);
   const carried = applicationCell(tables, 'carried')?.value ?? 0;
   const raws = readFigures(model);
-  const figures = raws.map((r) => ({ ...compare(r, tables, carried), phraseSpan: r.phraseSpan }));
+  const figures: ProseFigure[] = raws.map((r) => {
+    const family = FAMILY_BY_METRIC.get(r.metric)!;
+    return {
+      span: r.span, value: r.value, raw: r.raw, metric: r.metric, domain: r.domain,
+      label: family.metric === 'caseTotal' ? DOMAIN_LABEL[r.domain] : family.label,
+      phrase: phraseOf(model.text, r.phraseSpan), zero: r.zero,
+      ...compare(r, tables, carried),
+    };
+  });
 
   // A breakdown of outcomes in a paragraph whose total is not the table's describes another population.
   const offParagraphs = new Set<number>();
-  for (const f of figures) {
+  figures.forEach((f, i) => {
     const family = FAMILY_BY_METRIC.get(f.metric)!;
-    if (family.scope === 'application' && !OUTCOME_POLICIES.has(family.policy) && f.status === 'mismatch') offParagraphs.add(f.paragraph);
-  }
+    if (family.scope === 'application' && !OUTCOME_POLICIES.has(family.policy) && f.status === 'mismatch') offParagraphs.add(raws[i].paragraph);
+  });
   // The same outcome named twice in a paragraph (“信息不存在”3件 …“不属于本机关”1件) is compared as a sum.
-  const groups = new Map<string, typeof figures>();
-  for (const f of figures) {
-    const family = FAMILY_BY_METRIC.get(f.metric)!;
-    if (!OUTCOME_POLICIES.has(family.policy) || f.zero) continue;
-    const key = `${f.paragraph}/${f.metric}`;
+  const groups = new Map<string, ProseFigure[]>();
+  figures.forEach((f, i) => {
+    if (!OUTCOME_POLICIES.has(FAMILY_BY_METRIC.get(f.metric)!.policy) || f.zero) return;
+    const key = `${raws[i].paragraph}/${f.metric}`;
     const list = groups.get(key);
     if (list) list.push(f); else groups.set(key, [f]);
-  }
+  });
   for (const list of groups.values()) {
     if (list.length < 2 || !list[0].target) continue;
     const sum = list.reduce((s, f) => s + f.value, 0);
-    const expr = `${list.map((f) => f.value).join(' + ')} = ${sum}`;
+    const expr = sumExpression(list.map((f) => f.value), sum);
+    const agrees = note(`与同段同类数字合计 ${expr}`, `summed with the same category in the paragraph: ${expr}`);
+    const differs = note(`同段同类数字合计 ${expr}，与表格仍不一致`, `the same category in the paragraph sums to ${expr}, still different`);
     for (const f of list) {
-      if (sum === f.target!.value) {
-        Object.assign(f, { status: 'match', severity: null, note: note(`与同段同类数字合计 ${expr}`, `summed with the same category in the paragraph: ${expr}`) });
-      } else if (f.status === 'mismatch') {
-        Object.assign(f, { severity: 'information', note: note(`同段同类数字合计 ${expr}，与表格仍不一致`, `the same category in the paragraph sums to ${expr}, still different`) });
-      }
+      if (sum === f.target!.value) Object.assign(f, { status: 'match', severity: null, note: agrees });
+      else if (f.status === 'mismatch') Object.assign(f, { severity: 'information', note: differs });
     }
   }
-  for (const f of figures) {
-    if (f.status === 'mismatch' && f.severity === 'warning' && OUTCOME_POLICIES.has(FAMILY_BY_METRIC.get(f.metric)!.policy) && offParagraphs.has(f.paragraph)) {
+  figures.forEach((f, i) => {
+    if (f.status === 'mismatch' && f.severity === 'warning' && OUTCOME_POLICIES.has(FAMILY_BY_METRIC.get(f.metric)!.policy) && offParagraphs.has(raws[i].paragraph)) {
       f.severity = 'information';
-      f.note = note('同段的办理总数与表格不一致，这组结果数字可能统计的是另一范围', 'the total in the same paragraph differs from the table; this breakdown may count a different set of applications');
+      f.note = ANOTHER_POPULATION;
     }
-  }
-  return figures.map(({ paragraph: _p, phraseSpan, ...f }) => ({
-    ...f,
-    label: FAMILY_BY_METRIC.get(f.metric)!.scope === 'case' && f.metric === 'caseTotal'
-      ? DOMAIN_LABEL[f.domain]
-      : FAMILY_BY_METRIC.get(f.metric)!.label,
-    phrase: phraseOf(model.text, phraseSpan),
-  }));
+  });
+  return figures;
 }
 
 const cache = new WeakMap<ReportModel, ProseFigure[]>();

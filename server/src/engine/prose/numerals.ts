@@ -7,7 +7,7 @@ export const COUNT_UNITS = '件宗起例份';
 const CN_NUMERAL = '零〇一二两三四五六七八九十百千万';
 const CN_DIGIT = '一二两三四五六七八九';
 /** A Chinese numeral right after one of these is part of a word or an ordinal (第一件, 统一, 唯一, 每一件, 同一件). */
-const NOT_BEFORE_CN = '第每统唯同逐之单专万其任某';
+const NOT_BEFORE_CN = '第每统唯同逐之单专万其任某无';
 /** An Arabic number right after one of these is part of a code, a decimal or an ordinal. */
 const NOT_BEFORE_ARABIC = /[A-Za-z0-9０-９.．_\/\\第#№-]/;
 const MAX_GAP = 2;

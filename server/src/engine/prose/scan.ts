@@ -44,23 +44,25 @@ const CLAUSE_END = '，,：:';
 const OPEN_QUOTES = '“「『《';
 const CLOSE_QUOTES = '”」』》';
 
-/** Tokens of text[span]; a table cut (the end of a span) counts as a paragraph break. Linear in the span length. */
-export function tokenize(text: string, spans: Span[]): Token[] {
-  const out: Token[] = [];
+/**
+ * Tokens of text[span], lazily (a reader may stop early); a table cut (the end of a span) counts as a paragraph
+ * break. Linear in the span length.
+ */
+export function* tokenize(text: string, spans: Span[]): Generator<Token> {
   for (const span of spans) {
     let quote = 0;
     let i = span.start;
     while (i < span.end) {
       const ch = text[i];
       if (ch === '\n' || ch === '\r') {
-        out.push({ type: 'paragraph', start: i, end: i + 1 });
+        yield { type: 'paragraph', start: i, end: i + 1 };
         quote = 0;
         i++;
         continue;
       }
-      if (SENTENCE_END.includes(ch)) { out.push({ type: 'boundary', start: i, end: i + 1, sentence: true }); i++; continue; }
+      if (SENTENCE_END.includes(ch)) { yield { type: 'boundary', start: i, end: i + 1, sentence: true }; i++; continue; }
       if (CLAUSE_END.includes(ch)) {
-        if (quote === 0) out.push({ type: 'boundary', start: i, end: i + 1, sentence: false });
+        if (quote === 0) yield { type: 'boundary', start: i, end: i + 1, sentence: false };
         i++;
         continue;
       }
@@ -69,23 +71,22 @@ export function tokenize(text: string, spans: Span[]): Token[] {
       const code = text.charCodeAt(i);
       if (isDigitCode(code)) {
         const r = readCount(text, i, span.end);
-        if (r.count) out.push({ type: 'count', start: r.count.start, end: r.count.unitEnd, count: r.count });
+        if (r.count) yield { type: 'count', start: r.count.start, end: r.count.unitEnd, count: r.count };
         i = r.next;
         continue;
       }
       if (isChineseNumeralChar(ch)) {
         const r = readCount(text, i, span.end);
-        if (r.count) { out.push({ type: 'count', start: r.count.start, end: r.count.unitEnd, count: r.count }); i = r.next; continue; }
+        if (r.count) { yield { type: 'count', start: r.count.start, end: r.count.unitEnd, count: r.count }; i = r.next; continue; }
       }
       const w = matchWord(text, i);
       if (w) {
-        out.push({ type: 'word', start: i, end: i + w.word.length, word: w.word, role: w.role });
+        yield { type: 'word', start: i, end: i + w.word.length, word: w.word, role: w.role };
         i += w.word.length;
         continue;
       }
       i++;
     }
-    out.push({ type: 'paragraph', start: span.end, end: span.end });
+    yield { type: 'paragraph', start: span.end, end: span.end };
   }
-  return out;
 }

@@ -30,6 +30,8 @@ const REPORT_WORDS = ['年度报告', '工作报告', '年报'];
 const EXCUSE_BEFORE = /上一?年|去年|往年|历年|针对|对照|前一年/;
 const EXCUSE_AFTER = /所提|提出|中提|反映|指出|问题|整改|意见|建议/;
 const SENTENCE_END = /[。；;！？!?\n\r]/;
+/** A report names its year a handful of times; past this many mentions the rest are not read. */
+export const MAX_MENTIONS = 500;
 
 function within(spans: Span[], at: number): boolean {
   let lo = 0;
@@ -67,6 +69,7 @@ export function reportYears(model: ReportModel): ReportYears {
   const periods: ReportYears['periods'] = [];
   for (const word of PERIOD_WORDS) {
     for (const at of occurrences(text, word)) {
+      if (periods.length >= MAX_MENTIONS) break;
       if (!within(prose, at)) continue;
       const from = at + word.length;
       const slice = toHalfWidth(text.slice(from, from + 80));
@@ -84,6 +87,7 @@ export function reportYears(model: ReportModel): ReportYears {
   const mentions: YearMention[] = [];
   for (const word of ['截至', '截止']) {
     for (const at of occurrences(text, word)) {
+      if (mentions.length >= MAX_MENTIONS) break;
       if (!within(prose, at)) continue;
       const from = at + word.length;
       const m = AS_OF.exec(toHalfWidth(text.slice(from, from + 20)));
@@ -97,6 +101,7 @@ export function reportYears(model: ReportModel): ReportYears {
   const seen = new Set<number>();
   for (const word of REPORT_WORDS) {
     for (const at of occurrences(text, word)) {
+      if (mentions.length >= MAX_MENTIONS) break;
       if (!within(prose, at) || !outsideTitle(at)) continue;
       // The nearest year before the word, in the same sentence and at most 40 characters back.
       let from = Math.max(0, at - 40);

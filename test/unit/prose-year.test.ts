@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { SKIP_SHARED, replaceOnce, sharedReport, textOf } from './helpers';
+import { buildReport, ruleFindings } from './prose-helpers';
+import { checkText } from '../../server/src/engine';
+
+const CODE = 'year-mismatch';
+const PERIOD_2021 = '本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止。';
+
+describe('year-mismatch', () => {
+  it('is silent when the title, the period and the prose agree', () => {
+    const text = buildReport({ prose: '截至2021年底，本机关共收到申请3件。现向社会公布本机关2021年度政府信息公开工作年度报告。' });
+    assert.deepEqual(ruleFindings(text, CODE), []);
+  });
+
+  it('a 2021 report with 统计期限自2020年1月1日…至2020年12月31日: a warning on each year of the period', () => {
+    const text = replaceOnce(buildReport(), PERIOD_2021, '本报告所列数据的统计期限自2020年1月1日起至2020年12月31日止。');
+    const f = ruleFindings(text, CODE);
+    assert.equal(f.length, 2);
+    for (const x of f) {
+      assert.equal(x.severity, 'warning');
+      assert.equal(textOf(text, x.range), '2020');
+      assert.match(x.message.zh, /2020 年，与标题的 2021 年不一致/);
+      assert.equal(textOf(text, x.related[0].range), '2021');
+    }
+    assert.match(f[0].message.zh, /^统计期限的起始年份/);
+    assert.match(f[1].message.zh, /^统计期限的截止年份/);
+  });
+
+  it('the period across a line break with the end year left out (seed 000’s shape) is read', () => {
+    const text = replaceOnce(buildReport(), PERIOD_2021, '本报告所列数据的统计期限,自2020年1月1日起至\n\n12月31日止。');
+    const f = ruleFindings(text, CODE);
+    assert.equal(f.length, 1);
+    assert.equal(textOf(text, f[0].range), '2020');
+  });
+
+  it('without a title, a period that ends in another year', () => {
+    let text = buildReport();
+    text = text.slice(text.indexOf('\n') + 1);
+    text = replaceOnce(text, PERIOD_2021, '本报告所列数据的统计期限从2021年1月1日到2022年12月31日止。');
+    const f = ruleFindings(text, CODE);
+    assert.equal(f.length, 1);
+    assert.equal(textOf(text, f[0].range), '2022');
+    assert.match(f[0].message.zh, /与统计期限的起始年份的 2021 年不一致/);
+  });
+
+  it('the prose naming this report with another year, and 截至…年底 of another year', () => {
+    const text = buildReport({ prose: '截至2020年底，本机关共收到申请3件。现向社会公布本机关2020年度政府信息公开工作年度报告。' });
+    const f = ruleFindings(text, CODE);
+    assert.equal(f.length, 2);
+    assert.ok(f.every((x) => x.severity === 'warning' && textOf(text, x.range) === '2020'));
+    assert.match(f[0].message.zh, /截至2020年底/);
+    assert.match(f[1].message.zh, /2020年度政府信息公开工作年度报告/);
+  });
+
+  it('legitimately other years are not faults: last year’s figures, a 2019 规划, last year’s report, plans for next year', () => {
+    const text = buildReport({
+      prose: [
+        '2020年收到申请5件，2021年收到申请3件。',
+        '落实《2019—2023年政务公开规划》和2019年规划要求。',
+        '针对2020年度政府信息公开工作年度报告中提出的问题，逐项整改。',
+        '对照上一年度年报所提问题，认真整改。',
+        '2022年将从以下三方面进行改进。',
+        '《北京市朝阳区园林绿化局政府信息公开指南（2020年）》已更新。',
+      ].join('\n'),
+    });
+    assert.deepEqual(ruleFindings(text, CODE), []);
+  });
+
+  it('is silent on the shared reports', { skip: SKIP_SHARED }, () => {
+    for (const seed of ['000', '001', '002', '003', '004']) {
+      assert.deepEqual(checkText(sharedReport(seed)).findings.filter((f) => f.code === CODE).map((f) => f.message.zh), [], seed);
+    }
+  });
+});
