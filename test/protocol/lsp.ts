@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   ConfigurationRequest, createProtocolConnection, DidChangeConfigurationNotification, DidChangeTextDocumentNotification,
-  DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification, InitializeRequest,
+  DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification, InitializeRequest, LogMessageNotification,
   PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
   type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams, type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
@@ -25,6 +25,8 @@ export class LspClient {
   readonly latest = new Map<string, PublishDiagnosticsParams>();
   private readonly versions = new Map<string, number>();
   readonly notifications: { method: string; params: unknown }[] = [];
+  /** window/logMessage lines from the server, shown when a wait times out. */
+  readonly log: string[] = [];
   settings: Settings;
 
   constructor(settings: Settings = {}, extraArgs: string[] = []) {
@@ -39,6 +41,7 @@ export class LspClient {
         if (w.uri === p.uri && w.pred(p)) { this.waiters.splice(this.waiters.indexOf(w), 1); w.resolve(p); }
       }
     });
+    this.connection.onNotification(LogMessageNotification.type, (p) => { this.log.push(p.message); });
     this.connection.onNotification('govreport/didCheck', (params: unknown) => { this.notifications.push({ method: 'govreport/didCheck', params }); });
     this.connection.listen();
   }
@@ -67,7 +70,7 @@ export class LspClient {
   /** Resolves with the first diagnostics published for `uri` that satisfy `pred` (default: any). */
   diagnostics(uri: string, pred: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10000): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms${this.log.length ? `; server log:\n${this.log.join('\n')}` : ''}`)), timeoutMs);
       this.waiters.push({ uri, pred, resolve: (p) => { clearTimeout(timer); resolve(p); } });
     });
   }

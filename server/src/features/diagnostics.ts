@@ -12,6 +12,7 @@ import type { SettingsStore } from './settings';
 
 export const SOURCE = 'govreport';
 export const FILE_TOO_LARGE = 'file-too-large';
+export const CHECK_FAILED = 'check-failed';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -138,7 +139,13 @@ export class DiagnosticsService {
       const settings = await this.deps.settings.forUri(uri);
       this.publish(this.deps.cache.analyze(source, settings.engine, settings.maxFileSizeBytes), true);
     } catch (e) {
+      // A fault in the checker must not leave stale diagnostics behind as if they were current.
       this.deps.connection.console.error(`检查失败 / check failed: ${uri}: ${(e as Error).stack ?? e}`);
+      const message = this.deps.locale() === 'en' ? `The check failed: ${(e as Error).message} (see the output)` : `检查出错：${(e as Error).message}（详见输出）`;
+      void this.deps.connection.sendDiagnostics({
+        uri, version: doc?.version,
+        diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Warning, code: CHECK_FAILED, source: SOURCE, message }],
+      });
     }
   }
 

@@ -4,7 +4,6 @@ import { readFileSync, promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FileChangeType, type FileEvent, type WorkspaceFolder } from 'vscode-languageserver';
-import { decode } from '../cli/encoding';
 import type { Source } from './documentCache';
 import { DETECTION_PREFIX, looksLikeReport, matchesReportFileName } from './languageDetection';
 import { uriToPath } from './settings';
@@ -161,6 +160,20 @@ function utf8Boundary(bytes: Buffer): number {
 
 function readText(file: string): string | null {
   try { return decode(readFileSync(file)).text; } catch { return null; }
+}
+
+/**
+ * The encodings the CLI reads (UTF-8 with or without BOM, UTF-16 with BOM, GB18030), decoded with the
+ * runtime's TextDecoder so the server bundle carries no code-page tables. Throws when none fits.
+ */
+function decode(bytes: Uint8Array): { text: string } {
+  const strict = (label: string, from = 0) => new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(from));
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: strict('utf-8', 3) };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: strict('utf-16le', 2) };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: strict('utf-16be', 2) };
+  if (bytes.includes(0)) throw new Error('binary file');
+  try { return { text: strict('utf-8') }; } catch { /* not UTF-8: GB18030 is what Chinese Windows writes */ }
+  return { text: strict('gb18030') };
 }
 
 const isInside = (file: string, folder: string) => {
