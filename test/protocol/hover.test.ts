@@ -80,6 +80,15 @@ describe('hover', { skip: SKIP_REPORTS || (!HAVE_SERVER && 'dist/server.js not b
     assert.match(value, /因政府信息公开工作被申请行政复议、提起行政诉讼的情况/);
   });
 
+  test('a figure in the prose shows the table cell it was compared with', async () => {
+    const r = report('003');
+    const m = model(r.text);
+    const at = r.text.indexOf('已答复7件') + 3;
+    const value = await hover(r.uri, positionAt(m.lineStarts, at));
+    assert.match(value, /文中数字/);
+    assert.match(value, /✓ 表格：.*= 7/);
+  });
+
   test('plain prose has no hover', async () => {
     const r = report('003');
     const m = model(r.text);

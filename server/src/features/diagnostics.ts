@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { localize, ruleDocPath, RULES_BY_CODE, type Locale, type Severity } from '../engine';
+import { localize, ruleDocPath, RULES_BY_CODE, type Finding, type Locale, type Severity } from '../engine';
+import { CrossReports } from './crossReports';
 import { countFindings, type Analysis, type DocumentCache, type Source } from './documentCache';
 import { DETECTION_PREFIX, looksLikeReport, matchesReportFileName } from './languageDetection';
 import { DID_CHECK, LANGUAGE_ID, type CheckSummary } from './protocol';
@@ -31,7 +32,7 @@ export function ruleDocUri(code: string, root = extensionRoot()): string {
   return pathToFileURL(path.join(root, ruleDocPath(code))).href;
 }
 
-export function toDiagnostics(analysis: Analysis, locale: Locale): Diagnostic[] {
+export function toDiagnostics(analysis: Analysis, locale: Locale, crossFindings: Finding[] = []): Diagnostic[] {
   const data: DiagnosticData = { version: analysis.version, textKey: analysis.textKey };
   if (analysis.skipped) {
     return [{
@@ -43,7 +44,7 @@ export function toDiagnostics(analysis: Analysis, locale: Locale): Diagnostic[] 
       data,
     }];
   }
-  return analysis.findings.map((f) => {
+  return [...analysis.findings, ...crossFindings].map((f) => {
     const d: Diagnostic = {
       range: f.range,
       severity: SEVERITY[f.severity],
@@ -54,7 +55,7 @@ export function toDiagnostics(analysis: Analysis, locale: Locale): Diagnostic[] 
     };
     if (RULES_BY_CODE.has(f.code)) d.codeDescription = { href: ruleDocUri(f.code) };
     if (f.related.length) {
-      d.relatedInformation = f.related.map((r) => ({ location: { uri: analysis.uri, range: r.range }, message: localize(r.message, locale) }));
+      d.relatedInformation = f.related.map((r) => ({ location: { uri: r.file ?? analysis.uri, range: r.range }, message: localize(r.message, locale) }));
     }
     return d;
   });
@@ -94,6 +95,7 @@ export class DiagnosticsService {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** URIs with published diagnostics that came from disk (workspace mode). */
   readonly published = new Set<string>();
+  private readonly cross = new CrossReports();
 
   constructor(private readonly deps: DiagnosticsDeps) {}
 
@@ -160,6 +162,7 @@ export class DiagnosticsService {
     this.published.delete(uri);
     this.deps.cache.delete(uri);
     void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.sendOthers(this.cross.update(this.deps.cache.all()), uri);
   }
 
   /** Re-checks every open document (e.g. after a settings change). */
@@ -169,9 +172,23 @@ export class DiagnosticsService {
 
   private publish(analysis: Analysis, fromDisk: boolean): void {
     if (fromDisk) this.published.add(analysis.uri); else this.published.delete(analysis.uri);
-    const diagnostics = toDiagnostics(analysis, this.deps.locale());
-    void this.deps.connection.sendDiagnostics({ uri: analysis.uri, version: analysis.version ?? undefined, diagnostics });
+    const changed = this.cross.update(this.deps.cache.all());
+    this.send(analysis);
     void this.deps.connection.sendNotification(DID_CHECK, summarize(analysis));
+    this.sendOthers(changed, analysis.uri);
+  }
+
+  private send(analysis: Analysis): void {
+    const diagnostics = toDiagnostics(analysis, this.deps.locale(), this.cross.of(analysis.uri));
+    void this.deps.connection.sendDiagnostics({ uri: analysis.uri, version: analysis.version ?? undefined, diagnostics });
+  }
+
+  /** Reports compared with each other (R5): others whose cross-report findings changed are published again. */
+  private sendOthers(changed: string[], except: string): void {
+    for (const uri of changed) {
+      const a = uri === except ? undefined : this.deps.cache.last(uri);
+      if (a) this.send(a);
+    }
   }
 }
 

@@ -2,7 +2,7 @@
 // a row label (meaning and 条例 provision), an article reference (its text), a section heading
 // (what the section must contain).
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import { localize, SECTIONS, spanToRange, standardHeading, type CellModel, type Locale, type RelationResult, type ReportModel, type RowModel, type Span, type TableModel } from '../engine';
+import { describeFigure, localize, proseFigures, SECTIONS, spanToRange, standardHeading, type ProseFigure, type CellModel, type Locale, type RelationResult, type ReportModel, type RowModel, type Span, type TableModel } from '../engine';
 import { lineEnd } from '../engine/text';
 import { parseRef, refAt, renderRef } from './articleRefs';
 import { APPLICATION_ROWS, DISCLOSURE_ROWS, REVIEW_GROUPS, SECTION_EN, SECTION_REFS, TABLE_NAMES, type Meaning } from './glossary';
@@ -109,7 +109,25 @@ export function hoverAt({ model, relations, offset, locale }: HoverInput): Hover
   for (const section of model.sections) {
     if (within(section.heading.span, offset)) return make(sectionHover(section.id, locale), section.heading.span);
   }
+  const figure = figuresOf(model).find((f) => within(f.span, offset));
+  if (figure) return make(figureHover(figure, locale), figure.span);
   return articleUnder(model, offset, locale);
+}
+
+const figureCache = new WeakMap<ReportModel, ProseFigure[]>();
+
+/** Figures stated in the prose, read once per model. */
+function figuresOf(model: ReportModel): ProseFigure[] {
+  let hit = figureCache.get(model);
+  if (!hit) { hit = proseFigures(model); figureCache.set(model, hit); }
+  return hit;
+}
+
+/** A figure in the prose: what it counts and the table cell(s) it was compared with. */
+function figureHover(f: ProseFigure, locale: Locale): string {
+  const mark = f.status === 'match' ? '✓' : f.status === 'mismatch' ? '✗' : '·';
+  const head = t(locale, `**文中数字：${f.phrase}**（${localize(f.label, locale)}）`, `**Figure in the text: ${f.phrase}** (${localize(f.label, locale)})`);
+  return `${head}\n\n${mark} ${localize(describeFigure(f), locale)}`;
 }
 
 function articleUnder(model: ReportModel, offset: number, locale: Locale): Hover | null {
