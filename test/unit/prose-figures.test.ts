@@ -191,9 +191,16 @@ describe('prose figures: 行政复议 and 行政诉讼', () => {
     assert.deepEqual(figureSummary(quiet), ['caseTotal 0 match 0', 'caseTotal 0 match 0']);
   });
 
-  it('行政复议和行政诉讼 together: the three 总计 added', () => {
+  it('行政复议和行政诉讼 together: the three 总计 added; 均为N件 (each) is left alone unless 0', () => {
     const text = buildReport({ prose: '被申请行政复议和提起行政诉讼的案件共34件。', cases });
     assert.deepEqual(figureSummary(text), ['caseTotal 34 match 34']);
+    assert.deepEqual(figureSummary(buildReport({ prose: '行政复议和行政诉讼案件均为3件。', cases })), []);
+    assert.deepEqual(figureSummary(buildReport({ prose: '行政复议和行政诉讼案件均为0件。', cases })), ['caseTotal 0 mismatch/warning 34']);
+  });
+
+  it('两类案件 in one clause: each number takes the subject written before it', () => {
+    const text = buildReport({ prose: '因政府信息公开被申请行政复议9件、提起行政诉讼25件。', cases });
+    assert.deepEqual(figureSummary(text), ['caseTotal 9 match 9', 'caseTotal 25 match 25']);
   });
 });
 
@@ -206,6 +213,9 @@ describe('prose figures: numbers unrelated to the tables', () => {
     '全年主动公开政府信息570条，其中主动公开规范性文件12件。',
     '收到政府信息公开申请比上年增加3件。',
     '第一件事，做好主动公开。',
+    '依申请公开方面，网上受理12件，当面受理31件，收到自然人申请40件。',
+    '依申请公开方面，其中按时答复17件，延期答复1件。',
+    '依申请公开方面，按时办结率100%，答复满意率98%。',
   ]) {
     it(`no figure and no finding: ${sentence}`, () => {
       const text = buildReport({ prose: sentence, applications: { new: 7, open: 7, total: 7 } });

@@ -34,6 +34,13 @@ describe('year-mismatch', () => {
     assert.equal(textOf(text, f[0].range), '2020');
   });
 
+  it('a period given as a whole year (统计期限为2020年度) in a 2021 report', () => {
+    const text = replaceOnce(buildReport(), PERIOD_2021, '本报告所列数据统计期限为2020年度。');
+    const f = ruleFindings(text, CODE);
+    assert.equal(f.length, 1);
+    assert.equal(textOf(text, f[0].range), '2020');
+  });
+
   it('without a title, a period that ends in another year', () => {
     let text = buildReport();
     text = text.slice(text.indexOf('\n') + 1);

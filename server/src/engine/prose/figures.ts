@@ -129,9 +129,12 @@ function readSegment(tokens: Token[], paragraph: number, state: DomainState, out
     if (has(left, 'delta')) continue;
     const window = [...left, ...right];
     const picked = bestMetric(left) ?? bestMetric(right);
-    const windowDomain = resolveDomain(window);
+    // The words before the number say what it counts; the words after only when there are none before (1件为…).
+    const windowDomain = resolveDomain(left) ?? resolveDomain(right);
     const domain = windowDomain ?? before.result ?? state.domain;
     if (!domain || domain === 'proactive') continue;
+    // 行政复议和行政诉讼均为3件: each is 3, which no single cell or sum states (0 reads the same either way).
+    if (domain === 'caseAll' && tok.count.value !== 0 && has(window, 'each')) continue;
     const family = picked ? FAMILY_BY_METRIC.get(picked.metric)! : null;
     if (family && has(window, 'exclude') && family.policy !== 'outcome' && family.policy !== 'foldable') continue;
     let metric: MetricId | null = null;

@@ -129,9 +129,15 @@ export const DOMAIN_LABEL: Record<Domain, Localized> = {
   caseAll: { zh: '行政复议和行政诉讼', en: 'administrative review and litigation' },
 };
 
-/** Words after which a count is something else: enquiries, petitions, documents, or a change on last year. */
-export const EXCLUDE_WORDS = ['咨询', '诉求', '信箱', '留言', '提案', '建议', '热线', '来电', '来信', '来访', '政策', '文件', '解读', '培训', '会议', '粉丝', '访问', '浏览', '点击'];
+/**
+ * Words after which a count is something else (enquiries, petitions, documents) or a part of the table's figure
+ * (a channel, an applicant type, answered on time): such a count is compared only when it names an outcome.
+ */
+export const EXCLUDE_WORDS = ['咨询', '诉求', '信箱', '留言', '提案', '建议', '热线', '来电', '来信', '来访', '政策', '文件', '解读', '培训', '会议', '粉丝', '访问', '浏览', '点击',
+  '按时', '按期', '延期', '延长', '当面', '网上', '网络', '在线', '信函', '邮寄', '邮递', '传真', '现场', '电子邮件', '自然人', '法人', '其他组织', '企业'];
 export const DELTA_WORDS = ['增加', '减少', '增长', '下降', '上升', '同比', '较上年', '比上年', '较去年', '比去年', '持平', '环比'];
+/** 行政复议和行政诉讼均为3件 gives each, not the sum. */
+export const EACH_WORDS = ['均为', '均是', '各为', '分别为', '都是', '都为'];
 /** Totals in review and litigation clauses (行政复议案件总计12件). */
 export const TOTAL_WORDS = ['共', '共计', '总计', '合计', '总数', '累计', '总共'];
 /** A clause that says none happened: 未发生…行政复议, 没有收到申请. `metric` when the word itself says what. */
@@ -147,6 +153,7 @@ export type Role =
   | { kind: 'domain'; domain: Domain }
   | { kind: 'metric'; metric: MetricId }
   | { kind: 'total' }
+  | { kind: 'each' }
   | { kind: 'exclude' }
   | { kind: 'delta' }
   | { kind: 'negation'; metric: MetricId | null }
@@ -161,6 +168,7 @@ function buildLexicon(): Map<string, LexiconEntry[]> {
   for (const w of EXCLUDE_WORDS) entries.push({ word: w, role: { kind: 'exclude' } });
   for (const w of DELTA_WORDS) entries.push({ word: w, role: { kind: 'delta' } });
   for (const w of TOTAL_WORDS) entries.push({ word: w, role: { kind: 'total' } });
+  for (const w of EACH_WORDS) entries.push({ word: w, role: { kind: 'each' } });
   for (const [w, metric] of NEGATION_WORDS) entries.push({ word: w, role: { kind: 'negation', metric } });
   for (const w of NEUTRAL_WORDS) entries.push({ word: w, role: { kind: 'neutral' } });
   const byFirst = new Map<string, LexiconEntry[]>();

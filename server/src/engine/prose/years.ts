@@ -24,6 +24,8 @@ export interface ReportYears {
 const PERIOD_WORDS = ['统计期限', '统计期间', '统计时限', '统计时间', '统计区间', '统计周期', '统计时段'];
 // Bounded slices only (80 characters): no backtracking over the document.
 const PERIOD = /^[^0-9]{0,12}?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?[^0-9]{0,8}?(?:至|到|—|–|-|～|~)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日?/d;
+/** 统计期限为2021年度 / 2021年全年: the start year only. */
+const PERIOD_YEAR = /^[^0-9]{0,6}?(\d{4})\s*年(?:度|全年)/d;
 const AS_OF = /^(?:到|至)?\s*(\d{4})\s*年\s*(?:底|末|12\s*月\s*31\s*日|十二月三十一日)/d;
 const REPORT_WORDS = ['年度报告', '工作报告', '年报'];
 /** A report named with another year is legitimately last year's (上一年度年报所提问题). */
@@ -73,14 +75,14 @@ export function reportYears(model: ReportModel): ReportYears {
       if (!within(prose, at)) continue;
       const from = at + word.length;
       const slice = toHalfWidth(text.slice(from, from + 80));
-      const m = PERIOD.exec(slice);
+      const m = PERIOD.exec(slice) ?? PERIOD_YEAR.exec(slice);
       if (!m || !m.indices) continue;
       const phraseEnd = from + m[0].length;
       const mention = (g: number, kind: YearKind): YearMention => ({
         kind, year: Number(m[g]), span: { start: from + m.indices![g][0], end: from + m.indices![g][1] },
         phrase: text.slice(at, phraseEnd).replace(/\s+/g, ''),
       });
-      periods.push({ start: mention(1, 'period-start'), end: m[4] ? mention(4, 'period-end') : null });
+      periods.push({ start: mention(1, 'period-start'), end: m.length > 4 && m[4] ? mention(4, 'period-end') : null });
     }
   }
 
