@@ -191,6 +191,13 @@ describe('prose figures: 行政复议 and 行政诉讼', () => {
     assert.deepEqual(figureSummary(quiet), ['caseTotal 0 match 0', 'caseTotal 0 match 0']);
   });
 
+  it('label forms: 行政复议：0件, 行政复议：无, 行政复议、行政诉讼均无', () => {
+    assert.deepEqual(figureSummary(buildReport({ prose: '（三）行政复议情况：0件。', cases })), ['caseTotal 0 mismatch/warning 9']);
+    assert.deepEqual(figureSummary(buildReport({ prose: '行政复议：无。行政诉讼：无。', cases })), ['caseTotal 0 mismatch/warning 9', 'caseTotal 0 mismatch/warning 25']);
+    assert.deepEqual(figureSummary(buildReport({ prose: '行政复议、行政诉讼均无。', cases })), ['caseTotal 0 mismatch/warning 9', 'caseTotal 0 mismatch/warning 25']);
+    assert.deepEqual(figureSummary(buildReport({ prose: '主动公开政府信息情况：无。其他需要报告的事项：无。', cases })), []);
+  });
+
   it('行政复议和行政诉讼 together: the three 总计 added; 均为N件 (each) is left alone unless 0', () => {
     const text = buildReport({ prose: '被申请行政复议和提起行政诉讼的案件共34件。', cases });
     assert.deepEqual(figureSummary(text), ['caseTotal 34 match 34']);

@@ -169,8 +169,11 @@ function readZeroStatement(tokens: Token[], paragraph: number, domain: Domain | 
   const negation = tokens[at] as WordToken;
   const after = tokens.slice(at + 1).filter((t): t is WordToken => t.type === 'word');
   if (has(after, 'exclude') || has(after, 'delta')) return;
+  // 行政复议：无 / 行政复议、行政诉讼均无: the subject before a negation that ends the clause.
+  const subjects = after.length > 0 ? after : tokens.slice(0, at).filter((t): t is WordToken => t.type === 'word');
+  if (subjects !== after && (has(subjects, 'exclude') || has(subjects, 'delta'))) return;
   const seen = new Set<Domain>();
-  for (const w of after) {
+  for (const w of subjects) {
     if (w.role.kind !== 'domain' || !CASE_DOMAINS.has(w.role.domain) || seen.has(w.role.domain)) continue;
     seen.add(w.role.domain);
     out.push({

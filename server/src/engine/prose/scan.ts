@@ -41,6 +41,16 @@ export function proseChunks(model: ReportModel): ProseChunk[] {
 
 const SENTENCE_END = '。！？!?；;';
 const CLAUSE_END = '，,：:';
+/** 行政复议：0件, 行政复议：无 — a colon between a label and its value does not end the clause. */
+function labelColon(text: string, i: number, end: number): boolean {
+  if (text[i] !== '：' && text[i] !== ':') return false;
+  let j = i + 1;
+  while (j < end && j - i <= 2 && (text[j] === ' ' || text[j] === '\u3000')) j++;
+  if (j >= end) return false;
+  const c = text.charCodeAt(j);
+  return isDigitCode(c) || isChineseNumeralChar(text[j]) || text.startsWith('无', j) || text.startsWith('没有', j);
+}
+
 const OPEN_QUOTES = '“「『《';
 const CLOSE_QUOTES = '”」』》';
 
@@ -62,7 +72,7 @@ export function* tokenize(text: string, spans: Span[]): Generator<Token> {
       }
       if (SENTENCE_END.includes(ch)) { yield { type: 'boundary', start: i, end: i + 1, sentence: true }; i++; continue; }
       if (CLAUSE_END.includes(ch)) {
-        if (quote === 0) yield { type: 'boundary', start: i, end: i + 1, sentence: false };
+        if (quote === 0 && !labelColon(text, i, span.end)) yield { type: 'boundary', start: i, end: i + 1, sentence: false };
         i++;
         continue;
       }

@@ -13,7 +13,9 @@ export default defineRule({
     for (const f of proseFigures(model)) {
       if (f.status !== 'mismatch' || !f.target) continue;
       const t = targetText(f.target);
-      const said = f.zero ? { zh: `文中“${f.phrase}”即 0 件`, en: `The text says none (“${f.phrase}”)` } : { zh: `文中“${f.phrase}”`, en: `The text says ${f.value} (“${f.phrase}”)` };
+      const said = f.zero
+        ? { zh: `文中“${f.phrase}”（即 0 件）`, en: `The text says none (“${f.phrase}”)` }
+        : { zh: `文中“${f.phrase}”`, en: `The text says ${f.value} (“${f.phrase}”)` };
       const extra = f.note ? { zh: `（${f.note.zh}）`, en: ` (${f.note.en})` } : { zh: '', en: '' };
       report({
         span: f.span,
