@@ -166,6 +166,25 @@ describe('govreport CLI', () => {
     assert.deepEqual(r.files[0].diagnostics.map((d) => d.code), ['file-too-large']);
   });
 
+  it('compares two consecutive years of one body given in the same run (R5)', () => {
+    const dir = tmpdir();
+    const thisYear = sample('示例市民政局2021');
+    // Last year's report of the same body carried 3 applications over, this year's table says 2.
+    const lastYear = thisYear.replace(/2021年/g, '2020年').replace('四、结转下年度继续办理\n\t1\n', '四、结转下年度继续办理\n\t3\n');
+    fs.writeFileSync(path.join(dir, '2020.txt'), lastYear);
+    fs.writeFileSync(path.join(dir, '2021.txt'), thisYear);
+    const { files } = json([dir]);
+    const r21 = files.find((f) => f.file.endsWith('2021.txt'))!;
+    const carry = r21.diagnostics.filter((d) => d.code === 'carry-over-mismatch');
+    assert.ok(carry.length >= 1, JSON.stringify(r21.diagnostics));
+    for (const c of carry) assert.match(c.message, /2/);
+    assert.ok(carry.some((c) => /自然人/.test(c.message) && /3/.test(c.message)), JSON.stringify(carry));
+    const sarif = JSON.parse(run(['--format', 'sarif', dir]).stdout);
+    const result = sarif.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'carry-over-mismatch');
+    assert.ok(result.relatedLocations.some((l: { physicalLocation: { artifactLocation: { uri: string } } }) => l.physicalLocation.artifactLocation.uri.endsWith('2020.txt')));
+    assert.equal(json(['--rule', 'carry-over-mismatch=off', dir]).files.flatMap((f) => f.diagnostics).filter((d) => d.code === 'carry-over-mismatch').length, 0);
+  });
+
   it('prints English messages with --lang en', () => {
     const r = run(['--lang', 'en', 'samples']);
     assert.match(r.stdout, /problem\(s\) in 5 file\(s\)/);

@@ -3,7 +3,7 @@ import * as fsSync from 'node:fs';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyEdits, checkText, mergeConfigs, parseSeverity, RULES_BY_CODE, type EngineConfig, type Finding, type Locale, type TemplateYear } from '../engine';
+import { applyEdits, checkText, crossReportFindings, mergeConfigs, parseSeverity, RULES_BY_CODE, type EngineConfig, type Finding, type Locale, type ReportModel, type TemplateYear, type WorkspaceReport } from '../engine';
 import { loadConfigFile, RcFinder, type LoadedConfig } from '../node/rcfile';
 import { decode, DecodeError, encode } from './encoding';
 import { collectTargets } from './files';
@@ -139,6 +139,8 @@ export async function main(argv: string[]): Promise<number> {
   for (const m of missing) process.stderr.write(`govreport: 找不到 / not found: ${m}\n`);
 
   const results: FileResult[] = [];
+  const crossReports: WorkspaceReport[] = [];
+  const crossConfigs = new Map<string, EngineConfig>();
   const reportedRc = new Set<string>();
   for (const target of targets) {
     const result: FileResult = { file: target.path, templateYear: null, reportYear: null, findings: [] };
@@ -191,11 +193,42 @@ export async function main(argv: string[]): Promise<number> {
     result.templateYear = model.templateYear;
     result.reportYear = model.reportYear;
     result.findings = findings;
+    if (model.agency && model.reportYear !== null) {
+      crossReports.push({ id: String(results.length - 1), model: slimModel(model) });
+      crossConfigs.set(String(results.length - 1), config);
+    }
+  }
+
+  // R5 needs two years of one body: compare every input of this run with every other.
+  const cross = crossReportFindings(crossReports, mergeConfigs({ rules: options.rules }));
+  for (const [id, found] of cross) {
+    const result = results[Number(id)];
+    const setting = crossConfigs.get(id)?.rules['carry-over-mismatch'];
+    if (setting === 'off') continue;
+    for (const f of found) {
+      result.findings.push({
+        ...f,
+        severity: setting ?? f.severity,
+        related: f.related.map((r) => ({ ...r, file: r.file !== undefined ? results[Number(r.file)]?.file ?? r.file : undefined })),
+      });
+    }
+    result.findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }
 
   process.stdout.write(`${FORMATTERS[options.format](results, options.locale)}\n`);
   if (ioFailure) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+/** What R5 needs of a report, without its text, so a run over thousands of files stays small. */
+function slimModel(model: ReportModel): ReportModel {
+  return {
+    ...model,
+    text: '',
+    sections: [],
+    extraHeadings: [],
+    tables: model.tables.filter((t) => t.id === 3).map((t) => ({ ...t, rows: t.rows.filter((r) => r.key === 'carried' || r.key === 'carryOver') })),
+  };
 }
 
 declare const __VERSION__: string | undefined;

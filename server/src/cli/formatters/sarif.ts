@@ -43,7 +43,7 @@ export const sarif: Formatter = (results, locale) => {
         relatedLocations: f.related.map((rel, i) => ({
           id: i + 1,
           message: { text: localize(rel.message, locale) },
-          physicalLocation: { artifactLocation: { uri: uri(file.file) }, region: region(rel.range) },
+          physicalLocation: { artifactLocation: { uri: uri(rel.file ?? file.file) }, region: region(rel.range) },
         })),
         fixes: f.fixes.filter((x) => x.preferred).map((x) => ({
           description: { text: localize(x.title, locale) },
