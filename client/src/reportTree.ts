@@ -17,11 +17,11 @@ type Node =
   | { kind: 'relations'; uri: string; id: RelationOutline['id']; items: RelationOutline[] }
   | { kind: 'relation'; uri: string; relation: RelationOutline };
 
-const RELATION_NAMES: Record<RelationOutline['id'], () => string> = {
-  R1: () => vscode.l10n.t('R1 balance: new + carried over = total handled + carried to next year'),
-  R2: () => vscode.l10n.t('R2 column totals: (7) total = sum of the outcomes'),
-  R3: () => vscode.l10n.t('R3 row totals: total = sum of the applicant columns'),
-  R4: () => vscode.l10n.t('R4 review totals: total = upheld + corrected + other + pending'),
+const RELATION_NAMES: Record<RelationOutline['id'], () => [label: string, tooltip: string]> = {
+  R1: () => [vscode.l10n.t('R1 balance'), vscode.l10n.t('R1 balance: new + carried over = total handled + carried to next year')],
+  R2: () => [vscode.l10n.t('R2 column totals'), vscode.l10n.t('R2 column totals: (7) total = sum of the outcomes')],
+  R3: () => [vscode.l10n.t('R3 row totals'), vscode.l10n.t('R3 row totals: total = sum of the applicant columns')],
+  R4: () => [vscode.l10n.t('R4 review totals'), vscode.l10n.t('R4 review totals: total = upheld + corrected + other + pending')],
 };
 
 const mark = (ok: boolean) => (ok ? '✓' : '✗');
@@ -110,7 +110,9 @@ export class ReportTree implements vscode.TreeDataProvider<Node> {
       }
       case 'relations': {
         const bad = node.items.filter((r) => !r.ok).length;
-        const item = new vscode.TreeItem(RELATION_NAMES[node.id](), bad ? C.Expanded : C.Collapsed);
+        const [label, tooltip] = RELATION_NAMES[node.id]();
+        const item = new vscode.TreeItem(label, bad ? C.Expanded : C.Collapsed);
+        item.tooltip = tooltip;
         item.description = `${mark(bad === 0)} ${node.items.length - bad}/${node.items.length}`;
         return item;
       }
@@ -136,8 +138,11 @@ export class ReportTree implements vscode.TreeDataProvider<Node> {
 
 export function countsText(s: CheckSummary): string {
   const { error, warning, information, hint } = s.counts;
-  if (!error && !warning && !information && !hint) return '✓';
-  return vscode.l10n.t('{0} errors, {1} warnings', error, warning + information + hint);
+  const other = warning + information + hint;
+  if (!error && !other) return '✓';
+  if (!error) return vscode.l10n.t('{0} warnings', other);
+  if (!other) return vscode.l10n.t('{0} errors', error);
+  return vscode.l10n.t('{0} errors, {1} warnings', error, other);
 }
 
 export function templateText(s: CheckSummary): string {
