@@ -28,7 +28,20 @@ export function checkModel(model: ReportModel, config: Partial<EngineConfig> = {
         fixes: (f.fixes ?? []).map((x) => ({ title: x.title, preferred: x.preferred, edits: x.edits.map((e) => ({ range: toRange(e.span), newText: e.newText })) })),
       });
     };
-    rule.check({ model, relations, report });
+    try {
+      rule.check({ model, relations, report });
+    } catch (e) {
+      // A bug in one rule must not cost the user every other finding.
+      const detail = e instanceof Error ? e.message : String(e);
+      findings.push({
+        code: 'check-failed',
+        severity: 'warning',
+        message: { zh: `规则 ${rule.code} 检查时出错，其结果未显示：${detail}`, en: `Rule ${rule.code} failed; its findings are not shown: ${detail}` },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        related: [],
+        fixes: [],
+      });
+    }
   }
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return findings;

@@ -12,3 +12,19 @@ describe('not-a-report', () => {
     }
   });
 });
+
+describe('a failing rule', () => {
+  it('costs only its own findings, and says so', async () => {
+    const { RULES } = await import('../../../server/src/engine');
+    const rule = RULES.find((r) => r.code === 'row-label')!;
+    const original = rule.check;
+    rule.check = () => { throw new Error('boom'); };
+    try {
+      const { findings } = checkText('示例局2021年政府信息公开工作年度报告\n一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n');
+      assert.ok(findings.some((f) => f.code === 'check-failed' && f.message.zh.includes('row-label') && f.message.zh.includes('boom')));
+      assert.ok(findings.some((f) => f.code === 'section-missing'));
+    } finally {
+      rule.check = original;
+    }
+  });
+});

@@ -26,3 +26,12 @@ describe('template-version', () => {
     assert.match(f[0].message.zh, /2020年度报告.*使用了2021年版格式/);
   });
 });
+
+describe('template year override', () => {
+  it('aligns the tables with the forced year only', () => {
+    const model = checkText(CLEAN_2021(), { templateYear: 2019 }).model;
+    assert.equal(model.templateYear, 2019);
+    assert.equal(model.templateYearSource, 'override');
+    assert.ok(model.tables.every((t) => t.variantYear === 2019));
+  });
+});
