@@ -7,7 +7,11 @@
 
 const USAGE = `usage: node scripts/e2e/run.mjs [options]
   --tests FILE        compiled suite entry       (E2E_TESTS, default out/test/e2e/suite/index.js)
-  --workspace DIR     folder opened in VS Code   (E2E_WORKSPACE, default test/e2e/workspace)
+  --grep PATTERN      run only the mocha tests whose full title matches (GOVREPORT_E2E_GREP)
+  --workspace DIR     template of the folder opened in VS Code, copied with the
+                      samples and shared reports for each window
+                                             (E2E_WORKSPACE, default test/e2e/workspace)
+  --locale LOCALE     VS Code display language   (E2E_LOCALE, default zh-cn)
   --extension DIR     extension under test       (E2E_EXTENSION, default the repository root)
   --ui-check FILE     UI check module            (E2E_UI_CHECK, default scripts/e2e/ui-check.mjs)
   --no-ui-check       skip the UI checks         (E2E_UI_CHECK=none)
@@ -18,6 +22,7 @@ environment only:
   E2E_VERBOSE=1       print every workbench log line as it comes
   E2E_NO_NETNS=1      do not enter a private network namespace
   E2E_CHROMIUM=PATH   browser binary (default /usr/bin/chromium)
+  E2E_SHARED_REPORTS=DIR  real reports copied into the workspace (default ../shared/reports)
 Closes with the line "N passed, N failed"; exits 0 only when something passed and nothing failed.`;
 
 import { spawn, spawnSync } from 'node:child_process';
@@ -28,6 +33,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { prepareWorkspace } from './workspace.mjs';
 
 const scriptPath = fileURLToPath(import.meta.url);
 const repoRoot = path.resolve(path.dirname(scriptPath), '../..');
@@ -48,6 +54,7 @@ function parseOptions(argv) {
     timeoutSec: Number(env.E2E_TIMEOUT || 300),
     keepTemp: env.E2E_KEEP_TEMP === '1',
     results: env.E2E_RESULTS_DIR || 'test-results/e2e',
+    locale: env.E2E_LOCALE || 'zh-cn',
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -63,6 +70,8 @@ function parseOptions(argv) {
       case '--no-ui-check': o.uiCheck = ''; break;
       case '--timeout': o.timeoutSec = Number(val()); break;
       case '--results': o.results = val(); break;
+      case '--locale': o.locale = val(); break;
+      case '--grep': process.env.GOVREPORT_E2E_GREP = val(); break;
       case '--keep-temp': o.keepTemp = true; break;
       case '-h': case '--help':
         console.log(USAGE);
@@ -209,6 +218,16 @@ async function main(opts) {
     fs.mkdirSync(dirs[d], { recursive: true, mode: 0o700 });
   }
   const resultFile = path.join(tmp, 'mocha-result.json');
+  // Each window gets a fresh copy of the workspace (template + samples + shared reports).
+  const workspaces = {};
+  for (const w of ['suite', 'ui']) {
+    workspaces[w] = path.join(tmp, `workspace-${w}`);
+    const copied = prepareWorkspace({ repoRoot, template: opts.workspace, dest: workspaces[w] });
+    if (w === 'suite') {
+      log(`workspace: ${path.relative(repoRoot, opts.workspace)} + ${copied.samples.length} samples + ${copied.reports.length} shared reports`);
+      for (const m of copied.missing) log(`warning: ${m} not found; the tests that need it will fail`);
+    }
+  }
   // Playwright's and Chromium's own temporary folders go in here too, so one
   // removal cleans up everything (and a hard kill leaves a single folder).
   process.env.TMPDIR = dirs.tmp;
@@ -323,6 +342,18 @@ async function main(opts) {
       ],
     });
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
+    // Display language. A Chinese VS Code gets zh-cn from its language pack, which
+    // comes from the Marketplace (not reachable here). The workbench takes its
+    // language from globalThis._VSCODE_NLS_LANGUAGE (set by the NLS script the
+    // server sends) and passes it to the extension host as vscode.env.language;
+    // pin it before any page script runs. VS Code's own strings stay English
+    // (no translations are loaded); the extension's l10n bundle and the
+    // checker's messages follow vscode.env.language.
+    if (opts.locale && opts.locale !== 'en') {
+      await context.addInitScript((lang) => {
+        Object.defineProperty(globalThis, '_VSCODE_NLS_LANGUAGE', { get: () => lang, set: () => {}, configurable: false });
+      }, opts.locale.toLowerCase());
+    }
     const blocked = new Set();
     await context.route('**/*', (route) => {
       const u = route.request().url();
@@ -333,10 +364,10 @@ async function main(opts) {
 
     const workbenchLog = fs.createWriteStream(path.join(opts.results, 'workbench.log'));
     const remoteUri = (p) => `vscode-remote://127.0.0.1:${port}${p.split(path.sep).join('/')}`;
-    const workbenchUrl = (withTests) => {
+    const workbenchUrl = (withTests, folder) => {
       const payload = [['extensionDevelopmentPath', remoteUri(opts.extension)], ['skipWelcome', 'true']];
       if (withTests) payload.push(['extensionTestsPath', remoteUri(opts.tests)]);
-      return `${base}/?folder=${encodeURIComponent(opts.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+      return `${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     };
     // The workbench's log lines arrive twice: through codeAutomationLog (as
     // "level: message") and as styled console messages; keep the first kind and
@@ -370,7 +401,7 @@ async function main(opts) {
       await page.exposeFunction('codeAutomationExit', (code) => { resolveExit(Number(code)); });
       const rel = path.relative(repoRoot, opts.tests);
       log(`running mocha suite ${rel} in the extension host`);
-      await page.goto(workbenchUrl(true), { timeout: remaining() });
+      await page.goto(workbenchUrl(true, workspaces.suite), { timeout: remaining() });
       let exitCode;
       try {
         exitCode = await withTimeout(exited, remaining(), `mocha suite (run limit ${opts.timeoutSec} s)`);
@@ -436,9 +467,9 @@ async function main(opts) {
         const mod = await import(pathToFileURL(opts.uiCheck).href);
         const runChecks = mod.default || mod.run;
         if (typeof runChecks !== 'function') throw new Error(`${rel} exports no default function`);
-        await page.goto(workbenchUrl(false), { timeout: remaining() });
+        await page.goto(workbenchUrl(false, workspaces.ui), { timeout: remaining() });
         await withTimeout(runChecks({
-          page, context, baseUrl: base, repoRoot, workspace: opts.workspace, extension: opts.extension,
+          page, context, baseUrl: base, repoRoot, workspace: workspaces.ui, extension: opts.extension,
           resultsDir: opts.results, log: (m) => console.log(`    ${m}`), check, screenshot, workbenchLog: lines,
         }), remaining(), 'UI checks');
       } catch (e) {

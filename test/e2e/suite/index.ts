@@ -71,6 +71,8 @@ export function run(): Promise<void> {
     slow: 10000,
     reporter: ConsoleReporter as unknown as MochaType.ReporterConstructor,
   });
+  // Run only the tests whose full title matches (the harness's --grep).
+  if (process.env.GOVREPORT_E2E_GREP) mocha.grep(process.env.GOVREPORT_E2E_GREP);
 
   const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
   for (const f of files) mocha.addFile(path.join(__dirname, f));
