@@ -1,173 +1,253 @@
 // The govreport language server: thin LSP wiring over the features. Runs in VS Code over IPC and
-// standalone with `node dist/server.js --stdio`.
+// standalone with `node dist/server.js --stdio`; the same file, started as a worker thread, checks large
+// documents off the server thread (features/checkWorker.ts).
 import {
   CodeActionKind, createConnection, DidChangeConfigurationNotification, LSPErrorCodes, ProposedFeatures, ResponseError,
-  TextDocuments, TextDocumentSyncKind, type CancellationToken, type InitializeResult,
+  TextDocuments, TextDocumentSyncKind, type CancellationToken, type InitializeResult, type Position,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { offsetAt, reportSkeleton, type Locale } from './engine';
-import { RC_FILE } from './node/rcfile';
+import { offsetAt, reportSkeleton, type Locale, type ReportModel } from './engine';
+import { lineEnd } from './engine/text';
+import { Analyzer } from './features/analyzer';
+import { CheckWorkers, isCheckWorker, runCheckWorker } from './features/checkWorker';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { DiagnosticsService, isOurs, summarize } from './features/diagnostics';
 import { DocumentCache, type Analysis } from './features/documentCache';
 import { foldingRanges } from './features/folding';
+import { documentUri, guardedDocumentConnection, invalidParams, isObject, isPosition, isRange, plainUri } from './features/guard';
 import { hoverAt } from './features/hover';
 import { reportOutline } from './features/outline';
-import { DISABLE_RULE_COMMAND, NEW_REPORT, RECHECK, REPORT_LIST, REPORT_OUTLINE, type InitializationOptions, type NewReportParams, type UriParams } from './features/protocol';
-import { initializationLocale, SettingsStore } from './features/settings';
+import { DISABLE_RULE_COMMAND, NEW_REPORT, RECHECK, REPORT_LIST, REPORT_OUTLINE, type InitializationOptions } from './features/protocol';
+import { isRcUri, RcDiagnostics } from './features/rcDiagnostics';
+import { initializationLocale, SettingsStore, uriToPath } from './features/settings';
 import { documentSymbols } from './features/symbols';
 import { WorkspaceReports } from './features/workspace';
 
-const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
-const cache = new DocumentCache();
+if (isCheckWorker()) runCheckWorker();
+else startServer();
 
-let locale: Locale = 'en';
-let canPullSettings = false;
-let canRegisterConfiguration = false;
-let versionedEdits = false;
-let canDisableRule = false;
-let hasFolderEvents = false;
+function startServer(): void {
+  const connection = createConnection(ProposedFeatures.all);
+  const documents = new TextDocuments(TextDocument);
+  const cache = new DocumentCache();
+  const analyzer = new Analyzer(cache, new CheckWorkers(__filename, (m) => connection.console.error(m)));
 
-const settings = new SettingsStore(connection, () => canPullSettings);
-const workspace: WorkspaceReports = new WorkspaceReports({
-  isOpen: (uri) => documents.get(uri) !== undefined,
-  check: (uri) => diagnostics.checkNow(uri),
-  clear: (uri) => diagnostics.clear(uri),
-  log: (m) => connection.console.warn(m),
-  maxFileSizeBytes: async () => (await settings.raw()).maxFileSize * 1024 * 1024,
-});
-const diagnostics = new DiagnosticsService({
-  connection, documents, cache, settings, locale: () => locale, diskSource: (uri) => workspace.source(uri),
-});
+  // A bug must cost one answer, not the server: anything thrown outside a request handler is logged.
+  process.on('uncaughtException', (e) => connection.console.error(`内部错误 / internal error: ${e?.stack ?? e}`));
+  process.on('unhandledRejection', (e) => connection.console.error(`内部错误 / internal error: ${(e as Error)?.stack ?? e}`));
 
-connection.onInitialize((params): InitializeResult => {
-  const options = params.initializationOptions as InitializationOptions | undefined;
-  locale = initializationLocale(options, params.locale);
-  canPullSettings = !!params.capabilities.workspace?.configuration;
-  canRegisterConfiguration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
-  versionedEdits = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
-  canDisableRule = !!options?.clientCommands?.includes(DISABLE_RULE_COMMAND);
-  hasFolderEvents = !!params.capabilities.workspace?.workspaceFolders;
-  workspace.setFolders(params.workspaceFolders);
-  return {
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      hoverProvider: true,
-      documentSymbolProvider: { label: locale === 'en' ? 'Report' : '年报' },
-      foldingRangeProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
-      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-    },
-    serverInfo: { name: 'govreport', version: typeof __VERSION__ === 'string' ? __VERSION__ : undefined },
-  };
-});
+  let locale: Locale = 'en';
+  let canPullSettings = false;
+  let canRegisterConfiguration = false;
+  let versionedEdits = false;
+  let canDisableRule = false;
+  let hasFolderEvents = false;
 
-connection.onInitialized(async () => {
-  if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
-  if (hasFolderEvents) {
-    connection.workspace.onDidChangeWorkspaceFolders((e) => {
-      workspace.addRemoveFolders(e.added, e.removed);
-      if (workspace.isEnabled) void workspace.scan();
+  const rcDiagnostics = new RcDiagnostics(connection, () => locale);
+  const settings = new SettingsStore(connection, () => canPullSettings, (loaded) => rcDiagnostics.loaded(loaded));
+  const folders = () => (lastFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== null);
+  let lastFolders: { uri: string }[] | null = null;
+  const workspace: WorkspaceReports = new WorkspaceReports({
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    check: (uri) => diagnostics.checkNow(uri),
+    clear: (uri) => diagnostics.clear(uri),
+    log: (m) => connection.console.warn(m),
+    maxFileSizeBytes: async () => (await settings.raw()).maxFileSize * 1024 * 1024,
+  });
+  const diagnostics = new DiagnosticsService({
+    connection, documents, cache, settings, locale: () => locale, diskSource: (uri) => workspace.source(uri), analyzer,
+  });
+
+  connection.onInitialize((params): InitializeResult => {
+    const options = params.initializationOptions as InitializationOptions | undefined;
+    locale = initializationLocale(options, params.locale);
+    canPullSettings = !!params.capabilities.workspace?.configuration;
+    canRegisterConfiguration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+    versionedEdits = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
+    canDisableRule = !!options?.clientCommands?.includes(DISABLE_RULE_COMMAND);
+    hasFolderEvents = !!params.capabilities.workspace?.workspaceFolders;
+    lastFolders = Array.isArray(params.workspaceFolders) ? params.workspaceFolders.filter((f) => isObject(f) && typeof f.uri === 'string') : null;
+    workspace.setFolders(lastFolders as Parameters<WorkspaceReports['setFolders']>[0]);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        hoverProvider: true,
+        documentSymbolProvider: { label: locale === 'en' ? 'Report' : '年报' },
+        foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'govreport', version: typeof __VERSION__ === 'string' ? __VERSION__ : undefined },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+    if (hasFolderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        if (!isObject(e) || !Array.isArray(e.added) || !Array.isArray(e.removed)) return;
+        const ok = (f: unknown): f is { uri: string; name: string } => isObject(f) && typeof f.uri === 'string';
+        workspace.addRemoveFolders(e.added.filter(ok), e.removed.filter(ok));
+        const removed = new Set(e.removed.filter(ok).map((f) => f.uri));
+        lastFolders = [...(lastFolders ?? []).filter((f) => !removed.has(f.uri)), ...e.added.filter(ok)];
+        void rcDiagnostics.checkFolders(folders());
+        if (workspace.isEnabled) void workspace.scan();
+      });
+    }
+    void rcDiagnostics.checkFolders(folders());
+    const raw = await settings.raw();
+    if (raw.workspace.enable) await workspace.setEnabled(true);
+  });
+
+  // The change event that follows every open is not an edit: the open is checked at once.
+  const justOpened = new Set<string>();
+  // A .govreportrc.json open in the editor is validated as it is typed; it is not a report.
+  documents.onDidOpen((e) => {
+    if (isRcUri(e.document.uri)) { rcDiagnostics.opened(e.document.uri, e.document.getText()); return; }
+    justOpened.add(e.document.uri);
+    void diagnostics.checkNow(e.document.uri);
+  });
+  documents.onDidChangeContent((e) => {
+    if (isRcUri(e.document.uri)) { if (!justOpened.has(e.document.uri)) rcDiagnostics.opened(e.document.uri, e.document.getText()); return; }
+    if (justOpened.delete(e.document.uri)) return;
+    void diagnostics.changed(e.document);
+  });
+  documents.onDidSave((e) => { if (isRcUri(e.document.uri)) void refreshAll(); else void diagnostics.checkNow(e.document.uri); });
+  documents.onDidClose((e) => {
+    if (isRcUri(e.document.uri)) { void rcDiagnostics.closed(e.document.uri); return; }
+    justOpened.delete(e.document.uri); settings.forget(e.document.uri); diagnostics.closed(e.document.uri);
+  });
+
+  async function refreshAll(pushed?: unknown): Promise<void> {
+    settings.invalidate(pushed);
+    const raw = await settings.raw();
+    await diagnostics.recheckOpen();
+    if (raw.workspace.enable !== workspace.isEnabled) await workspace.setEnabled(raw.workspace.enable);
+    else if (workspace.isEnabled) await workspace.scan();
+  }
+
+  connection.onDidChangeConfiguration((change) => void refreshAll(isObject(change) ? change.settings : undefined));
+  connection.onDidChangeWatchedFiles((e) => {
+    const changes = isObject(e) && Array.isArray(e.changes) ? e.changes.filter((c) => isObject(c) && typeof c.uri === 'string') : [];
+    const rc = changes.filter((c) => isRcUri(c.uri));
+    for (const c of rc) void rcDiagnostics.checkFile(c.uri);
+    if (rc.length) void refreshAll();
+    else if (changes.length) void workspace.filesChanged(changes);
+  });
+
+  const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+
+  /** `work`, or the RequestCancelled error as soon as the client cancels (the work itself goes on for others). */
+  function unlessCancelled<T>(work: Promise<T>, token: CancellationToken): Promise<T | ResponseError<void>> {
+    if (token.isCancellationRequested) return Promise.resolve(cancelled());
+    return new Promise((resolve, reject) => {
+      const subscription = token.onCancellationRequested(() => { subscription.dispose(); resolve(cancelled()); });
+      work.then(
+        (value) => { subscription.dispose(); resolve(token.isCancellationRequested ? cancelled() : value); },
+        (error) => { subscription.dispose(); reject(error); },
+      );
     });
   }
-  const raw = await settings.raw();
-  if (raw.workspace.enable) await workspace.setEnabled(true);
-});
 
-// The change event that follows every open is not an edit: the open is checked at once.
-const justOpened = new Set<string>();
-documents.onDidOpen((e) => { justOpened.add(e.document.uri); void diagnostics.checkNow(e.document.uri); });
-documents.onDidChangeContent((e) => {
-  if (justOpened.delete(e.document.uri)) return;
-  void diagnostics.changed(e.document);
-});
-documents.onDidSave((e) => void diagnostics.checkNow(e.document.uri));
-documents.onDidClose((e) => { justOpened.delete(e.document.uri); settings.forget(e.document.uri); diagnostics.closed(e.document.uri); });
-
-async function refreshAll(pushed?: unknown): Promise<void> {
-  settings.invalidate(pushed);
-  const raw = await settings.raw();
-  await diagnostics.recheckOpen();
-  if (raw.workspace.enable !== workspace.isEnabled) await workspace.setEnabled(raw.workspace.enable);
-  else if (workspace.isEnabled) await workspace.scan();
-}
-
-connection.onDidChangeConfiguration((change) => void refreshAll(change.settings));
-connection.onDidChangeWatchedFiles((e) => {
-  if (e.changes.some((c) => c.uri.endsWith(`/${RC_FILE}`))) void refreshAll();
-  else void workspace.filesChanged(e.changes);
-});
-
-const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-
-/** The current analysis of an open document (shared with diagnostics), honouring cancellation. */
-async function analysisOf(uri: string, token: CancellationToken): Promise<Analysis | null | ResponseError<void>> {
-  const doc = documents.get(uri);
-  if (!doc || !isOurs(doc)) return null;
-  const analysis = await diagnostics.analyzeDocument(doc);
-  if (token.isCancellationRequested) return cancelled();
-  return analysis;
-}
-
-connection.onHover(async (params, token) => {
-  const a = await analysisOf(params.textDocument.uri, token);
-  if (!a || a instanceof ResponseError || !a.model) return a instanceof ResponseError ? a : null;
-  const offset = offsetAt(a.model.lineStarts, a.model.text.length, params.position);
-  return hoverAt({ model: a.model, relations: a.relations, offset, locale });
-});
-
-connection.onDocumentSymbol(async (params, token) => {
-  const a = await analysisOf(params.textDocument.uri, token);
-  if (!a || a instanceof ResponseError || !a.model) return a instanceof ResponseError ? a : null;
-  return documentSymbols(a.model, locale);
-});
-
-connection.onFoldingRanges(async (params, token) => {
-  const a = await analysisOf(params.textDocument.uri, token);
-  if (!a || a instanceof ResponseError || !a.model) return a instanceof ResponseError ? a : null;
-  return foldingRanges(documentSymbols(a.model, locale));
-});
-
-connection.onCodeAction(async (params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  const a = await analysisOf(params.textDocument.uri, token);
-  if (!doc || !a || a instanceof ResponseError) return a instanceof ResponseError ? a : null;
-  return codeActions({ analysis: a, version: doc.version, context: params.context, locale, versionedEdits, canDisableRule });
-});
-
-connection.onRequest(REPORT_OUTLINE, async (params: UriParams, token: CancellationToken) => {
-  const a = await analysisOf(params.uri, token);
-  if (a instanceof ResponseError) return a;
-  const analysis = a ?? cache.last(params.uri);
-  return analysis ? reportOutline(analysis, locale) : null;
-});
-
-connection.onRequest(REPORT_LIST, async (_params: unknown, token: CancellationToken) => {
-  const out = [];
-  for (const doc of documents.all()) {
-    if (!isOurs(doc)) continue;
-    const a = await diagnostics.analyzeDocument(doc);
-    if (token.isCancellationRequested) return cancelled();
-    if (a) out.push(summarize(a));
+  /** The current analysis of an open document (shared with diagnostics), honouring cancellation. */
+  async function analysisOf(uri: string, token: CancellationToken): Promise<Analysis | null | ResponseError<void>> {
+    const doc = documents.get(uri);
+    if (!doc || !isOurs(doc)) return null;
+    return unlessCancelled(diagnostics.analyzeDocument(doc), token);
   }
-  for (const uri of workspace.uris()) {
-    const a = documents.get(uri) ? undefined : cache.last(uri);
-    if (a) out.push(summarize(a));
+
+  /** The offset of an LSP position: a character past the end of its line means the line's end. */
+  function offsetOf(model: ReportModel, position: Position): number {
+    const line = Math.min(position.line, model.lineStarts.length - 1);
+    const end = position.line >= model.lineStarts.length ? model.text.length : lineEnd(model.text, model.lineStarts, line);
+    return Math.min(offsetAt(model.lineStarts, model.text.length, position), end);
   }
-  return out;
-});
 
-connection.onRequest(RECHECK, async () => {
-  cache.clear();
-  await refreshAll();
-  return null;
-});
+  connection.onHover(async (params, token) => {
+    const uri = documentUri(params);
+    if (uri instanceof ResponseError) return uri;
+    if (!isPosition(params.position)) return invalidParams('position');
+    const a = await analysisOf(uri, token);
+    if (!a || a instanceof ResponseError || !a.model) return a instanceof ResponseError ? a : null;
+    return hoverAt({ model: a.model, relations: a.relations, offset: offsetOf(a.model, params.position), locale });
+  });
 
-connection.onRequest(NEW_REPORT, (params: NewReportParams) =>
-  reportSkeleton(params.templateYear === 2019 ? 2019 : 2021, params.reportYear, params.agency || undefined, params.eol ?? '\n'));
+  connection.onDocumentSymbol(async (params, token) => {
+    const uri = documentUri(params);
+    if (uri instanceof ResponseError) return uri;
+    const a = await analysisOf(uri, token);
+    if (!a || a instanceof ResponseError || !a.model) return a instanceof ResponseError ? a : null;
+    return documentSymbols(a.model, locale);
+  });
 
-documents.listen(connection);
-connection.listen();
+  connection.onFoldingRanges(async (params, token) => {
+    const uri = documentUri(params);
+    if (uri instanceof ResponseError) return uri;
+    const a = await analysisOf(uri, token);
+    if (!a || a instanceof ResponseError || !a.model) return a instanceof ResponseError ? a : null;
+    return foldingRanges(documentSymbols(a.model, locale));
+  });
+
+  connection.onCodeAction(async (params, token) => {
+    const uri = documentUri(params);
+    if (uri instanceof ResponseError) return uri;
+    const context = params.context as unknown;
+    if (!isRange(params.range)) return invalidParams('range');
+    if (!isObject(context) || !Array.isArray(context.diagnostics)) return invalidParams('context.diagnostics');
+    if (context.only !== undefined && !(Array.isArray(context.only) && context.only.every((k) => typeof k === 'string'))) return invalidParams('context.only');
+    const version = documents.get(uri)?.version;
+    const a = await analysisOf(uri, token);
+    if (version === undefined || !a || a instanceof ResponseError) return a instanceof ResponseError ? a : null;
+    // A diagnostic that is not a well-formed one of ours cannot name a finding: it is passed over.
+    const ours = params.context.diagnostics.filter((d) => isObject(d) && isRange(d.range) && (typeof d.code === 'string' || typeof d.code === 'number'));
+    // Fixes only for the version asked about: if the document changed meanwhile, the client asks again.
+    if (documents.get(uri)?.version !== version) return null;
+    return codeActions({ analysis: a, version, context: { ...params.context, diagnostics: ours }, locale, versionedEdits, canDisableRule });
+  });
+
+  connection.onRequest(REPORT_OUTLINE, async (params: unknown, token: CancellationToken) => {
+    const uri = plainUri(params);
+    if (uri instanceof ResponseError) return uri;
+    const a = await analysisOf(uri, token);
+    if (a instanceof ResponseError) return a;
+    const analysis = a ?? cache.last(uri);
+    return analysis ? reportOutline(analysis, locale) : null;
+  });
+
+  connection.onRequest(REPORT_LIST, async (_params: unknown, token: CancellationToken) => {
+    const out = [];
+    for (const doc of documents.all()) {
+      if (!isOurs(doc)) continue;
+      const a = await unlessCancelled(diagnostics.analyzeDocument(doc), token);
+      if (a instanceof ResponseError) return a;
+      if (a) out.push(summarize(a));
+    }
+    for (const uri of workspace.uris()) {
+      const a = documents.get(uri) ? undefined : cache.last(uri);
+      if (a) out.push(summarize(a));
+    }
+    return out;
+  });
+
+  connection.onRequest(RECHECK, async () => {
+    cache.clear();
+    await refreshAll();
+    return null;
+  });
+
+  connection.onRequest(NEW_REPORT, (params: unknown) => {
+    if (!isObject(params)) return invalidParams('params');
+    const { templateYear, reportYear, agency, eol } = params;
+    if (!Number.isInteger(reportYear) || (reportYear as number) < 1990 || (reportYear as number) > 2999) return invalidParams('reportYear');
+    if (agency !== undefined && agency !== null && (typeof agency !== 'string' || agency.length > 200)) return invalidParams('agency');
+    if (eol !== undefined && eol !== '\n' && eol !== '\r\n') return invalidParams('eol');
+    return reportSkeleton(templateYear === 2019 ? 2019 : 2021, reportYear as number, (agency as string | undefined) || undefined, (eol as string | undefined) ?? '\n');
+  });
+
+  connection.onShutdown(() => analyzer.dispose());
+
+  documents.listen(guardedDocumentConnection(connection, (m) => connection.console.warn(m)));
+  connection.listen();
+}
 
 declare const __VERSION__: string | undefined;

@@ -20,9 +20,13 @@ export interface Settings { [key: string]: unknown }
 
 export class LspClient {
   readonly connection: ProtocolConnection;
-  private readonly child: ChildProcess;
+  readonly child: ChildProcess;
+  /** Everything the server wrote to stderr (a crash leaves its stack here). */
+  stderr = '';
   private readonly waiters: { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   readonly latest = new Map<string, PublishDiagnosticsParams>();
+  /** Every publication, in order: which document, which version, how many diagnostics. */
+  readonly publications: { uri: string; version: number | undefined; count: number; at: number }[] = [];
   private readonly versions = new Map<string, number>();
   readonly notifications: { method: string; params: unknown }[] = [];
   /** window/logMessage lines from the server, shown when a wait times out. */
@@ -31,12 +35,14 @@ export class LspClient {
 
   constructor(settings: Settings = {}, extraArgs: string[] = []) {
     this.settings = settings;
-    this.child = spawn(process.execPath, [SERVER, '--stdio', ...extraArgs], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.child = spawn(process.execPath, [SERVER, '--stdio', ...extraArgs], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stderr!.on('data', (chunk: Buffer) => { this.stderr += chunk.toString(); process.stderr.write(chunk); });
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((i) => (i.section === 'govreport' ? this.settings : null)));
     this.connection.onRequest(RegistrationRequest.type, () => null);
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.latest.set(p.uri, p);
+      this.publications.push({ uri: p.uri, version: p.version, count: p.diagnostics.length, at: Date.now() });
       for (const w of [...this.waiters]) {
         if (w.uri === p.uri && w.pred(p)) { this.waiters.splice(this.waiters.indexOf(w), 1); w.resolve(p); }
       }
@@ -92,6 +98,12 @@ export class LspClient {
   }
 
   version(uri: string): number { return this.versions.get(uri) ?? 0; }
+
+  /** Sets the version the next change() starts from (after changes sent by hand). */
+  setVersion(uri: string, version: number): void { this.versions.set(uri, version); }
+
+  /** Whether the server process is still running. */
+  get alive(): boolean { return this.child.exitCode === null && this.child.signalCode === null; }
 
   async close(uri: string): Promise<void> {
     await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });

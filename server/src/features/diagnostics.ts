@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { localize, ruleDocPath, RULES_BY_CODE, type Finding, type Locale, type Severity } from '../engine';
+import type { Analyzer } from './analyzer';
 import { CrossReports } from './crossReports';
 import { countFindings, type Analysis, type DocumentCache, type Source } from './documentCache';
 import { DETECTION_PREFIX, looksLikeReport, matchesReportFileName } from './languageDetection';
@@ -89,6 +90,8 @@ export interface DiagnosticsDeps {
   locale: () => Locale;
   /** A workspace file's source when workspace mode checks it, else null. */
   diskSource: (uri: string) => Source | null;
+  /** Computes analyses off the server thread for large texts and drops superseded ones (else: the cache, at once). */
+  analyzer?: Analyzer;
 }
 
 export class DiagnosticsService {
@@ -104,6 +107,10 @@ export class DiagnosticsService {
     const settings = await this.deps.settings.forUri(doc.uri);
     const now = this.deps.documents.get(doc.uri);
     if (!now || now.version !== doc.version) return null;
+    const { analyzer } = this.deps;
+    // The document object is updated in place: its version now is the one to compare with later.
+    const version = now.version;
+    if (analyzer) return analyzer.analyze(documentSource(now), settings.engine, settings.maxFileSizeBytes, () => this.deps.documents.get(doc.uri)?.version !== version);
     return this.deps.cache.analyze(documentSource(now), settings.engine, settings.maxFileSizeBytes);
   }
 
@@ -139,7 +146,11 @@ export class DiagnosticsService {
       const source = this.deps.diskSource(uri);
       if (!source) { this.clear(uri); return; }
       const settings = await this.deps.settings.forUri(uri);
-      this.publish(this.deps.cache.analyze(source, settings.engine, settings.maxFileSizeBytes), true);
+      const { analyzer } = this.deps;
+      const analysis = analyzer
+        ? await analyzer.analyze(source, settings.engine, settings.maxFileSizeBytes, () => this.deps.diskSource(uri)?.textKey !== source.textKey)
+        : this.deps.cache.analyze(source, settings.engine, settings.maxFileSizeBytes);
+      if (analysis) this.publish(analysis, true);
     } catch (e) {
       // A fault in the checker must not leave stale diagnostics behind as if they were current.
       this.deps.connection.console.error(`检查失败 / check failed: ${uri}: ${(e as Error).stack ?? e}`);

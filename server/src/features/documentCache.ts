@@ -25,6 +25,8 @@ export interface Source {
   version: number | null;
   textKey: string;
   getText(): string;
+  /** The size in bytes when known without reading (a file on disk); over the limit the text is not read. */
+  byteSize?: number;
 }
 
 interface Entry { parseKey: string; ruleKey: string; analysis: Analysis }
@@ -46,12 +48,14 @@ export class DocumentCache {
     const parseKey = parseKeyOf(source, config);
     const ruleKey = ruleKeyOf(config);
     const entry = this.entries.get(source.uri);
-    if (entry && entry.parseKey === parseKey && entry.ruleKey === ruleKey) return entry.analysis;
+    // A skipped file is measured again (cheap): the size limit may have been raised since.
+    if (entry && entry.parseKey === parseKey && entry.ruleKey === ruleKey && !entry.analysis.skipped) return entry.analysis;
 
     const started = performance.now();
-    const text = source.getText();
+    const unread = source.byteSize !== undefined && source.byteSize > maxFileSizeBytes;
+    const text = unread ? '' : source.getText();
     let analysis: Analysis;
-    const size = text.length > maxFileSizeBytes / 3 ? Buffer.byteLength(text, 'utf8') : text.length;
+    const size = source.byteSize ?? (text.length > maxFileSizeBytes / 3 ? Buffer.byteLength(text, 'utf8') : text.length);
     if (size > maxFileSizeBytes) {
       const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
       analysis = {
@@ -70,6 +74,17 @@ export class DocumentCache {
     }
     this.entries.set(source.uri, { parseKey, ruleKey, analysis });
     return analysis;
+  }
+
+  /** The analysis of this exact text and configuration if it is cached, without computing it. */
+  peek(source: Source, config: EngineConfig): Analysis | undefined {
+    const entry = this.entries.get(source.uri);
+    return entry && entry.parseKey === parseKeyOf(source, config) && entry.ruleKey === ruleKeyOf(config) && !entry.analysis.skipped ? entry.analysis : undefined;
+  }
+
+  /** Stores an analysis computed elsewhere (the check worker) for this text and configuration. */
+  put(source: Source, config: EngineConfig, analysis: Analysis): void {
+    this.entries.set(source.uri, { parseKey: parseKeyOf(source, config), ruleKey: ruleKeyOf(config), analysis });
   }
 
   /** The last analysis of a document, whatever its version. */

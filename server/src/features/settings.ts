@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import { mergeConfigs, readConfig, type EngineConfig, type Locale } from '../engine';
-import { RcFinder } from '../node/rcfile';
+import { RcFinder, type LoadedConfig } from '../node/rcfile';
 import { SETTINGS_SECTION, type GovreportSettings, type InitializationOptions, type RunMode } from './protocol';
 
 export const DEFAULT_SETTINGS: GovreportSettings = {
@@ -16,6 +16,9 @@ export const DEFAULT_SETTINGS: GovreportSettings = {
   detectLanguage: true,
   maxFileSize: 20,
 };
+
+/** The manifest's maximum; a larger value from a hand-edited settings file is cut to it. */
+const MAX_DEBOUNCE = 5000;
 
 export interface EffectiveSettings {
   engine: EngineConfig;
@@ -57,7 +60,7 @@ function normalize(raw: unknown): GovreportSettings {
     rules: s.rules && typeof s.rules === 'object' && !Array.isArray(s.rules) ? s.rules : {},
     templateYear: s.templateYear ?? 'auto',
     run: s.run === 'onSave' ? 'onSave' : 'onType',
-    debounce: num(s.debounce, DEFAULT_SETTINGS.debounce),
+    debounce: Math.min(num(s.debounce, DEFAULT_SETTINGS.debounce), MAX_DEBOUNCE),
     workspace: { enable: !!s.workspace?.enable },
     detectLanguage: s.detectLanguage !== false,
     maxFileSize: num(s.maxFileSize, DEFAULT_SETTINGS.maxFileSize),
@@ -69,8 +72,15 @@ export class SettingsStore {
   private readonly rc = new RcFinder();
   /** Settings pushed by clients that do not answer workspace/configuration. */
   private pushed: unknown = undefined;
+  /** Problems in the editor settings already written to the log. */
+  private readonly logged = new Set<string>();
 
-  constructor(private readonly connection: Connection, private readonly canPull: () => boolean) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly canPull: () => boolean,
+    /** Told of every config file read, so its problems can be shown on it. */
+    private readonly onRcLoaded: (loaded: LoadedConfig) => void = () => undefined,
+  ) {}
 
   /** Called on workspace/didChangeConfiguration and when an rc file changes. */
   invalidate(pushedSettings?: unknown): void {
@@ -106,7 +116,13 @@ export class SettingsStore {
     const settings = await this.raw(uri);
     const file = uriToPath(uri);
     const rc = file ? await this.rc.find(path.dirname(file)) : null;
+    if (rc) this.onRcLoaded(rc);
     const editor = readConfig({ rules: settings.rules, templateYear: settings.templateYear });
+    for (const p of editor.problems) {
+      if (this.logged.has(p)) continue;
+      this.logged.add(p);
+      this.connection.console.warn(`govreport.rules: ${p}（使用默认值 / the default applies）`);
+    }
     const problems = [...(rc?.problems.map((p) => `${rc.file}: ${p}`) ?? []), ...editor.problems.map((p) => `govreport.rules: ${p}`)];
     const engine = mergeConfigs(
       rc?.config ?? {},

@@ -12,7 +12,7 @@ const EXTENSIONS = new Set(['.txt', '.md', '.govreport']);
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'out', 'build']);
 const MAX_FILES = 5000;
 
-interface FileInfo { file: string; textKey: string }
+interface FileInfo { file: string; textKey: string; size: number }
 
 export interface WorkspaceDeps {
   isOpen(uri: string): boolean;
@@ -50,7 +50,7 @@ export class WorkspaceReports {
     if (!this.enabled || this.deps.isOpen(uri)) return null;
     const info = this.files.get(uri);
     if (!info) return null;
-    return { uri, version: null, textKey: info.textKey, getText: () => readText(info.file) ?? '' };
+    return { uri, version: null, textKey: info.textKey, byteSize: info.size, getText: () => readText(info.file) };
   }
 
   /** Turns the mode on or off; on (re)start the folders are scanned again. */
@@ -126,7 +126,7 @@ async function inspect(file: string, maxSize: number): Promise<FileInfo | null> 
   let stat;
   try { stat = await fs.stat(file); } catch { return null; }
   const textKey = `d${stat.mtimeMs}:${stat.size}`;
-  if (matchesReportFileName(file)) return { file, textKey };
+  if (matchesReportFileName(file)) return { file, textKey, size: stat.size };
   if (stat.size > maxSize) return null;
   let head: Buffer;
   try {
@@ -137,7 +137,7 @@ async function inspect(file: string, maxSize: number): Promise<FileInfo | null> 
     } finally { await handle.close(); }
   } catch { return null; }
   const text = readPrefix(head, head.length === stat.size);
-  return text !== null && looksLikeReport(text) ? { file, textKey } : null;
+  return text !== null && looksLikeReport(text) ? { file, textKey, size: stat.size } : null;
 }
 
 function readPrefix(bytes: Buffer, whole: boolean): string | null {
@@ -158,8 +158,13 @@ function utf8Boundary(bytes: Buffer): number {
   return bytes.length - (i - 1) >= need ? bytes.length : i - 1;
 }
 
-function readText(file: string): string | null {
-  try { return decode(readFileSync(file)).text; } catch { return null; }
+/** The text of a workspace file; throws a clear error when it is not text in an encoding read here. */
+function readText(file: string): string {
+  let bytes: Buffer;
+  try { bytes = readFileSync(file); } catch (e) { throw new Error(`无法读取文件 / cannot read the file: ${(e as Error).message}`); }
+  try { return decode(bytes).text; } catch {
+    throw new Error('无法识别文件编码（应为 UTF-8、UTF-16 或 GB18030） / cannot decode the file (expected UTF-8, UTF-16 or GB18030)');
+  }
 }
 
 /**

@@ -5,23 +5,50 @@ import { readConfig, type EngineConfig } from '../engine';
 
 export const RC_FILE = '.govreportrc.json';
 
-export interface LoadedConfig { file: string | null; config: EngineConfig; problems: string[] }
+export interface LoadedConfig {
+  file: string | null;
+  config: EngineConfig;
+  problems: string[];
+  /** The file's text as read (absent when it could not be read), to point at a problem. */
+  text?: string;
+  /** True when nothing of the file could be used (unreadable, not JSON, not an object): the defaults apply. */
+  unusable?: boolean;
+}
+
+/** A config file is a few hundred bytes; a larger one is not read. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+/** The settings a config file may hold ($schema is allowed for editors). */
+const KNOWN_KEYS = new Set(['rules', 'templateYear', '$schema']);
 
 export async function loadConfigFile(file: string): Promise<LoadedConfig> {
   let text: string;
   try {
+    const stat = await fs.stat(file);
+    if (stat.size > MAX_CONFIG_BYTES) {
+      return { file, config: readConfig(undefined).config, unusable: true, problems: [`配置文件过大（${stat.size} 字节），未读取 / config file too large (${stat.size} bytes), not read`] };
+    }
     text = await fs.readFile(file, 'utf8');
   } catch (e) {
-    return { file, config: readConfig(undefined).config, problems: [`无法读取配置文件 / cannot read config: ${(e as Error).message}`] };
+    return { file, config: readConfig(undefined).config, unusable: true, problems: [`无法读取配置文件 / cannot read config: ${(e as Error).message}`] };
   }
+  return { file, ...readConfigText(text) };
+}
+
+/** Reads the text of a config file (saved or being edited); problems instead of exceptions. */
+export function readConfigText(text: string): Omit<LoadedConfig, 'file'> {
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch (e) {
-    return { file, config: readConfig(undefined).config, problems: [`配置文件不是有效的 JSON / invalid JSON: ${(e as Error).message}`] };
+    return { text, config: readConfig(undefined).config, unusable: true, problems: [`配置文件不是有效的 JSON / invalid JSON: ${(e as Error).message}`] };
   }
   const { config, problems } = readConfig(json);
-  return { file, config, problems };
+  if (json === null) problems.push('配置应为 JSON 对象 / the configuration must be a JSON object');
+  const isObject = typeof json === 'object' && json !== null && !Array.isArray(json);
+  if (isObject) {
+    for (const key of Object.keys(json as object)) if (!KNOWN_KEYS.has(key)) problems.push(`未知设置 "${key}"（可用：rules、templateYear） / unknown setting "${key}" (known: rules, templateYear)`);
+  }
+  return { text, config, problems, unusable: !isObject };
 }
 
 /** The nearest .govreportrc.json at or above `dir`, cached per folder. */
