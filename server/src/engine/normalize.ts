@@ -4,8 +4,14 @@ const FULLWIDTH_OFFSET = 0xfee0;
 
 /** Full-width ASCII (！ to ～) to half-width, ideographic space to space. */
 export function toHalfWidth(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
+  let i = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000 || c === 0xa0) break;
+  }
+  if (i === s.length) return s;
+  let out = s.slice(0, i);
+  for (; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - FULLWIDTH_OFFSET);
     else if (c === 0x3000 || c === 0xa0) out += ' ';
@@ -14,41 +20,90 @@ export function toHalfWidth(s: string): string {
   return out;
 }
 
-/**
- * Key used to compare labels: half-width, no white space, unified quotes and dashes,
- * so that "(一)予以公开" and "（一）予以公开" compare equal.
- */
-export function labelKey(s: string): string {
-  return toHalfWidth(s)
-    .replace(/[\s\u200b\ufeff]+/g, '')
-    .replace(/[“”"'‘’「」『』]/g, '"')
-    .replace(/[、，,．.：:；;]/g, (m) => (m === '、' || m === '.' || m === '．' ? '.' : m === '，' ? ',' : m))
-    .replace(/[—–－-]/g, '-');
+/** Whether a UTF-16 code unit is white space as a regular expression's \s reads it. */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** Levenshtein distance, stopping early once it exceeds `limit`. Linear memory. */
+/** \s and the zero-width space: what separates table cells, and what label keys leave out. */
+export const isBlankCode = (c: number): boolean => isSpaceCode(c) || c === 0x200b;
+
+/** What a label key holds for the (already half-width) code unit `c`, or -1 to drop it. */
+function keyCode(c: number): number {
+  if (isBlankCode(c)) return -1;
+  switch (c) {
+    case 0x201c: case 0x201d: case 0x27: case 0x2018: case 0x2019: // “ ” ' ‘ ’
+    case 0x300c: case 0x300d: case 0x300e: case 0x300f: // 「 」 『 』
+      return 0x22; // "
+    case 0x3001: return 0x2e; // 、 → .
+    case 0x2014: case 0x2013: return 0x2d; // — – → -
+    default: return c;
+  }
+}
+
+/**
+ * Key used to compare labels: half-width, no white space, unified quotes and dashes,
+ * so that "(一)予以公开" and "（一）予以公开" compare equal. One pass; the string itself when nothing changes.
+ */
+export function labelKey(s: string): string {
+  let i = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0xff01 && c <= 0xff5e) || keyCode(c) !== c) break;
+  }
+  if (i === s.length) return s;
+  let out = s.slice(0, i);
+  for (; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) c -= FULLWIDTH_OFFSET;
+    const k = keyCode(c);
+    if (k >= 0) out += String.fromCharCode(k);
+  }
+  return out;
+}
+
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+const FAR = 0x3fffffff;
+
+/**
+ * Levenshtein distance when it is at most `limit`, else some number above `limit` (the work stops early).
+ * With a finite limit only the band |i − j| ≤ limit is computed: a path that leaves it costs more. Linear memory.
+ */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
-  let prev = new Array<number>(b.length + 1);
-  let curr = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  const n = b.length;
+  if (rowA.length < n + 1) { rowA = new Int32Array(n + 1); rowB = new Int32Array(n + 1); }
+  let prev = rowA;
+  let curr = rowB;
+  const band = limit < n + a.length ? limit : n + a.length;
+  for (let j = 0; j <= n; j++) prev[j] = j <= band ? j : FAR;
   for (let i = 1; i <= a.length; i++) {
-    curr[0] = i;
-    let rowMin = curr[0];
+    const lo = i - band > 1 ? i - band : 1;
+    const hi = i + band < n ? i + band : n;
+    curr[lo - 1] = lo === 1 && i <= band ? i : FAR;
+    let rowMin = curr[lo - 1];
     const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-      const v = Math.min(prev[j] + 1, curr[j - 1] + 1, prev[j - 1] + cost);
+    for (let j = lo; j <= hi; j++) {
+      let v = prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      const del = prev[j] + 1;
+      if (del < v) v = del;
+      const ins = curr[j - 1] + 1;
+      if (ins < v) v = ins;
       curr[j] = v;
       if (v < rowMin) rowMin = v;
     }
+    if (hi < n) curr[hi + 1] = FAR;
     if (rowMin > limit) return limit + 1;
-    [prev, curr] = [curr, prev];
+    const t = prev; prev = curr; curr = t;
   }
-  return prev[b.length];
+  return prev[n];
 }
 
 /**

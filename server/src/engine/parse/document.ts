@@ -1,21 +1,32 @@
 // Reads what sits outside the tables: title, agency, report year, section headings, sub-headings.
-import { CN_ORDINALS, labelKey, parseChineseNumeral, similarity } from '../normalize';
+import { CN_ORDINALS, isSpaceCode, labelKey, parseChineseNumeral, similarity } from '../normalize';
 import { SECTIONS } from '../template';
 import type { ExtraHeading, SectionHeading, SectionId, SectionModel, Span, SubHeading } from '../types';
 
 export interface Lines { starts: number[]; ends: number[] }
 
 const LEADING_JUNK = /^(?:[\s\u3000\u00a0\ufeff]|\[bookmark:[^\]]*\]|&nbsp;|#{1,6}\s)*/;
-const TRAILING_JUNK = /[\s\u3000\u00a0:：。.]*$/;
 const MAX_HEADING_LENGTH = 48;
 const HEADING_MATCH = 0.8;
 
+/** Where a line's text starts once white space, [bookmark:…], &nbsp; and markdown #s before it are skipped. */
+function textStart(text: string, lines: Lines, line: number): number {
+  const start = lines.starts[line];
+  const c = text.charCodeAt(start);
+  // Only these can begin leading junk; most lines start with their text.
+  if (start >= lines.ends[line] || !(isSpaceCode(c) || c === 0x5b /* [ */ || c === 0x26 /* & */ || c === 0x23 /* # */)) return start;
+  return start + (LEADING_JUNK.exec(text.slice(start, lines.ends[line]))?.[0].length ?? 0);
+}
+
+/** White space, colons and full stops at a line's end (a loop: /[…]*$/ backtracks quadratically on long lines). */
+const isTrailingJunk = (c: number) => isSpaceCode(c) || c === 0x3a /* : */ || c === 0xff1a /* ： */ || c === 0x3002 /* 。 */ || c === 0x2e /* . */;
+
 /** Text of a line with artefacts at its ends removed, and where that text starts. */
 export function cleanLine(text: string, lines: Lines, line: number): { text: string; start: number } {
-  const raw = text.slice(lines.starts[line], lines.ends[line]);
-  const lead = LEADING_JUNK.exec(raw)?.[0].length ?? 0;
-  const body = raw.slice(lead).replace(TRAILING_JUNK, '');
-  return { text: body, start: lines.starts[line] + lead };
+  const start = textStart(text, lines, line);
+  let end = lines.ends[line];
+  while (end > start && isTrailingJunk(text.charCodeAt(end - 1))) end--;
+  return { text: text.slice(start, end), start };
 }
 
 interface Numbering { ordinal: number | null; style: 'cn' | 'paren' | 'arabic' | 'part' | 'none'; rest: string; prefix: string }
@@ -103,6 +114,7 @@ export function findSections(text: string, lines: Lines): SectionsResult {
   return { sections, extra };
 }
 
+const SUB_HEADING_START = new Set([...'（(一二三四五六七八九十0123456789'].map((c) => c.charCodeAt(0)));
 const SUB_HEADING = /^(?:[（(][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}是|\d{1,2}\s*[.、．](?!\d)|[（(]\d{1,2}[)）])/;
 
 /** Sub-headings of a section (（一）…, 1. …), skipping lines inside tables. */
@@ -112,6 +124,8 @@ export function findSubHeadings(text: string, lines: Lines, section: SectionMode
   for (let line = first; line < lines.starts.length && lines.starts[line] < section.span.end; line++) {
     const start = lines.starts[line];
     if (excluded.some((s) => start >= s.start && start < s.end)) continue;
+    // A sub-heading starts with a bracket, a Chinese numeral or a digit: other lines need no closer look.
+    if (!SUB_HEADING_START.has(text.charCodeAt(textStart(text, lines, line)))) continue;
     const { text: body, start: bodyStart } = cleanLine(text, lines, line);
     if (!SUB_HEADING.test(body) || /^[一二三四五六七八九十]{1,2}是/.test(body)) continue;
     const stop = body.search(/[。；;！!]/);

@@ -1,7 +1,7 @@
 // Splits a table's region into one stream of label and value tokens, whatever separates
 // the cells (newline, tab, '|', runs of spaces), with exact source spans (format.md §7–8).
 import type { Span } from '../types';
-import { labelKey, toHalfWidth } from '../normalize';
+import { isBlankCode, isSpaceCode, labelKey, toHalfWidth } from '../normalize';
 
 export const keyOf = (t: Token): string => (t.key ??= labelKey(t.text));
 
@@ -16,16 +16,81 @@ export interface Token {
   line: number;
 }
 
-const ARTEFACT = /\[bookmark:[^\]\n]*\]|&nbsp;|&#160;|<\/?t[dhr][^>]*>/gi;
 const PAGE_NUMBER = /^[\s\u3000]*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?)[\s\u3000]*$/;
-const MARKDOWN_RULE = /^[\s|:\-–—]*-{3,}[\s|:\-–—]*$/;
-const WHITE = /[\s\u3000\u00a0\u200b\ufeff]/;
 const VALUE = /^[+\-−]?\d+(?:,\d{3})*(?:\.\d+)?(?:万元|元|件|个|条|项|次|人|家)?$/;
 const CHINESE_VALUE = /^[零〇一二两三四五六七八九十百千]+件$|^[零〇十百千]+$|^[一二两三四五六七八九][十百千][零〇一二三四五六七八九十百千]*$/;
 
+/** Code units a value can start with (either width): a sign, a digit, a Chinese numeral. */
+const VALUE_START = new Set([...'+-−＋－0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千'].map((c) => c.charCodeAt(0)));
+
 export function isValueText(s: string): boolean {
+  if (!VALUE_START.has(s.charCodeAt(0))) return false;
   const h = toHalfWidth(s);
   return VALUE.test(h) || CHINESE_VALUE.test(h);
+}
+
+/**
+ * A markdown table rule: only white space, | : - – — and a run of at least three '-'
+ * (what /^[\s|:\-–—]*-{3,}[\s|:\-–—]*$/ says, without its cubic backtracking on a long run of dashes).
+ */
+function isMarkdownRule(s: string): boolean {
+  let run = 0;
+  let dashes = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x2d) { if (++run >= 3) dashes = true; continue; }
+    run = 0;
+    if (c !== 0x7c && c !== 0x3a && c !== 0x2013 && c !== 0x2014 && !isSpaceCode(c)) return false;
+  }
+  return dashes;
+}
+
+const startsWithFolded = (s: string, at: number, lower: string): boolean => {
+  if (at + lower.length > s.length) return false;
+  for (let k = 0; k < lower.length; k++) {
+    let c = s.charCodeAt(at + k);
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c !== lower.charCodeAt(k)) return false;
+  }
+  return true;
+};
+
+/**
+ * Blanks out conversion artefacts so that they separate cells without moving any offset: [bookmark:…], &nbsp;,
+ * &#160;, <td>/<th>/<tr> tags (case-insensitive). The same as replacing
+ * /\[bookmark:[^\]\n]*\]|&nbsp;|&#160;|<\/?t[dhr][^>]*>/gi by spaces, in one pass over a line (no line break inside):
+ * once no ']' (or '>') follows, no later bookmark (or tag) can close either.
+ */
+function maskArtefacts(raw: string): string {
+  let out: string | null = null;
+  let at = 0;
+  let bookmarks = true;
+  let tags = true;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    let end = -1;
+    if (c === 0x5b /* [ */) {
+      if (bookmarks && startsWithFolded(raw, i, '[bookmark:')) {
+        const close = raw.indexOf(']', i + 10);
+        if (close < 0) bookmarks = false; else end = close + 1;
+      }
+    } else if (c === 0x26 /* & */) {
+      if (startsWithFolded(raw, i, '&nbsp;') || startsWithFolded(raw, i, '&#160;')) end = i + 6;
+    } else if (c === 0x3c /* < */ && tags) {
+      const t = raw.charCodeAt(i + 1) === 0x2f /* / */ ? i + 2 : i + 1;
+      let k = raw.charCodeAt(t + 1);
+      if (k >= 0x41 && k <= 0x5a) k += 0x20;
+      if ((raw.charCodeAt(t) | 0x20) === 0x74 /* t */ && (k === 0x64 || k === 0x68 || k === 0x72) /* d h r */) {
+        const close = raw.indexOf('>', t + 2);
+        if (close < 0) tags = false; else end = close + 1;
+      }
+    }
+    if (end < 0) continue;
+    out = (out ?? '') + raw.slice(at, i) + ' '.repeat(end - i);
+    at = end;
+    i = end - 1;
+  }
+  return out === null ? raw : out + raw.slice(at);
 }
 
 /** Tokens of lines [fromLine, toLine) of `text`. */
@@ -38,9 +103,9 @@ export function tokenize(text: string, lineStarts: number[], lineEnds: number[],
     const start = lineStarts[line];
     const end = lineEnds[line];
     const raw = text.slice(start, end);
-    if (raw.length === 0 || PAGE_NUMBER.test(raw) || MARKDOWN_RULE.test(raw)) continue;
+    if (raw.length === 0 || PAGE_NUMBER.test(raw) || isMarkdownRule(raw)) continue;
     // Blank out artefacts so they separate cells without moving any offset.
-    const masked = raw.replace(ARTEFACT, (m) => ' '.repeat(m.length));
+    const masked = maskArtefacts(raw);
     const separator = masked.includes('|') ? '|' : masked.includes('\t') ? '\t' : null;
     const cells: [number, number][] = [];
     if (separator) {
@@ -86,10 +151,10 @@ function splitPieces(s: string, from: number, to: number, budget: number): [numb
   const out: [number, number][] = [];
   let i = from;
   while (i < to && out.length < budget) {
-    while (i < to && WHITE.test(s[i])) i++;
+    while (i < to && isBlankCode(s.charCodeAt(i))) i++;
     if (i >= to) break;
     const st = i;
-    while (i < to && !WHITE.test(s[i])) i++;
+    while (i < to && !isBlankCode(s.charCodeAt(i))) i++;
     out.push([st, i]);
   }
   return out;

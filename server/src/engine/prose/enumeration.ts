@@ -45,6 +45,8 @@ export function markerText(kind: MarkerKind, n: number): string {
 
 function* inlineMarkers(text: string, from: number, to: number, lineStart: number, section: SectionId): Generator<Marker> {
   for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 0x662f /* 是 */ && code !== 0x7b2c /* 第 */) continue;
     const ch = text[i];
     if (ch === '是') {
       let j = i;

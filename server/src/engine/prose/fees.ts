@@ -11,6 +11,7 @@ export interface FeeMention {
 }
 
 const FEE_WORDS = ['信息处理费', '收费通知', '收取费用', '处理费', '收费', '费用'];
+const FEE_FIRST = new Set(FEE_WORDS.map((w) => w.charCodeAt(0)));
 const FIGURE = /[0-9０-９零]+(?:\.[0-9]+)?\s*(?:万元|元|件|笔)/;
 const NONE = /未|无|没有|不存在|免|不收取|零/;
 const WINDOW = 40;
@@ -23,6 +24,7 @@ export function feeMentions(model: ReportModel, spans: Span[]): FeeMention[] {
   const out: FeeMention[] = [];
   for (const span of spans) {
     for (let i = span.start; i < span.end && out.length < MAX_MENTIONS; i++) {
+      if (!FEE_FIRST.has(text.charCodeAt(i))) continue;
       const word = FEE_WORDS.find((w) => text.startsWith(w, i));
       if (!word) continue;
       let from = Math.max(span.start, i - WINDOW);

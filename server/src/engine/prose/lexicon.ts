@@ -185,6 +185,8 @@ function buildLexicon(): Map<string, LexiconEntry[]> {
 }
 
 export const LEXICON = buildLexicon();
+/** The same lists keyed by the first word's first code unit (what the tokenizer has at hand). */
+export const LEXICON_BY_CODE = new Map([...LEXICON].map(([first, list]) => [first.charCodeAt(0), list]));
 
 /** The longest lexicon word starting at `i`, if any. */
 export function matchWord(text: string, i: number): LexiconEntry | null {

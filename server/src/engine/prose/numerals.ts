@@ -27,14 +27,31 @@ export interface CountToken {
 export const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
 export const isFullWidthDigit = (c: number): boolean => c >= 0xff10 && c <= 0xff19;
 export const isDigitCode = (c: number): boolean => isAsciiDigit(c) || isFullWidthDigit(c);
-export const isChineseNumeralChar = (ch: string): boolean => ch.length === 1 && CN_NUMERAL.includes(ch);
 
-const isGap = (ch: string) => ch === ' ' || ch === '\u3000' || ch === '\u00a0' || ch === '\t';
+/** Flags per UTF-16 code unit, so that the scanners test a character without making a string of it. */
+const CN_NUMERAL_FLAG = 1;
+const NOT_BEFORE_CN_FLAG = 2;
+const COUNT_UNIT_FLAG = 4;
+const NOT_BEFORE_ARABIC_FLAG = 8;
+const CN_DIGIT_FLAG = 16;
+const FLAGS = new Uint8Array(65536);
+const flag = (chars: string, f: number) => { for (let i = 0; i < chars.length; i++) FLAGS[chars.charCodeAt(i)] |= f; };
+flag(CN_NUMERAL, CN_NUMERAL_FLAG);
+flag(NOT_BEFORE_CN, NOT_BEFORE_CN_FLAG);
+flag(COUNT_UNITS, COUNT_UNIT_FLAG);
+flag(CN_DIGIT, CN_DIGIT_FLAG);
+for (let c = 0; c < 65536; c++) if (NOT_BEFORE_ARABIC.test(String.fromCharCode(c))) FLAGS[c] |= NOT_BEFORE_ARABIC_FLAG;
+
+export const isChineseNumeralCode = (c: number): boolean => (FLAGS[c] & CN_NUMERAL_FLAG) !== 0;
+export const isChineseNumeralChar = (ch: string): boolean => ch.length === 1 && isChineseNumeralCode(ch.charCodeAt(0));
+
+/** ' ', ideographic space, no-break space, tab. */
+const isGapCode = (c: number) => c === 0x20 || c === 0x3000 || c === 0xa0 || c === 0x09;
 
 /** Reads a well-formed Chinese numeral (no two digits in a row except after 零: 一二 is not a number). */
 export function chineseNumeralValue(s: string): number | null {
   for (let i = 1; i < s.length; i++) {
-    if (CN_DIGIT.includes(s[i]) && CN_DIGIT.includes(s[i - 1])) return null;
+    if (FLAGS[s.charCodeAt(i)] & CN_DIGIT_FLAG && FLAGS[s.charCodeAt(i - 1)] & CN_DIGIT_FLAG) return null;
   }
   return parseChineseNumeral(s);
 }
@@ -54,8 +71,8 @@ export function numeralValue(raw: string): number | null {
 
 function unitAfter(text: string, at: number, limit: number): { unit: string; end: number } | null {
   let j = at;
-  while (j < limit && j - at < MAX_GAP && isGap(text[j])) j++;
-  if (j < limit && COUNT_UNITS.includes(text[j])) return { unit: text[j], end: j + 1 };
+  while (j < limit && j - at < MAX_GAP && isGapCode(text.charCodeAt(j))) j++;
+  if (j < limit && FLAGS[text.charCodeAt(j)] & COUNT_UNIT_FLAG) return { unit: text[j], end: j + 1 };
   return null;
 }
 
@@ -69,21 +86,21 @@ export function readCount(text: string, i: number, limit = text.length): { count
   if (isDigitCode(c)) {
     let j = i;
     while (j < limit && isDigitCode(text.charCodeAt(j))) j++;
-    const prev = i > 0 ? text[i - 1] : '';
-    const decimal = j < limit && (text[j] === '.' || text[j] === '．') && j + 1 < limit && isDigitCode(text.charCodeAt(j + 1));
-    if (j - i > 9 || (prev && NOT_BEFORE_ARABIC.test(prev)) || decimal) return { count: null, next: j };
+    const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
+    const after = j < limit ? text.charCodeAt(j) : -1;
+    const decimal = (after === 0x2e || after === 0xff0e) && j + 1 < limit && isDigitCode(text.charCodeAt(j + 1));
+    if (j - i > 9 || (prev >= 0 && FLAGS[prev] & NOT_BEFORE_ARABIC_FLAG) || decimal) return { count: null, next: j };
     const u = unitAfter(text, j, limit);
     if (!u) return { count: null, next: j };
     const raw = text.slice(i, j);
     return { count: { start: i, end: j, unitEnd: u.end, value: numeralValue(raw)!, raw, unit: u.unit, kind: 'arabic' }, next: u.end };
   }
-  const ch = text[i];
-  if (!isChineseNumeralChar(ch)) return { count: null, next: i + 1 };
-  const prev = i > 0 ? text[i - 1] : '';
+  if (i >= text.length || !(FLAGS[c] & CN_NUMERAL_FLAG)) return { count: null, next: i + 1 };
+  const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
   // Only at the start of a run, and not inside a word (统一, 第一 …).
-  if (prev && (isChineseNumeralChar(prev) || NOT_BEFORE_CN.includes(prev))) return { count: null, next: i + 1 };
+  if (prev >= 0 && FLAGS[prev] & (CN_NUMERAL_FLAG | NOT_BEFORE_CN_FLAG)) return { count: null, next: i + 1 };
   let j = i;
-  while (j < limit && j - i < 8 && isChineseNumeralChar(text[j])) j++;
+  while (j < limit && j - i < 8 && FLAGS[text.charCodeAt(j)] & CN_NUMERAL_FLAG) j++;
   const u = unitAfter(text, j, limit);
   if (!u) return { count: null, next: i + 1 };
   const raw = text.slice(i, j);
@@ -98,7 +115,7 @@ export function findCounts(text: string, start = 0, end = text.length): CountTok
   let i = start;
   while (i < end) {
     const c = text.charCodeAt(i);
-    if (isDigitCode(c) || isChineseNumeralChar(text[i])) {
+    if (isDigitCode(c) || (FLAGS[c] & CN_NUMERAL_FLAG)) {
       const r = readCount(text, i, end);
       if (r.count) out.push(r.count);
       i = r.next;

@@ -1,7 +1,7 @@
 // Splits the prose (the text outside the tables) into tokens: lexicon words, counts and clause boundaries.
 import type { ReportModel, SectionId, Span } from '../types';
-import { isChineseNumeralChar, isDigitCode, readCount, type CountToken } from './numerals';
-import { matchWord, type Role } from './lexicon';
+import { isChineseNumeralCode, isDigitCode, readCount, type CountToken } from './numerals';
+import { LEXICON_BY_CODE, type Role } from './lexicon';
 
 export type Token =
   | { type: 'word'; start: number; end: number; word: string; role: Role }
@@ -48,11 +48,25 @@ function labelColon(text: string, i: number, end: number): boolean {
   while (j < end && j - i <= 2 && (text[j] === ' ' || text[j] === '\u3000')) j++;
   if (j >= end) return false;
   const c = text.charCodeAt(j);
-  return isDigitCode(c) || isChineseNumeralChar(text[j]) || text.startsWith('无', j) || text.startsWith('没有', j);
+  return isDigitCode(c) || isChineseNumeralCode(c) || text.startsWith('无', j) || text.startsWith('没有', j);
 }
 
 const OPEN_QUOTES = '“「『《';
 const CLOSE_QUOTES = '”」』》';
+
+/** What a code unit is to the tokenizer; 0: nothing of its own (it may still start a lexicon word). */
+const enum Kind { None = 0, Break, Sentence, Clause, Open, Close, Digit, Numeral }
+const KIND = new Uint8Array(65536);
+const mark = (chars: string, k: Kind) => { for (let i = 0; i < chars.length; i++) KIND[chars.charCodeAt(i)] = k; };
+for (let c = 0; c < 65536; c++) {
+  if (isDigitCode(c)) KIND[c] = Kind.Digit;
+  else if (isChineseNumeralCode(c)) KIND[c] = Kind.Numeral;
+}
+mark(SENTENCE_END, Kind.Sentence);
+mark(CLAUSE_END, Kind.Clause);
+mark(OPEN_QUOTES, Kind.Open);
+mark(CLOSE_QUOTES, Kind.Close);
+mark('\n\r', Kind.Break);
 
 /**
  * Tokens of text[span], lazily (a reader may stop early); a table cut (the end of a span) counts as a paragraph
@@ -63,37 +77,47 @@ export function* tokenize(text: string, spans: Span[]): Generator<Token> {
     let quote = 0;
     let i = span.start;
     while (i < span.end) {
-      const ch = text[i];
-      if (ch === '\n' || ch === '\r') {
-        yield { type: 'paragraph', start: i, end: i + 1 };
-        quote = 0;
-        i++;
-        continue;
-      }
-      if (SENTENCE_END.includes(ch)) { yield { type: 'boundary', start: i, end: i + 1, sentence: true }; i++; continue; }
-      if (CLAUSE_END.includes(ch)) {
-        if (quote === 0 && !labelColon(text, i, span.end)) yield { type: 'boundary', start: i, end: i + 1, sentence: false };
-        i++;
-        continue;
-      }
-      if (OPEN_QUOTES.includes(ch)) { quote++; i++; continue; }
-      if (CLOSE_QUOTES.includes(ch)) { quote = Math.max(0, quote - 1); i++; continue; }
       const code = text.charCodeAt(i);
-      if (isDigitCode(code)) {
-        const r = readCount(text, i, span.end);
-        if (r.count) yield { type: 'count', start: r.count.start, end: r.count.unitEnd, count: r.count };
-        i = r.next;
-        continue;
+      switch (KIND[code] as Kind) {
+        case Kind.Break:
+          yield { type: 'paragraph', start: i, end: i + 1 };
+          quote = 0;
+          i++;
+          continue;
+        case Kind.Sentence:
+          yield { type: 'boundary', start: i, end: i + 1, sentence: true };
+          i++;
+          continue;
+        case Kind.Clause:
+          if (quote === 0 && !labelColon(text, i, span.end)) yield { type: 'boundary', start: i, end: i + 1, sentence: false };
+          i++;
+          continue;
+        case Kind.Open: quote++; i++; continue;
+        case Kind.Close: quote = Math.max(0, quote - 1); i++; continue;
+        case Kind.Digit: {
+          const r = readCount(text, i, span.end);
+          if (r.count) yield { type: 'count', start: r.count.start, end: r.count.unitEnd, count: r.count };
+          i = r.next;
+          continue;
+        }
+        case Kind.Numeral: {
+          const r = readCount(text, i, span.end);
+          if (r.count) { yield { type: 'count', start: r.count.start, end: r.count.unitEnd, count: r.count }; i = r.next; continue; }
+          break;
+        }
+        default:
+          break;
       }
-      if (isChineseNumeralChar(ch)) {
-        const r = readCount(text, i, span.end);
-        if (r.count) { yield { type: 'count', start: r.count.start, end: r.count.unitEnd, count: r.count }; i = r.next; continue; }
-      }
-      const w = matchWord(text, i);
-      if (w) {
-        yield { type: 'word', start: i, end: i + w.word.length, word: w.word, role: w.role };
-        i += w.word.length;
-        continue;
+      // The longest lexicon word starting here, if any.
+      const list = LEXICON_BY_CODE.get(code);
+      if (list) {
+        let hit = null;
+        for (const e of list) if (text.startsWith(e.word, i)) { hit = e; break; }
+        if (hit) {
+          yield { type: 'word', start: i, end: i + hit.word.length, word: hit.word, role: hit.role };
+          i += hit.word.length;
+          continue;
+        }
       }
       i++;
     }
