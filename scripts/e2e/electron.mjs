@@ -7,19 +7,25 @@
 // `xvfb-run -a`.
 //
 //   VSCODE_TEST_VERSION   VS Code version to download (default: stable; e.g. 1.91.0)
-//   E2E_TESTS, E2E_WORKSPACE, E2E_EXTENSION   as for scripts/e2e/run.mjs
+//   E2E_TESTS, E2E_WORKSPACE, E2E_EXTENSION, E2E_SHARED_REPORTS   as for scripts/e2e/run.mjs
+//   GOVREPORT_E2E_GREP    run only the tests whose full title matches
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTests } from '@vscode/test-electron';
+import { prepareWorkspace } from './workspace.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const extensionDevelopmentPath = path.resolve(repoRoot, process.env.E2E_EXTENSION || '.');
 const extensionTestsPath = path.resolve(repoRoot, process.env.E2E_TESTS || 'out/test/e2e/suite/index.js');
-const workspace = path.resolve(repoRoot, process.env.E2E_WORKSPACE || 'test/e2e/workspace');
+const template = path.resolve(repoRoot, process.env.E2E_WORKSPACE || 'test/e2e/workspace');
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-e2e-electron-'));
+// A fresh copy of the workspace with the samples and the shared reports, as for run.mjs.
+const workspace = path.join(tmp, 'workspace');
+const copied = prepareWorkspace({ repoRoot, template, dest: workspace });
+for (const m of copied.missing) console.log(`[e2e-electron] warning: ${m} not found; the tests that need it will fail`);
 const resultFile = path.join(tmp, 'mocha-result.json');
 let exitCode = 1;
 let counts = { passed: 0, failed: 1 };
@@ -28,7 +34,10 @@ try {
     version: process.env.VSCODE_TEST_VERSION || 'stable',
     extensionDevelopmentPath,
     extensionTestsPath,
-    extensionTestsEnv: { GOVREPORT_E2E_RESULT_FILE: resultFile },
+    extensionTestsEnv: {
+      GOVREPORT_E2E_RESULT_FILE: resultFile,
+      ...(process.env.GOVREPORT_E2E_GREP ? { GOVREPORT_E2E_GREP: process.env.GOVREPORT_E2E_GREP } : {}),
+    },
     launchArgs: [
       workspace,
       '--disable-extensions', // other installed extensions stay out of the way

@@ -471,6 +471,7 @@ async function main(opts) {
         await withTimeout(runChecks({
           page, context, baseUrl: base, repoRoot, workspace: workspaces.ui, extension: opts.extension,
           resultsDir: opts.results, log: (m) => console.log(`    ${m}`), check, screenshot, workbenchLog: lines,
+          locale: opts.locale || 'en',
         }), remaining(), 'UI checks');
       } catch (e) {
         counts.failed += 1;

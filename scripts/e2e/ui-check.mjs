@@ -12,6 +12,7 @@
 //   screenshot(name)   saves resultsDir/<name>.png, returns its path
 //   log(message)       prints an indented line
 //   workbenchLog       array of the workbench's log lines so far (grows)
+//   locale             VS Code's display language in this run (zh-cn by default, or en)
 //
 // Add a check by adding another `await check('...', async () => { ... })`.
 // Take positions from the DOM (element boxes), never from guessed pixel offsets.
@@ -63,7 +64,149 @@ export async function visibleText(page) {
   return page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText();
 }
 
-export default async function uiCheck({ page, check, screenshot, log }) {
+/** Moves the cursor to a 1-based line with Go to Line (Ctrl+G), which scrolls it into view. */
+export async function goToLine(page, line) {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await page.keyboard.press(`${mod}+G`);
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`:${line}`);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
+
+/** The rendered line of the active editor that contains `text` (spaces are rendered as U+00A0). */
+export function editorLine(page, text) {
+  return page.locator('.editor-group-container.active .monaco-editor .view-lines .view-line', { hasText: text.replace(/ /g, '\u00a0') }).first();
+}
+
+/** Squiggles (diagnostic decorations) of a severity in the active editor, with their page boxes. */
+export async function squiggles(page, severity = 'warning') {
+  const loc = page.locator(`.editor-group-container.active .monaco-editor .view-overlays .squiggly-${severity}`);
+  const boxes = [];
+  for (let i = 0; i < await loc.count(); i++) boxes.push(await loc.nth(i).boundingBox());
+  return boxes.filter(Boolean);
+}
+
+/** The squiggle drawn on the given rendered line (same top), or undefined. */
+async function squiggleOn(page, line, severity = 'warning') {
+  const box = await line.boundingBox();
+  if (!box) return undefined;
+  return (await squiggles(page, severity)).find((s) => Math.abs(s.y - box.y) < 2);
+}
+
+/**
+ * The page box of `text` inside a rendered editor line (its first occurrence, or the last with
+ * { last: true }), measured with a DOM Range over the line's text nodes.
+ */
+export function textBox(line, text, { last = false } = {}) {
+  return line.evaluate((el, [want, fromEnd]) => {
+    const nodes = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+    const all = nodes.map((n) => n.data).join('').replace(/\u00a0/g, ' ');
+    const start = fromEnd ? all.lastIndexOf(want) : all.indexOf(want);
+    if (start < 0) return null;
+    const at = (offset) => {
+      let rest = offset;
+      for (const n of nodes) { if (rest <= n.data.length) return [n, rest]; rest -= n.data.length; }
+      return [nodes[nodes.length - 1], nodes[nodes.length - 1].data.length];
+    };
+    const range = document.createRange();
+    range.setStart(...at(start));
+    range.setEnd(...at(start + want.length));
+    const b = range.getBoundingClientRect();
+    return { x: b.x, y: b.y, width: b.width, height: b.height };
+  }, [text, last]);
+}
+
+/** Polls `fn` (a DOM read) until it returns something truthy; Playwright-style wait without a fixed sleep. */
+async function until(fn, what, timeout = 20000) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await fn();
+    if (last) return last;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Moves the mouse to the middle of a box and waits for the hover widget; returns its text. */
+async function hoverOver(page, box, expect) {
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: expect }).first();
+  await hover.waitFor({ state: 'visible', timeout: 15000 });
+  // The hover fades in: let its animations finish, so a screenshot shows it at full contrast.
+  await hover.evaluate((el) => Promise.all(document.getAnimations()
+    .filter((a) => a.effect?.target && (el.contains(a.effect.target) || a.effect.target.contains(el)))
+    .map((a) => a.finished.catch(() => undefined))));
+  return hover.innerText();
+}
+
+/** Collapses or expands a view (pane) of the side bar by clicking its header, as a person does. */
+async function setPaneExpanded(page, title, expanded) {
+  const header = page.locator('.part.sidebar .pane-header', { hasText: title }).first();
+  await header.waitFor({ state: 'visible' });
+  if ((await header.getAttribute('aria-expanded')) !== String(expanded)) await header.click();
+  await until(async () => (await header.getAttribute('aria-expanded')) === String(expanded), `${title} ${expanded ? 'expanded' : 'collapsed'}`);
+  return header;
+}
+
+/** Widens the side bar by dragging its sash (the border to the editor) to x = `toX`. */
+async function widenSideBar(page, toX) {
+  const bar = await page.locator('.part.sidebar').boundingBox();
+  const edge = bar.x + bar.width;
+  const sashes = page.locator('.monaco-sash.vertical');
+  for (let i = 0; i < await sashes.count(); i++) {
+    const b = await sashes.nth(i).boundingBox();
+    if (!b || Math.abs(b.x + b.width / 2 - edge) > 4 || b.height < bar.height / 2) continue;
+    await page.mouse.move(b.x + b.width / 2, bar.y + bar.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(toX, bar.y + bar.height / 2, { steps: 8 });
+    await page.mouse.up();
+    return;
+  }
+  throw new Error('no sash at the side bar\'s edge');
+}
+
+// Texts the checks look for, by display language (the checker follows VS Code's language).
+const TEXT = {
+  zh: {
+    language: '政府信息公开年报',
+    view: '年报检查',
+    rowLabel: '行标签“一、本年新收到政府信息公开申请数量”与模板不一致，应为“一、本年新收政府信息公开申请数量”',
+    problems: [
+      '政府集中采购 × 采购总金额：“7004.69万元”单元格内写了单位，应只写数字 7004.69',
+      '行标签“一、本年新收到政府信息公开申请数量”与模板不一致，应为“一、本年新收政府信息公开申请数量”',
+      '行标签“二、上年结转政府信息公开数量”与模板不一致，应为“二、上年结转政府信息公开申请数量”',
+      '行标签“3.危机“三安全一稳定””与模板不一致，应为“3.危及“三安全一稳定””',
+      '行标签“7.属于行政法案卷”与模板不一致，应为“7.属于行政执法案卷”',
+      '行标签“2.没有现成信息需另行制作”与模板不一致，应为“2.没有现成信息需要另行制作”',
+    ],
+    fix: '改为“一、本年新收政府信息公开申请数量”',
+    warnings: '6 个警告',
+    relations: ['R1 勾稽关系', 'R2 列合计', 'R3 行合计'],
+  },
+  en: {
+    language: 'Government Disclosure Annual Report',
+    view: 'Report Checks',
+    rowLabel: 'Row label "一、本年新收到政府信息公开申请数量" differs from the template label "一、本年新收政府信息公开申请数量"',
+    problems: [
+      'Row label "一、本年新收到政府信息公开申请数量" differs from the template label "一、本年新收政府信息公开申请数量"',
+    ],
+    fix: 'Replace with "一、本年新收政府信息公开申请数量"',
+    warnings: '6 warnings',
+    relations: ['R1 balance', 'R2 column totals', 'R3 row totals'],
+  },
+};
+
+const REPORT = '001_f11dda0cfbad3174.txt';
+const SECTIONS = [/总体情况/, /主动公开政府信息/, /收到和处理政府信息公开申请/, /行政复议.*行政诉讼/, /存在的.*问题.*改进情况/, /其他需要报告的?事项/];
+
+export default async function uiCheck({ page, check, screenshot, log, locale = 'en' }) {
+  const T = /^zh/i.test(locale) ? TEXT.zh : TEXT.en;
+  const shot = async (name, what) => log(`screenshot ${await screenshot(name)}: ${what}`);
+
   await check('workbench shows the workspace', async () => {
     await waitForWorkbench(page);
   });
@@ -72,7 +215,133 @@ export default async function uiCheck({ page, check, screenshot, log }) {
     await quickOpen(page, 'sample.govreport');
     const text = await visibleText(page);
     if (!text.includes('总体情况')) throw new Error(`editor does not show the file's text (got ${JSON.stringify(text.slice(0, 80))})`);
-    const file = await screenshot('sample-govreport');
-    log(`screenshot: ${file}`);
+    await shot('sample-govreport', 'sample.govreport open in the editor');
+  });
+
+  // Shared report 001 has a plain name: it opens as plain text and the extension switches it.
+  await check(`open shared report ${REPORT}: its language becomes ${T.language}`, async () => {
+    await quickOpen(page, REPORT);
+    const mode = page.locator('.part.statusbar [id="status.editor.mode"]');
+    await until(async () => (await mode.innerText()).includes(T.language), `the status bar to show ${T.language} (shows ${await mode.innerText()})`);
+  });
+
+  await check('squiggles under the misspelt row labels', async () => {
+    await goToLine(page, 43);
+    const line43 = editorLine(page, '一、本年新收到政府信息公开申请数量');
+    await line43.waitFor({ state: 'visible' });
+    const sq = await until(() => squiggleOn(page, line43), 'a warning squiggle on line 43');
+    const lineBox = await line43.boundingBox();
+    // The squiggle starts where the line's text starts and covers the label, not the figures.
+    if (Math.abs(sq.x - lineBox.x) > 2) throw new Error(`squiggle starts at x=${sq.x}, the line at x=${lineBox.x}`);
+    const label = await textBox(line43, '一、本年新收到政府信息公开申请数量');
+    if (Math.abs(sq.width - label.width) > 4) throw new Error(`squiggle is ${sq.width}px wide, the label ${label.width}px`);
+    const all = await squiggles(page);
+    log(`${all.length} warning squiggles visible; line 43's covers the label (${Math.round(sq.width)} px)`);
+    if (all.length < 5) throw new Error(`expected the five row-label squiggles around line 43, saw ${all.length}`);
+    await shot('report-squiggles', `${REPORT} at line 43: wavy underlines under the five misspelt row labels`);
+  });
+
+  await check('hover on a squiggle shows the Chinese message', async () => {
+    const line43 = editorLine(page, '一、本年新收到政府信息公开申请数量');
+    const sq = await squiggleOn(page, line43);
+    const text = await hoverOver(page, sq, T.rowLabel);
+    if (!text.includes('row-label')) throw new Error(`hover does not name the rule: ${text}`);
+    log(`hover: ${text.replace(/\s*\n\s*/g, ' | ').slice(0, 200)}`);
+    await shot('report-hover-diagnostic', 'hover over the line-43 squiggle: the row-label message, govreport(row-label), Quick Fix');
+    await page.keyboard.press('Escape');
+  });
+
+  await check('hover on a total cell shows its relation', async () => {
+    // Line 64: (七)总计 | 23 | 0 | 0 | 0 | 0 | 0 | 23 — the last 23 is the row total.
+    const line64 = editorLine(page, '(七)总计');
+    await line64.waitFor({ state: 'visible' });
+    const box = await textBox(line64, '23', { last: true });
+    const text = await hoverOver(page, box, 'R3');
+    if (!/R3[\s\S]*23 \+ 0 \+ 0 \+ 0 \+ 0 \+ 0 = 23[\s\S]*✓/.test(text)) throw new Error(`hover does not show R3 with ✓: ${text}`);
+    log(`hover: ${text.replace(/\s*\n\s*/g, ' | ').slice(0, 200)}`);
+    await shot('report-hover-total', 'hover over the (七)总计 × 总计 cell (23): the cell path, R3 with 23 + 0 + … = 23 ✓');
+    await page.keyboard.press('Escape');
+    await page.mouse.move(5, 500);
+  });
+
+  await check('Problems panel (Ctrl+Shift+M) lists the findings in Chinese', async () => {
+    await page.keyboard.press(`${mod}+Shift+M`);
+    const panel = page.locator('.part.panel .markers-panel');
+    await panel.waitFor({ state: 'visible' });
+    const text = await until(async () => {
+      const t = await panel.innerText();
+      return T.problems.every((p) => t.includes(p)) && t;
+    }, 'the Problems panel to list the six messages');
+    const rows = await panel.locator('.monaco-list-row').count();
+    log(`Problems panel: ${rows} rows (the file and its findings)`);
+    if (!text.includes('[Ln 43, Col 1]')) throw new Error('no position [Ln 43, Col 1] in the Problems panel');
+    await shot('problems-panel', 'the Problems panel: 001 with its six findings, messages in Chinese, govreport(rule) and [Ln, Col]');
+  });
+
+  await check('Outline shows the six sections', async () => {
+    await setPaneExpanded(page, 'workspace-ui', false); // the folder tree, to leave room for the views below
+    const header = await setPaneExpanded(page, 'Outline', true);
+    const pane = header.locator('xpath=..');
+    const names = await until(async () => {
+      const rows = pane.locator('.monaco-list-row[aria-level="1"]');
+      const n = await rows.count();
+      if (n < 6) return null;
+      const out = [];
+      for (let i = 0; i < n; i++) out.push((await rows.nth(i).innerText()).replace(/\s+/g, ' ').trim());
+      return out;
+    }, 'six top-level rows in the Outline');
+    SECTIONS.forEach((re, i) => { if (!re.test(names[i] ?? '')) throw new Error(`Outline row ${i + 1} is ${JSON.stringify(names[i])}, expected ${re}`); });
+    log(`Outline: ${names.join(' | ')}`);
+    await shot('outline', 'the Outline view: the six sections of 001, collapsed');
+  });
+
+  await check(`"${T.view}" view lists the report, its sections and relations`, async () => {
+    await setPaneExpanded(page, 'Outline', false);
+    await widenSideBar(page, 640);
+    const header = await setPaneExpanded(page, T.view, true);
+    const pane = header.locator('xpath=..');
+    const report = pane.locator('.monaco-list-row[aria-level="1"]', { hasText: T.warnings }).first();
+    await report.waitFor({ state: 'visible', timeout: 20000 });
+    if ((await report.getAttribute('aria-expanded')) !== 'true') await report.locator('.monaco-tl-twistie').click();
+    const sections = await until(async () => {
+      const rows = pane.locator('.monaco-list-row[aria-level="2"]');
+      return (await rows.count()) >= 6 && rows;
+    }, 'the sections under the report');
+    const names = [];
+    for (let i = 0; i < 6; i++) names.push((await sections.nth(i).innerText()).replace(/\s+/g, ' ').trim());
+    SECTIONS.forEach((re, i) => { if (!re.test(names[i])) throw new Error(`section row ${i + 1} is ${JSON.stringify(names[i])}`); });
+    // Sections with a table start expanded, showing their tables; the application table's relation
+    // groups (R1 balance, R2 column totals, R3 row totals) each with ✓ passed/total.
+    const table = pane.locator('.monaco-list-row[aria-level="3"]', { hasText: '收到和处理政府信息公开申请情况表' }).first();
+    await table.waitFor({ state: 'visible' });
+    if ((await table.getAttribute('aria-expanded')) !== 'true') await table.locator('.monaco-tl-twistie').click();
+    const groups = await until(async () => {
+      const rows = pane.locator('.monaco-list-row[aria-level="4"]');
+      const n = await rows.count();
+      if (n < 3) return null;
+      const out = [];
+      for (let i = 0; i < n; i++) out.push((await rows.nth(i).innerText()).replace(/\s+/g, ' ').trim());
+      return out;
+    }, 'the relation groups of the application table');
+    T.relations.forEach((name, i) => {
+      if (!new RegExp(`^${name} ?✓ (\\d+)/\\1$`).test(groups[i] ?? '')) throw new Error(`relation group ${i + 1} is ${JSON.stringify(groups[i])}, expected "${name} ✓ n/n"`);
+    });
+    log(`${T.view}: sections ${names.join(' | ')}; relations ${groups.join(' | ')}`);
+    await shot('report-checks-view', `the ${T.view} view: report 001 (6 warnings), its six sections, tables and R1–R4 groups`);
+  });
+
+  await check('Quick Fix (Ctrl+.) on line 43 rewrites the label and the squiggle goes', async () => {
+    await goToLine(page, 43);
+    await page.keyboard.press(`${mod}+.`);
+    const item = page.locator('.action-widget .monaco-list-row', { hasText: T.fix }).first();
+    await item.waitFor({ state: 'visible', timeout: 15000 });
+    await shot('quick-fix-menu', `the Quick Fix menu on line 43: ${T.fix} first, then fix-all and turn-off entries`);
+    await item.click();
+    const fixed = editorLine(page, '一、本年新收政府信息公开申请数量 |');
+    await fixed.waitFor({ state: 'visible', timeout: 15000 });
+    await until(async () => !(await squiggleOn(page, fixed)), 'the squiggle on line 43 to go');
+    const panel = page.locator('.part.panel .markers-panel');
+    await until(async () => !(await panel.innerText()).includes(T.rowLabel), 'the Problems panel to drop the line-43 finding');
+    await shot('quick-fix-applied', 'line 43 after the quick fix: the template label, no squiggle; the Problems panel down to 5');
   });
 }
