@@ -2,14 +2,29 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { DISABLE_RULE_COMMAND, LANGUAGE_ID, type InitializationOptions } from '../../server/src/features/protocol';
+import { continueAfterError, RestartPolicy } from './restartPolicy';
 
-const RESTART_WINDOW_MS = 3 * 60 * 1000;
-const MAX_RESTARTS = 4;
+/** The documents the server gets: reports, and the project config file (validated as it is typed). */
+export const DOCUMENT_SELECTOR = [{ language: LANGUAGE_ID }, { scheme: 'file', pattern: '**/.govreportrc.json' }];
+
+/**
+ * vscode-languageclient 9.0.1 logs its restart line with `!handled` as the data argument, which prints a
+ * stray "false" under the message; a boolean there is taken as what it was meant to be.
+ */
+export class GovreportLanguageClient extends LanguageClient {
+  override info(message: string, data?: unknown, showNotification?: boolean): void {
+    if (typeof data === 'boolean') super.info(message, undefined, data);
+    else super.info(message, data, showNotification);
+  }
+}
 
 export class ServerClient implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private starting: Promise<LanguageClient> | undefined;
-  private readonly crashes: number[] = [];
+  private readonly policy = new RestartPolicy({
+    restarted: () => vscode.l10n.t('The report checker stopped unexpectedly and has been restarted.'),
+    stopped: (n) => vscode.l10n.t('The report checker stopped {0} times in 3 minutes and will not be restarted.', n),
+  });
   private readonly onStartedHandlers: ((c: LanguageClient) => void)[] = [];
 
   constructor(private readonly context: vscode.ExtensionContext, readonly output: vscode.LogOutputChannel) {}
@@ -25,7 +40,7 @@ export class ServerClient implements vscode.Disposable {
 
   async restart(): Promise<void> {
     if (!this.client) { await this.start(); return; }
-    this.crashes.length = 0;
+    this.policy.reset();
     await this.client.restart();
   }
 
@@ -37,38 +52,32 @@ export class ServerClient implements vscode.Disposable {
     };
     const initializationOptions: InitializationOptions = { locale: vscode.env.language, clientCommands: [DISABLE_RULE_COMMAND] };
     const clientOptions: LanguageClientOptions = {
-      documentSelector: [{ language: LANGUAGE_ID }],
+      documentSelector: DOCUMENT_SELECTOR,
       synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.txt,*.md,*.govreport,.govreportrc.json}') },
       initializationOptions,
       outputChannel: this.output,
       diagnosticCollectionName: 'govreport',
       errorHandler: {
-        error: (_error, _message, count) => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true }),
+        error: (_error, _message, count) => ({ action: continueAfterError(count) ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true }),
         closed: () => this.closed(),
       },
     };
-    const client = new LanguageClient('govreport', vscode.l10n.t('Government Disclosure Annual Report'), serverOptions, clientOptions);
+    const client = new GovreportLanguageClient('govreport', vscode.l10n.t('Government Disclosure Annual Report'), serverOptions, clientOptions);
     this.client = client;
     await client.start();
     for (const h of this.onStartedHandlers) h(client);
     return client;
   }
 
-  /** The server process ended without being asked to: restart it, telling the user once. */
+  /**
+   * The server process ended without being asked to: restart it. The message returned is the one line the
+   * language client writes to the output (handled: it shows no notification of its own); the user is
+   * notified once per series of crashes, and when the checker is given up.
+   */
   private closed() {
-    const now = Date.now();
-    this.crashes.push(now);
-    while (this.crashes.length && now - this.crashes[0] > RESTART_WINDOW_MS) this.crashes.shift();
-    if (this.crashes.length <= MAX_RESTARTS) {
-      const message = vscode.l10n.t('The report checker stopped unexpectedly and has been restarted.');
-      this.output.error(message);
-      if (this.crashes.length === 1) void this.notify(message, false);
-      return { action: CloseAction.Restart, handled: true };
-    }
-    const message = vscode.l10n.t('The report checker stopped {0} times in 3 minutes and will not be restarted.', this.crashes.length);
-    this.output.error(message);
-    void this.notify(message, true);
-    return { action: CloseAction.DoNotRestart, handled: true };
+    const decision = this.policy.crashed();
+    if (decision.notify) void this.notify(decision.message, !decision.restart);
+    return { action: decision.restart ? CloseAction.Restart : CloseAction.DoNotRestart, message: decision.message, handled: true };
   }
 
   private async notify(message: string, offerRestart: boolean): Promise<void> {

@@ -33,9 +33,11 @@ export class LspClient {
   readonly log: string[] = [];
   settings: Settings;
 
-  constructor(settings: Settings = {}, extraArgs: string[] = []) {
+  constructor(settings: Settings = {}, extraArgs: string[] = [], launch: { nodeArgs?: string[]; env?: NodeJS.ProcessEnv } = {}) {
     this.settings = settings;
-    this.child = spawn(process.execPath, [SERVER, '--stdio', ...extraArgs], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...(launch.nodeArgs ?? []), SERVER, '--stdio', ...extraArgs], {
+      stdio: ['pipe', 'pipe', 'pipe'], env: launch.env ? { ...process.env, ...launch.env } : process.env,
+    });
     this.child.stderr!.on('data', (chunk: Buffer) => { this.stderr += chunk.toString(); process.stderr.write(chunk); });
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((i) => (i.section === 'govreport' ? this.settings : null)));

@@ -1,11 +1,15 @@
 // Server survival over stdio: malformed and hostile requests and notifications get an LSP error or an
 // empty result, never a crash; after each, the process is still alive and still answering.
 import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { CancellationTokenSource, ErrorCodes, type DocumentSymbol, type Hover } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource, ErrorCodes, type CodeAction, type Diagnostic, type DocumentSymbol, type Hover, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import * as iconv from 'iconv-lite';
 import { checkText } from '../../server/src/engine';
-import { codes, HAVE_SERVER, report, SKIP_REPORTS } from './helpers';
-import { LspClient } from './lsp';
+import { apply, codes, editsOf, HAVE_SERVER, report, SKIP_REPORTS } from './helpers';
+import { LspClient, ROOT, uriOf } from './lsp';
 
 const SKIP = SKIP_REPORTS || (!HAVE_SERVER && 'dist/server.js not built');
 
@@ -313,5 +317,104 @@ describe('large documents', { skip: SKIP }, () => {
     await checked;
     // The check itself went on for the diagnostics; the next request is served from it.
     assert.ok(((await symbols(c, big)) ?? []).length > 0);
+  });
+});
+
+describe('fixes through the server', { skip: SKIP }, () => {
+  const client = new LspClient({ debounce: 0 });
+  const faulty = readFileSync(path.join(ROOT, 'samples', readdirSync(path.join(ROOT, 'samples')).find((f) => f.includes('含典型错误'))!), 'utf8');
+  before(() => client.initialize({ locale: 'zh-cn' }));
+  after(() => client.stop());
+
+  const actions = (uri: string, diagnostics: Diagnostic[], only?: string[]) => client.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: only ? { diagnostics, only } : { diagnostics },
+  }) as Promise<CodeAction[] | null>;
+  const edited = (a: CodeAction, uri: string) => editsOf(a.edit, uri);
+
+  test('code actions asked with the diagnostics of an older version offer no edit of that version', async () => {
+    const uri = `file:///robustness/stale.govreport`;
+    const v1 = await client.open(uri, faulty);
+    const fixable = v1.filter((d) => d.code === 'row-total' || d.code === 'column-total' || d.code === 'review-total');
+    assert.ok(fixable.length >= 2, codes(v1).join(', '));
+    const v1Actions = (await actions(uri, fixable)) ?? [];
+    assert.ok(v1Actions.some((a) => a.edit), 'version 1 has fixes');
+    // Version 2: a line inserted at the top moves every finding one line down.
+    const v2 = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }]);
+    const stale = (await actions(uri, fixable)) ?? [];
+    const fresh = (await actions(uri, v2)) ?? [];
+    const freshEdits = new Set(fresh.filter((a) => a.edit).map((a) => JSON.stringify(edited(a, uri).edits)));
+    for (const a of stale.filter((x) => x.edit)) {
+      const { edits, version } = edited(a, uri);
+      assert.equal(version, 2, `${a.title}: the edit names the current version`);
+      assert.ok(freshEdits.has(JSON.stringify(edits)), `${a.title}: an edit computed for version 2`);
+    }
+    for (const a of stale.filter((x) => x.kind === 'quickfix' && x.edit)) {
+      // A quick fix is only offered where the old diagnostic still names a current finding.
+      assert.ok(a.diagnostics?.every((d) => v2.some((n) => n.code === d.code && JSON.stringify(n.range) === JSON.stringify(d.range))), a.title);
+    }
+    await client.close(uri);
+  });
+
+  test('fix all through the server: applied until nothing is left to fix, once more changes nothing', async () => {
+    const uri = `file:///robustness/fixall.govreport`;
+    let text = faulty;
+    await client.open(uri, text);
+    let rounds = 0;
+    for (; rounds < 5; rounds++) {
+      const [fixAll] = (await actions(uri, [], ['source.fixAll.govreport'])) ?? [];
+      if (!fixAll) break;
+      const { edits, version } = edited(fixAll, uri);
+      assert.equal(version, client.version(uri));
+      const next = apply(text, edits);
+      assert.notEqual(next, text, 'a fix-all that is offered changes something');
+      text = next;
+      await client.change(uri, edits.map((e) => ({ range: e.range, text: e.newText })));
+    }
+    assert.ok(rounds >= 1 && rounds <= 3, `converged in ${rounds} rounds`);
+    assert.deepEqual((await actions(uri, [], ['source.fixAll.govreport'])) ?? [], [], 'nothing left: a second fix-all is a no-op');
+    // The server's document is the text the edits produced.
+    const remaining = client.latest.get(uri)!.diagnostics;
+    assert.deepEqual(codes(remaining).filter((c) => ['row-total', 'column-total', 'review-total'].includes(String(c))), []);
+    assert.deepEqual(checkText(text).findings.map((f) => f.code), codes(remaining));
+    await client.close(uri);
+  });
+});
+
+describe('encodings in workspace mode', { skip: SKIP }, () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'govreport-enc-'));
+  const client = new LspClient({ workspace: { enable: true } });
+  after(async () => {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a report saved as GB18030, UTF-16 or with a BOM or CRLF gets the same diagnostics as its UTF-8 twin', async () => {
+    const text = report('001').text;
+    const twins: Record<string, Buffer> = {
+      'utf8-年度报告.txt': Buffer.from(text, 'utf8'),
+      'gb18030-年度报告.txt': iconv.encode(text, 'gb18030'),
+      'gb18030-crlf-年度报告.txt': iconv.encode(text.replace(/\n/g, '\r\n'), 'gb18030'),
+      'utf8-bom-年度报告.txt': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]),
+      'utf16le-年度报告.txt': iconv.encode(text, 'utf16le', { addBOM: true }),
+      'utf16be-年度报告.txt': iconv.encode(text, 'utf16be', { addBOM: true }),
+    };
+    assert.notDeepEqual(twins['gb18030-年度报告.txt'], twins['utf8-年度报告.txt']);
+    const waits = Object.keys(twins).map((name) => {
+      writeFileSync(path.join(dir, name), twins[name]);
+      return client.diagnostics(uriOf(path.join(dir, name)), () => true, 20_000);
+    });
+    writeFileSync(path.join(dir, 'binary-年度报告.txt'), Buffer.from([0x80, 0x81, 0xff, 0xfe, 0x00, 0x41]));
+    const binary = client.diagnostics(uriOf(path.join(dir, 'binary-年度报告.txt')), () => true, 20_000);
+    await client.initialize({ locale: 'zh-cn', workspaceFolders: [dir] });
+    const published = await Promise.all(waits);
+    const shape = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => ({ code: d.code, range: d.range, severity: d.severity, message: d.message }));
+    const expected = shape(published[0]);
+    assert.ok(expected.some((d) => d.code === 'row-label') && expected.some((d) => d.code === 'amount-format'));
+    Object.keys(twins).forEach((name, i) => assert.deepEqual(shape(published[i]), expected, name));
+    // A file that is no text at all: one clear diagnostic, and the others are checked all the same.
+    const b = (await binary).diagnostics;
+    assert.equal(b.length, 1);
+    assert.match(b[0].message, /无法识别文件编码/);
+    assert.ok(client.alive);
   });
 });

@@ -19,6 +19,8 @@ export const DEFAULT_SETTINGS: GovreportSettings = {
 
 /** The manifest's maximum; a larger value from a hand-edited settings file is cut to it. */
 const MAX_DEBOUNCE = 5000;
+/** A workspace cannot raise the size limit past what one process can hold as text (in MB). */
+const MAX_FILE_SIZE_MB = 256;
 
 export interface EffectiveSettings {
   engine: EngineConfig;
@@ -63,7 +65,7 @@ function normalize(raw: unknown): GovreportSettings {
     debounce: Math.min(num(s.debounce, DEFAULT_SETTINGS.debounce), MAX_DEBOUNCE),
     workspace: { enable: !!s.workspace?.enable },
     detectLanguage: s.detectLanguage !== false,
-    maxFileSize: num(s.maxFileSize, DEFAULT_SETTINGS.maxFileSize),
+    maxFileSize: Math.min(num(s.maxFileSize, DEFAULT_SETTINGS.maxFileSize), MAX_FILE_SIZE_MB),
   };
 }
 
