@@ -186,6 +186,8 @@ const TEXT = {
     fix: '改为“一、本年新收政府信息公开申请数量”',
     warnings: '6 个警告',
     relations: ['R1 勾稽关系', 'R2 列合计', 'R3 行合计'],
+    applicationTable: '收到和处理政府信息公开申请情况表',
+    messages: 'in Chinese',
   },
   en: {
     language: 'Government Disclosure Annual Report',
@@ -197,6 +199,8 @@ const TEXT = {
     fix: 'Replace with "一、本年新收政府信息公开申请数量"',
     warnings: '6 warnings',
     relations: ['R1 balance', 'R2 column totals', 'R3 row totals'],
+    applicationTable: 'Applications table',
+    messages: 'in English',
   },
 };
 
@@ -241,7 +245,7 @@ export default async function uiCheck({ page, check, screenshot, log, locale = '
     await shot('report-squiggles', `${REPORT} at line 43: wavy underlines under the five misspelt row labels`);
   });
 
-  await check('hover on a squiggle shows the Chinese message', async () => {
+  await check(`hover on a squiggle shows the message ${T.messages}`, async () => {
     const line43 = editorLine(page, '一、本年新收到政府信息公开申请数量');
     const sq = await squiggleOn(page, line43);
     const text = await hoverOver(page, sq, T.rowLabel);
@@ -264,7 +268,7 @@ export default async function uiCheck({ page, check, screenshot, log, locale = '
     await page.mouse.move(5, 500);
   });
 
-  await check('Problems panel (Ctrl+Shift+M) lists the findings in Chinese', async () => {
+  await check(`Problems panel (Ctrl+Shift+M) lists the findings ${T.messages}`, async () => {
     await page.keyboard.press(`${mod}+Shift+M`);
     const panel = page.locator('.part.panel .markers-panel');
     await panel.waitFor({ state: 'visible' });
@@ -275,7 +279,7 @@ export default async function uiCheck({ page, check, screenshot, log, locale = '
     const rows = await panel.locator('.monaco-list-row').count();
     log(`Problems panel: ${rows} rows (the file and its findings)`);
     if (!text.includes('[Ln 43, Col 1]')) throw new Error('no position [Ln 43, Col 1] in the Problems panel');
-    await shot('problems-panel', 'the Problems panel: 001 with its six findings, messages in Chinese, govreport(rule) and [Ln, Col]');
+    await shot('problems-panel', `the Problems panel: 001 with its six findings, messages ${T.messages}, govreport(rule) and [Ln, Col]`);
   });
 
   await check('Outline shows the six sections', async () => {
@@ -312,7 +316,7 @@ export default async function uiCheck({ page, check, screenshot, log, locale = '
     SECTIONS.forEach((re, i) => { if (!re.test(names[i])) throw new Error(`section row ${i + 1} is ${JSON.stringify(names[i])}`); });
     // Sections with a table start expanded, showing their tables; the application table's relation
     // groups (R1 balance, R2 column totals, R3 row totals) each with ✓ passed/total.
-    const table = pane.locator('.monaco-list-row[aria-level="3"]', { hasText: '收到和处理政府信息公开申请情况表' }).first();
+    const table = pane.locator('.monaco-list-row[aria-level="3"]', { hasText: T.applicationTable }).first();
     await table.waitFor({ state: 'visible' });
     if ((await table.getAttribute('aria-expanded')) !== 'true') await table.locator('.monaco-tl-twistie').click();
     const groups = await until(async () => {
