@@ -219,7 +219,7 @@ export default async function uiCheck({ page, check, screenshot, log, locale = '
     await quickOpen(page, 'sample.govreport');
     const text = await visibleText(page);
     if (!text.includes('总体情况')) throw new Error(`editor does not show the file's text (got ${JSON.stringify(text.slice(0, 80))})`);
-    await shot('sample-govreport', 'sample.govreport open in the editor');
+    await shot('sample-govreport', 'sample.govreport in the editor, coloured by the grammar (taken before its first check)');
   });
 
   // Shared report 001 has a plain name: it opens as plain text and the extension switches it.
