@@ -61,8 +61,10 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
 
   if (wanted(only, CodeActionKind.QuickFix)) {
     const offeredAll = new Set<string>();
+    const findingOf = findingIndex(analysis);
+    const preferredOfRule = new Map<string, Finding[]>();
     for (const diagnostic of context.diagnostics) {
-      const finding = findingOf(analysis, diagnostic);
+      const finding = findingOf(diagnostic);
       if (!finding) continue;
       for (const fix of finding.fixes) {
         out.push({
@@ -73,7 +75,8 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
           edit: workspaceEdit(input, fix.edits),
         });
       }
-      const sameRule = analysis.findings.filter((f) => f.code === finding.code && preferredFix(f));
+      if (!preferredOfRule.has(finding.code)) preferredOfRule.set(finding.code, analysis.findings.filter((f) => f.code === finding.code && preferredFix(f)));
+      const sameRule = preferredOfRule.get(finding.code)!;
       if (sameRule.length > 1 && !offeredAll.has(finding.code)) {
         offeredAll.add(finding.code);
         out.push({
@@ -107,12 +110,22 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
   return out;
 }
 
+const rangeKey = (code: unknown, r: Range) => `${String(code)}@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+
 /**
  * The finding of the current analysis behind a diagnostic: same rule, same range. A diagnostic
  * published for an older version matches only if the current text still has that very finding,
- * and the fix offered is then the one computed for the current text.
+ * and the fix offered is then the one computed for the current text. Indexed once per request:
+ * a client may send thousands of diagnostics for a large file.
  */
-function findingOf(analysis: Analysis, d: Diagnostic): Finding | undefined {
-  if (d.source !== SOURCE) return undefined;
-  return analysis.findings.find((f) => f.code === d.code && sameRange(f.range, d.range));
+function findingIndex(analysis: Analysis): (d: Diagnostic) => Finding | undefined {
+  let index: Map<string, Finding> | undefined;
+  return (d) => {
+    if (d.source !== SOURCE) return undefined;
+    if (!index) {
+      index = new Map();
+      for (const f of analysis.findings) { const k = rangeKey(f.code, f.range); if (!index.has(k)) index.set(k, f); }
+    }
+    return index.get(rangeKey(d.code, d.range));
+  };
 }

@@ -76,6 +76,17 @@ export function tableSymbol(model: ReportModel, table: TableModel, locale: Local
   return symbol(model, name, SymbolKind.Struct, table.span, { start: first.start, end: first.start }, rowTree(table).map((n) => rowSymbol(model, n, locale)), `${table.variant}`);
 }
 
+/** The first of the sorted `stops` greater than `offset` (binary search: a 20 MB file has thousands of sub-headings). */
+function firstAfter(stops: number[], offset: number): number | undefined {
+  let lo = 0;
+  let hi = stops.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (stops[mid] > offset) hi = mid; else lo = mid + 1;
+  }
+  return stops[lo];
+}
+
 export function documentSymbols(model: ReportModel, locale: Locale): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   const placed = new Set<TableModel>();
@@ -85,7 +96,7 @@ export function documentSymbols(model: ReportModel, locale: Locale): DocumentSym
     tables.forEach((t) => placed.add(t));
     const stops = [...section.subHeadings.map((h) => h.span.start), ...tables.map((t) => t.span.start), section.span.end].sort((a, b) => a - b);
     const subs = section.subHeadings.map((h) => {
-      const end = stops.find((s) => s > h.span.start) ?? section.span.end;
+      const end = firstAfter(stops, h.span.start) ?? section.span.end;
       return symbol(model, h.text, SymbolKind.Namespace, { start: h.span.start, end }, h.span);
     });
     const children = [...subs, ...tables.map((t) => tableSymbol(model, t, locale))]
