@@ -33,8 +33,14 @@ function startServer(): void {
   const analyzer = new Analyzer(cache, new CheckWorkers(__filename, (m) => connection.console.error(m)));
 
   // A bug must cost one answer, not the server: anything thrown outside a request handler is logged.
-  process.on('uncaughtException', (e) => connection.console.error(`内部错误 / internal error: ${e?.stack ?? e}`));
-  process.on('unhandledRejection', (e) => connection.console.error(`内部错误 / internal error: ${(e as Error)?.stack ?? e}`));
+  let reporting = false;
+  const internalError = (e: unknown) => {
+    if (reporting) return; // the log itself failing must not loop
+    reporting = true;
+    try { connection.console.error(`内部错误 / internal error: ${(e as Error)?.stack ?? e}`); } catch { /* nowhere to report */ } finally { reporting = false; }
+  };
+  process.on('uncaughtException', internalError);
+  process.on('unhandledRejection', internalError);
 
   let locale: Locale = 'en';
   let canPullSettings = false;

@@ -3,7 +3,7 @@
 // where a newer version stops the check of the old one. Either way the result lands in the DocumentCache,
 // shared by diagnostics, hover, symbols and code actions.
 import type { EngineConfig } from '../engine';
-import { CheckWorkers, StaleCheck } from './checkWorker';
+import { CheckWorkers, StaleCheck, WorkerUnavailable } from './checkWorker';
 import type { Analysis, DocumentCache, Source } from './documentCache';
 
 /** Texts from this many UTF-16 units on are checked in the worker (≈ 50–100 ms of work on the server thread). */
@@ -13,6 +13,8 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class Analyzer {
   private readonly inflight = new Map<string, { key: string; promise: Promise<Analysis> }>();
+  /** Set when a worker could not be started: every check runs on the server thread from then on. */
+  private workerless = false;
 
   constructor(
     private readonly cache: DocumentCache,
@@ -48,6 +50,7 @@ export class Analyzer {
     const tooLarge = () => (text.length > maxFileSizeBytes / 3 ? Buffer.byteLength(text, 'utf8') : text.length) > maxFileSizeBytes;
     if (!this.workers || text.length < this.threshold || tooLarge()) return this.cache.analyze(read, config, maxFileSizeBytes);
 
+    if (this.workerless) return this.cache.analyze(read, config, maxFileSizeBytes);
     const key = `${source.textKey}|${JSON.stringify(config)}`;
     const running = this.inflight.get(source.uri);
     if (running && running.key === key) return running.promise;
@@ -61,7 +64,15 @@ export class Analyzer {
 
   private async inWorker(source: Source, text: string, config: EngineConfig, isStale: () => boolean): Promise<Analysis> {
     const checkedAt = new Date();
-    const result = await this.workers!.check(text, config, isStale);
+    let result;
+    try {
+      result = await this.workers!.check(text, config, isStale);
+    } catch (e) {
+      if (!(e instanceof WorkerUnavailable)) throw e;
+      // No threads here (a restricted runtime): check on this thread, as for a small text.
+      this.workerless = true;
+      return this.cache.analyze(source, config, Infinity);
+    }
     if (isStale()) throw new StaleCheck();
     const analysis: Analysis = {
       uri: source.uri, version: source.version, textKey: source.textKey, config, checkedAt,

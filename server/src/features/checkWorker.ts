@@ -44,6 +44,9 @@ export class StaleCheck extends Error {
   constructor() { super('superseded'); }
 }
 
+/** Thrown when no worker thread can be started here: the caller checks on its own thread instead. */
+export class WorkerUnavailable extends Error {}
+
 interface Pending { job: Job; isStale: () => boolean; resolve: (r: WorkerCheck) => void; reject: (e: Error) => void }
 
 /**
@@ -83,8 +86,13 @@ export class CheckWorkers {
     if (!next) { this.scheduleIdle(); return; }
     if (this.idleTimer) { clearTimeout(this.idleTimer); this.idleTimer = undefined; }
     this.running = next;
-    const worker = this.ensureWorker();
-    worker.postMessage(next.job);
+    try {
+      this.ensureWorker().postMessage(next.job);
+    } catch (e) {
+      this.stopWorker();
+      this.finish(next, (p) => p.reject(new WorkerUnavailable(e instanceof Error ? e.message : String(e))));
+      return;
+    }
     this.pollTimer = setInterval(() => {
       if (this.running === next && next.isStale()) {
         this.stats.stopped++;
