@@ -17,6 +17,11 @@ import { LspClient, ROOT } from './lsp';
 /** Sessions per run; GOVREPORT_FUZZ_RUNS scales them with the engine's property tests (default 1,500 → 120). */
 const RUNS = Math.max(20, Math.round(Number(process.env.GOVREPORT_FUZZ_RUNS ?? 1500) / 12.5));
 
+/** A failure is replayed with the seed and path fast-check prints: GOVREPORT_FUZZ_SEED=… GOVREPORT_FUZZ_PATH=… */
+const REPLAY = process.env.GOVREPORT_FUZZ_SEED
+  ? { seed: Number(process.env.GOVREPORT_FUZZ_SEED), path: process.env.GOVREPORT_FUZZ_PATH, endOnFailure: true }
+  : {};
+
 const SAMPLES = path.join(ROOT, 'samples');
 const corpus = [
   ...readdirSync(SAMPLES).filter((f) => !f.includes('GBK')).map((f) => readFileSync(path.join(SAMPLES, f), 'utf8')),
@@ -102,6 +107,6 @@ describe('random editing sessions against the server', { skip: !HAVE_SERVER && '
         }
       }
       await client.close(uri);
-    }), { numRuns: RUNS });
+    }), { numRuns: RUNS, ...REPLAY });
   });
 });
