@@ -106,6 +106,75 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   return prev[n];
 }
 
+const bag = new Int32Array(65536);
+
+/**
+ * A lower bound of the edit distance, in linear time: the characters one string has beyond the other
+ * (as multisets), whichever side has more. Each edit changes either count by at most one.
+ */
+function bagDistance(a: string, b: string): number {
+  for (let i = 0; i < a.length; i++) bag[a.charCodeAt(i)]++;
+  for (let i = 0; i < b.length; i++) bag[b.charCodeAt(i)]--;
+  let extra = 0;
+  let lacking = 0;
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i);
+    const v = bag[c];
+    if (v > 0) extra += v; else lacking -= v;
+    bag[c] = 0;
+  }
+  for (let i = 0; i < b.length; i++) {
+    const c = b.charCodeAt(i);
+    const v = bag[c];
+    if (v > 0) extra += v; else lacking -= v;
+    bag[c] = 0;
+  }
+  return extra > lacking ? extra : lacking;
+}
+
+/** Fixed keys (template wording) with their character counts, to be compared with many strings. */
+export interface KeyIndex { keys: string[]; codes: Int32Array[]; counts: Int32Array[] }
+
+export function keyIndex(keys: string[]): KeyIndex {
+  const codes: Int32Array[] = [];
+  const counts: Int32Array[] = [];
+  for (const k of keys) {
+    const m = new Map<number, number>();
+    for (let i = 0; i < k.length; i++) m.set(k.charCodeAt(i), (m.get(k.charCodeAt(i)) ?? 0) + 1);
+    codes.push(Int32Array.from(m.keys()));
+    counts.push(Int32Array.from(m.values()));
+  }
+  return { keys, codes, counts };
+}
+
+/**
+ * similarity(s, index.keys[i], atLeast) for every key, into out[i]: the characters of `s` are counted once
+ * for all the keys, so the bag bound costs each key only its distinct characters.
+ */
+export function similarities(s: string, index: KeyIndex, atLeast: number, out: number[]): void {
+  for (let i = 0; i < s.length; i++) bag[s.charCodeAt(i)]++;
+  for (let n = 0; n < index.keys.length; n++) {
+    const k = index.keys[n];
+    out[n] = 0;
+    if (s === k) { out[n] = 1; continue; }
+    const max = Math.max(s.length, k.length);
+    if (max === 0) { out[n] = 1; continue; }
+    const limit = Math.floor(max * (1 - atLeast) + 1e-9);
+    if (Math.abs(s.length - k.length) > limit) continue;
+    const codes = index.codes[n];
+    const counts = index.counts[n];
+    let common = 0;
+    for (let j = 0; j < codes.length; j++) {
+      const have = bag[codes[j]];
+      common += have < counts[j] ? have : counts[j];
+    }
+    if (max - common > limit) continue; // the bag distance, as in similarity()
+    const d = editDistance(s, k, limit);
+    out[n] = d > limit ? 0 : 1 - d / max;
+  }
+  for (let i = 0; i < s.length; i++) bag[s.charCodeAt(i)] = 0;
+}
+
 /**
  * Similarity in [0, 1] of two label keys; anything below `atLeast` is reported as 0,
  * which lets the edit distance stop early on strings that are far apart.
@@ -116,6 +185,7 @@ export function similarity(a: string, b: string, atLeast = 0.5): number {
   if (max === 0) return 1;
   const limit = Math.floor(max * (1 - atLeast) + 1e-9);
   if (Math.abs(a.length - b.length) > limit) return 0;
+  if (bagDistance(a, b) > limit) return 0;
   const d = editDistance(a, b, limit);
   return d > limit ? 0 : 1 - d / max;
 }

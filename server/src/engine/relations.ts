@@ -1,14 +1,58 @@
 // Evaluates the arithmetic relations R1–R4 that the template data declares for each table.
-import { TEMPLATE_YEARS, type TableTemplate } from './template';
+import { TEMPLATE_YEARS, type ColumnSpec, type RelationSpec, type RowSpec, type TableTemplate } from './template';
 import type { CellModel, RelationResult, RelationTerm, ReportModel, RowModel, TableModel } from './types';
 
-export function templateOf(table: TableModel): TableTemplate | undefined {
-  for (const y of TEMPLATE_YEARS) {
-    const t = y.tables[table.id].find((v) => v.variant === table.variant);
-    if (t) return t;
+/** Template of each table id and variant name: the first year that has it. */
+const TEMPLATES = new Map<string, TableTemplate>();
+for (const y of TEMPLATE_YEARS) {
+  for (const id of [2, 3, 4] as const) {
+    for (const t of y.tables[id]) if (!TEMPLATES.has(`${id}/${t.variant}`)) TEMPLATES.set(`${id}/${t.variant}`, t);
   }
+}
+
+export function templateOf(table: TableModel): TableTemplate | undefined {
+  return TEMPLATES.get(`${table.id}/${table.variant}`);
+}
+
+const rowIndex = new WeakMap<TableTemplate, Map<string, RowSpec>>();
+
+/** The template's row with this key (the first, as rows.find would give), from a map built once per template. */
+export function templateRow(tpl: TableTemplate | undefined, key: string): RowSpec | undefined {
+  if (!tpl) return undefined;
+  let rows = rowIndex.get(tpl);
+  if (!rows) {
+    rows = new Map();
+    for (const r of tpl.rows) if (!rows.has(r.key)) rows.set(r.key, r);
+    rowIndex.set(tpl, rows);
+  }
+  return rows.get(key);
+}
+
+const columnIndex = new WeakMap<RowSpec, Map<string, ColumnSpec>>();
+
+/** The row's column with this key (the first), from a map built once per row spec. */
+export function templateColumn(row: RowSpec | undefined, key: string): ColumnSpec | undefined {
+  if (!row) return undefined;
+  let cols = columnIndex.get(row);
+  if (!cols) {
+    cols = new Map();
+    for (const c of row.columns) if (!cols.has(c.key)) cols.set(c.key, c);
+    columnIndex.set(row, cols);
+  }
+  return cols.get(key);
+}
+
+/** A row's first cell in the column with this key (a row has at most fifteen). */
+function cellAt(row: RowModel, key: string): CellModel | undefined {
+  const cells = row.cells;
+  for (let i = 0; i < cells.length; i++) if (cells[i].columnKey === key) return cells[i];
   return undefined;
 }
+
+const allNumeric = (cells: (CellModel | undefined)[]): cells is CellModel[] => {
+  for (const c of cells) if (!numeric(c)) return false;
+  return true;
+};
 
 const numeric = (c: CellModel | undefined): c is CellModel =>
   !!c && c.value !== null && Number.isInteger(c.value) && c.value >= 0;
@@ -20,21 +64,21 @@ export function evaluateRelations(model: ReportModel): RelationResult[] {
   for (const table of model.tables) {
     const tpl = templateOf(table);
     if (!tpl) continue;
-    const rowsByKey = new Map(table.rows.map((r) => [r.key, r]));
+    const rowsByKey = new Map<string, RowModel>();
+    for (const r of table.rows) rowsByKey.set(r.key, r);
     for (const rel of tpl.relations) {
       if (rel.within === 'row') {
         const rowKeys = rel.rows ?? table.rows.filter((r) => !r.group).map((r) => r.key);
         for (const key of rowKeys) {
           const row = rowsByKey.get(key);
           if (!row) continue;
-          const cell = (k: string) => row.cells.find((c) => c.columnKey === k);
-          const target = cell(rel.target);
-          const plus = rel.plus.map(cell);
-          const minus = (rel.minus ?? []).map(cell);
-          if (!numeric(target) || !plus.every(numeric) || !minus.every(numeric)) continue;
+          const target = cellAt(row, rel.target);
+          if (!numeric(target)) continue;
+          const plus = rel.plus.map((k) => cellAt(row, k));
+          const minus = (rel.minus ?? []).map((k) => cellAt(row, k));
+          if (!allNumeric(plus) || !allNumeric(minus)) continue;
           const term = (c: CellModel): RelationTerm => ({ cell: c, row });
-          out.push(result(rel.id, table, term(target), plus.map(term), minus.map(term),
-            { zh: `${last(target.columnPath)} = ${plus.map((c) => last(c.columnPath)).join(' + ')}`, en: `total = sum of ${plus.length} columns` }));
+          out.push(result(rel.id, table, term(target), plus.map(term), minus.map(term), rowDescription(rel, target, plus)));
         }
       } else {
         const targetRow = rowsByKey.get(rel.target);
@@ -42,14 +86,18 @@ export function evaluateRelations(model: ReportModel): RelationResult[] {
         const plusRows = rel.plus.map((k) => rowsByKey.get(k));
         const minusRows = (rel.minus ?? []).map((k) => rowsByKey.get(k));
         if (!plusRows.every(Boolean) || !minusRows.every(Boolean)) continue;
+        // The same wording for every column of the relation.
+        const zh = rel.minus
+          ? `${shortLabel(targetRow)} = ${rel.plus.map((k) => shortLabel(rowsByKey.get(k)!)).join(' + ')} − ${rel.minus.map((k) => shortLabel(rowsByKey.get(k)!)).join(' − ')}`
+          : `${shortLabel(targetRow)} = 各办理结果之和`;
+        const en = rel.minus ? 'carried to next year = new + carried over − total handled' : 'total = sum of the outcome rows';
         for (const targetCell of targetRow.cells) {
-          const at = (r: RowModel | undefined) => r!.cells.find((c) => c.columnKey === targetCell.columnKey);
-          const plus = plusRows.map(at);
-          const minus = minusRows.map(at);
-          if (!numeric(targetCell) || !plus.every(numeric) || !minus.every(numeric)) continue;
-          const desc = rel.minus
-            ? { zh: `${shortLabel(targetRow)} = ${rel.plus.map((k) => shortLabel(rowsByKey.get(k)!)).join(' + ')} − ${rel.minus.map((k) => shortLabel(rowsByKey.get(k)!)).join(' − ')}`, en: 'carried to next year = new + carried over − total handled' }
-            : { zh: `${shortLabel(targetRow)} = 各办理结果之和`, en: 'total = sum of the outcome rows' };
+          if (!numeric(targetCell)) continue;
+          const plus = plusRows.map((r) => cellAt(r!, targetCell.columnKey));
+          if (!allNumeric(plus)) continue;
+          const minus = minusRows.map((r) => cellAt(r!, targetCell.columnKey));
+          if (!allNumeric(minus)) continue;
+          const desc = { zh, en };
           out.push(result(rel.id, table, { cell: targetCell, row: targetRow },
             plus.map((c, i) => ({ cell: c, row: plusRows[i]! })), minus.map((c, i) => ({ cell: c, row: minusRows[i]! })), desc));
         }
@@ -61,8 +109,25 @@ export function evaluateRelations(model: ReportModel): RelationResult[] {
 
 function last<T>(a: T[]): T { return a[a.length - 1]; }
 
+/** The wording of a row relation, built once for the columns it names (every row of a table has the same). */
+const rowWording = new WeakMap<RelationSpec, { paths: string[][]; zh: string; en: string }>();
+function rowDescription(rel: RelationSpec, target: CellModel, plus: CellModel[]): RelationResult['description'] {
+  const known = rowWording.get(rel);
+  if (known && known.paths.length === plus.length + 1 && known.paths[0] === target.columnPath && plus.every((c, i) => c.columnPath === known.paths[i + 1])) {
+    return { zh: known.zh, en: known.en };
+  }
+  const zh = `${last(target.columnPath)} = ${plus.map((c) => last(c.columnPath)).join(' + ')}`;
+  const en = `total = sum of ${plus.length} columns`;
+  rowWording.set(rel, { paths: [target.columnPath, ...plus.map((c) => c.columnPath)], zh, en });
+  return { zh, en };
+}
+
 function result(id: RelationResult['id'], table: TableModel, target: RelationTerm, plus: RelationTerm[], minus: RelationTerm[], description: RelationResult['description']): RelationResult {
-  const sum = (ts: RelationTerm[]) => ts.reduce((s, t) => s + (t.cell.value ?? 0), 0);
+  const sum = (ts: RelationTerm[]) => {
+    let s = 0;
+    for (const t of ts) s += t.cell.value ?? 0;
+    return s;
+  };
   const expected = sum(plus) - sum(minus);
   const actual = target.cell.value ?? 0;
   return { id, tableId: table.id, target, plus, minus, expected, actual, ok: expected === actual, description };

@@ -63,7 +63,7 @@ function matchLabel(tokens: Token[], at: number, ks: KeySet): LabelMatch | null 
     for (const key of ks.keys) {
       sim = Math.max(sim, similarity(joined, key, MIN_SIMILARITY));
       // A label cut short before its note, e.g. （二）部分公开 for （二）部分公开（区分处理的，…）.
-      if (joined.length >= 6 && key.startsWith(joined) && /^[(（]/.test(key.slice(joined.length))) sim = Math.max(sim, TRUNCATED_LABEL);
+      if (joined.length >= 6 && key.startsWith(joined) && (key.charCodeAt(joined.length) === 0x28 || key.charCodeAt(joined.length) === 0xff08)) sim = Math.max(sim, TRUNCATED_LABEL);
       // The first line of a label that wraps after its values (PDF rows).
       else if (joined.length >= 8 && joined.length < key.length && key.startsWith(joined)) sim = Math.max(sim, WRAPPED_LABEL);
     }
@@ -82,14 +82,38 @@ function pathOf(spec: RowSpec, byKey: Map<string, RowSpec>): string[] {
   return path;
 }
 
+type HeaderLabels = (readonly [label: string, key: string])[];
+interface Headers { labels: HeaderLabels; keys: KeySet }
+const headersOf = (labels: string[]): Headers => {
+  const pairs = labels.map((h) => [h, labelKey(h)] as const);
+  return { labels: pairs, keys: keySet(pairs.map(([, k]) => k)) };
+};
+
+/** What alignTable derives from a template alone, computed once per template. */
+interface Prepared { paths: string[][]; anchorKeys: KeySet; headers: Headers; rowHeaders: (Headers | null)[] }
+const prepared = new WeakMap<TableTemplate, Prepared>();
+function prepare(tpl: TableTemplate): Prepared {
+  let p = prepared.get(tpl);
+  if (!p) {
+    const byKey = new Map(tpl.rows.map((r) => [r.key, r]));
+    p = {
+      paths: tpl.rows.map((r) => pathOf(r, byKey)),
+      anchorKeys: keySet([
+        ...tpl.headers.map(labelKey).filter((k) => k.length >= 4),
+        ...tpl.rows.filter((r) => r.label).slice(0, 3).flatMap((r) => rowKeys(r).keys),
+      ]),
+      headers: headersOf(tpl.headers),
+      rowHeaders: tpl.rows.map((r) => (r.headers ? headersOf([...tpl.headers, ...r.headers]) : null)),
+    };
+    prepared.set(tpl, p);
+  }
+  return p;
+}
+
 export interface Alignment { table: TableModel; cost: number }
 
 export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span): Alignment | null {
-  const byKey = new Map(tpl.rows.map((r) => [r.key, r]));
-  const anchorKeys = keySet([
-    ...tpl.headers.map(labelKey).filter((k) => k.length >= 4),
-    ...tpl.rows.filter((r) => r.label).slice(0, 3).flatMap((r) => rowKeys(r).keys),
-  ]);
+  const { paths, anchorKeys, headers: initialHeaders, rowHeaders } = prepare(tpl);
   let start = -1;
   for (let i = 0; i < tokens.length && start < 0; i++) {
     if (tokens[i].kind !== 'text') continue;
@@ -102,8 +126,8 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
   const missingRows: TableModel['missingRows'] = [];
   const unread: UnreadPart[] = [];
   const headers: TableModel['headers'] = [];
-  let headerLabels = tpl.headers.map((h) => [h, labelKey(h)] as const);
-  let headerKeys = keySet(headerLabels.map(([, k]) => k));
+  let headerLabels = initialHeaders.labels;
+  let headerKeys = initialHeaders.keys;
   let cost = 0;
   let ti = start;
   let lastLabel: { row: RowModel; key: string; templateKey: string; sim: number } | null = null;
@@ -115,7 +139,13 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
   const readHeader = (at: number): LabelMatch | null => {
     const m = readHeaderMatch(at);
     if (!m) return null;
-    const best = headerLabels.reduce((a, b) => (similarity(m.key, b[1]) > similarity(m.key, a[1]) ? b : a));
+    // The first label most like it (one similarity per label).
+    let best = headerLabels[0];
+    let bestSim = similarity(m.key, best[1]);
+    for (let i = 1; i < headerLabels.length; i++) {
+      const sim = similarity(m.key, headerLabels[i][1]);
+      if (sim > bestSim) { best = headerLabels[i]; bestSim = sim; }
+    }
     headers.push({ span: m.span, text: m.text, templateLabel: best[0] });
     return m;
   };
@@ -191,9 +221,10 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
       }
       ti = labelMatch.end;
       cost += 1 - labelMatch.sim;
-      if (spec.headers) {
-        headerLabels = [...tpl.headers, ...spec.headers].map((h) => [h, labelKey(h)] as const);
-        headerKeys = keySet(headerLabels.map(([, k]) => k));
+      const blockHeaders = rowHeaders[ri];
+      if (blockHeaders) {
+        headerLabels = blockHeaders.labels;
+        headerKeys = blockHeaders.keys;
       }
     } else {
       // An unlabelled row (table 四) follows its header cells.
@@ -223,7 +254,7 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
       templateLabel: spec.label,
       label: labelMatch ? labelMatch.text : null,
       labelSpan: labelMatch ? labelMatch.span : null,
-      path: pathOf(spec, byKey),
+      path: paths[ri].slice(),
       group: !!spec.group,
       cells,
       expectedValues: spec.group ? 0 : spec.columns.length,

@@ -1,5 +1,5 @@
 // Reads what sits outside the tables: title, agency, report year, section headings, sub-headings.
-import { CN_ORDINALS, isSpaceCode, labelKey, parseChineseNumeral, similarity } from '../normalize';
+import { CN_ORDINALS, isSpaceCode, keyIndex, labelKey, parseChineseNumeral, similarities } from '../normalize';
 import { SECTIONS } from '../template';
 import type { ExtraHeading, SectionHeading, SectionId, SectionModel, Span, SubHeading } from '../types';
 
@@ -38,7 +38,11 @@ const NUMBERING: [RegExp, Numbering['style']][] = [
   [/^第([一二三四五六七八九十]{1,2})部分\s*[、：:．.]?\s*/, 'part'],
 ];
 
+/** What a numbering can start with: a Chinese numeral, a bracket, a digit, 第. */
+const NUMBERING_START = new Set([...'一二三四五六七八九十（(0123456789第'].map((c) => c.charCodeAt(0)));
+
 export function readNumbering(s: string): Numbering {
+  if (!NUMBERING_START.has(s.charCodeAt(0))) return { ordinal: null, style: 'none', rest: s, prefix: '' };
   for (const [re, style] of NUMBERING) {
     const m = re.exec(s);
     if (m) {
@@ -50,9 +54,32 @@ export function readNumbering(s: string): Numbering {
 }
 
 /** Every title and wording variant holds one of these; a cheap test before the fuzzy match. */
-const HEADING_HINT = /情况|事项|申请|复议|诉讼|问题|改进|主动|总体|其他/;
+const HEADING_HINTS = ['情况', '事项', '申请', '复议', '诉讼', '问题', '改进', '主动', '总体', '其他'];
+const HINT_FIRST = new Uint8Array(65536);
+const HINT_SECOND = new Map<number, number[]>();
+for (const w of HEADING_HINTS) {
+  const list = HINT_SECOND.get(w.charCodeAt(0)) ?? [];
+  list.push(w.charCodeAt(1));
+  HINT_SECOND.set(w.charCodeAt(0), list);
+  HINT_FIRST[w.charCodeAt(0)] = 1;
+}
 
-const SECTION_KEYS = SECTIONS.map((s) => ({ spec: s, keys: [s.title, ...s.aliases].map(labelKey) }));
+/** Whether text[from, to) holds one of the hint words (what /情况|事项|…/ tests, without a copy of the line). */
+function hasHeadingHint(text: string, from: number, to: number): boolean {
+  for (let i = from; i + 1 < to; i++) {
+    const c = text.charCodeAt(i);
+    if (HINT_FIRST[c] && HINT_SECOND.get(c)!.includes(text.charCodeAt(i + 1))) return true;
+  }
+  return false;
+}
+
+/** Every title and alias key, in section order, with the section it names. */
+const SECTION_KEYS = SECTIONS.flatMap((s) => [s.title, ...s.aliases].map((w) => ({ id: s.id, key: labelKey(w) })));
+const SECTION_INDEX = keyIndex(SECTION_KEYS.map((k) => k.key));
+const sims: number[] = [];
+/** The section whose title or alias has exactly this key (the first, as the fuzzy loop would pick). */
+const EXACT_SECTION = new Map<string, SectionId>();
+for (const { id, key } of SECTION_KEYS) if (!EXACT_SECTION.has(key)) EXACT_SECTION.set(key, id);
 
 interface Candidate { id: SectionId; heading: SectionHeading; score: number; line: number }
 
@@ -62,12 +89,14 @@ function headingCandidate(text: string, lines: Lines, line: number): Candidate |
   const n = readNumbering(body);
   const key = labelKey(n.rest);
   if (key.length < 4) return null;
-  let best: { id: SectionId; sim: number } | null = null;
-  for (const { spec, keys } of SECTION_KEYS) {
-    for (const k of keys) {
-      if (Math.abs(k.length - key.length) > 6) continue;
-      const sim = similarity(key, k, HEADING_MATCH);
-      if (sim >= HEADING_MATCH && (!best || sim > best.sim)) best = { id: spec.id, sim };
+  const exact = EXACT_SECTION.get(key);
+  let best: { id: SectionId; sim: number } | null = exact !== undefined ? { id: exact, sim: 1 } : null;
+  if (!best) {
+    similarities(key, SECTION_INDEX, HEADING_MATCH, sims);
+    for (let i = 0; i < SECTION_KEYS.length; i++) {
+      if (Math.abs(SECTION_KEYS[i].key.length - key.length) > 6) continue;
+      const sim = sims[i];
+      if (sim >= HEADING_MATCH && (!best || sim > best.sim)) best = { id: SECTION_KEYS[i].id, sim };
     }
   }
   if (!best) return null;
@@ -89,8 +118,7 @@ export function findSections(text: string, lines: Lines): SectionsResult {
   const byId = new Map<SectionId, Candidate[]>();
   for (let line = 0; line < lines.starts.length; line++) {
     if (lines.ends[line] - lines.starts[line] > MAX_HEADING_LENGTH * 2) continue;
-    const raw = text.slice(lines.starts[line], lines.ends[line]);
-    if (!HEADING_HINT.test(raw)) continue;
+    if (!hasHeadingHint(text, lines.starts[line], lines.ends[line])) continue;
     const c = headingCandidate(text, lines, line);
     if (!c) continue;
     const list = byId.get(c.id);

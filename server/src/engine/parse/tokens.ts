@@ -25,6 +25,9 @@ const VALUE_START = new Set([...'+-−＋－0123456789０１２３４５６７�
 
 export function isValueText(s: string): boolean {
   if (!VALUE_START.has(s.charCodeAt(0))) return false;
+  let i = 0;
+  while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+  if (i === s.length) return true; // plain digits, the usual cell
   const h = toHalfWidth(s);
   return VALUE.test(h) || CHINESE_VALUE.test(h);
 }
@@ -33,10 +36,10 @@ export function isValueText(s: string): boolean {
  * A markdown table rule: only white space, | : - – — and a run of at least three '-'
  * (what /^[\s|:\-–—]*-{3,}[\s|:\-–—]*$/ says, without its cubic backtracking on a long run of dashes).
  */
-function isMarkdownRule(s: string): boolean {
+function isMarkdownRule(s: string, from = 0, to = s.length): boolean {
   let run = 0;
   let dashes = false;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     if (c === 0x2d) { if (++run >= 3) dashes = true; continue; }
     run = 0;
@@ -93,51 +96,84 @@ function maskArtefacts(raw: string): string {
   return out === null ? raw : out + raw.slice(at);
 }
 
-/** Tokens of lines [fromLine, toLine) of `text`. */
 /** A table has a few hundred cells; a region with far more tokens than this is not read further. */
 export const MAX_TOKENS = 20000;
 
+/** First characters (after white space) of a page number line, and of a markdown rule. */
+const PAGE_NUMBER_START = new Set([...'-—–－第'].map((c) => c.charCodeAt(0)));
+const RULE_START = new Set([...'|:-–—'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Tokens of lines [fromLine, toLine) of `text`. One pass over each line's characters; the line is copied
+ * only when it holds an artefact to blank out.
+ */
 export function tokenize(text: string, lineStarts: number[], lineEnds: number[], fromLine: number, toLine: number): Token[] {
   const tokens: Token[] = [];
+  const lineTokens: Token[] = [];
   for (let line = fromLine; line < toLine && tokens.length < MAX_TOKENS; line++) {
     const start = lineStarts[line];
     const end = lineEnds[line];
-    const raw = text.slice(start, end);
-    if (raw.length === 0 || PAGE_NUMBER.test(raw) || isMarkdownRule(raw)) continue;
-    // Blank out artefacts so they separate cells without moving any offset.
-    const masked = maskArtefacts(raw);
-    const separator = masked.includes('|') ? '|' : masked.includes('\t') ? '\t' : null;
-    const cells: [number, number][] = [];
-    if (separator) {
-      let at = 0;
-      for (;;) {
-        const next = masked.indexOf(separator, at);
-        cells.push([at, next < 0 ? masked.length : next]);
-        if (next < 0) break;
-        at = next + 1;
-      }
-    } else {
-      cells.push([0, masked.length]);
+    if (end <= start) continue;
+    let lead = start;
+    while (lead < end && isSpaceCode(text.charCodeAt(lead))) lead++;
+    const first = text.charCodeAt(lead);
+    if (lead < end && PAGE_NUMBER_START.has(first) && PAGE_NUMBER.test(text.slice(start, end))) continue;
+    if (lead < end && RULE_START.has(first) && isMarkdownRule(text, start, end)) continue;
+    // The characters read: the text itself, or a copy of the line with its artefacts blanked out.
+    let s = text;
+    let from = start;
+    let to = end;
+    let base = 0;
+    let pipe = false;
+    let tab = false;
+    let artefact = false;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x7c) pipe = true;
+      else if (c === 0x09) tab = true;
+      else if (c === 0x5b || c === 0x26 || c === 0x3c) artefact = true; // [ & <
     }
-    const lineTokens: Token[] = [];
-    for (const [cs, ce] of cells) {
-      const pieces = splitPieces(masked, cs, ce, MAX_TOKENS - tokens.length - lineTokens.length);
-      if (pieces.length === 0) {
-        if (separator) lineTokens.push({ kind: 'blank', text: '', span: { start: start + cs, end: start + cs }, line });
-        continue;
+    if (artefact) {
+      const raw = text.slice(start, end);
+      const masked = maskArtefacts(raw);
+      if (masked !== raw) {
+        s = masked; from = 0; to = masked.length; base = start;
+        pipe = masked.includes('|');
+        tab = masked.includes('\t');
       }
-      for (const [ps, pe] of pieces) {
-        const piece = masked.slice(ps, pe);
-        const kind: TokenKind = isValueText(piece) ? 'value' : 'text';
-        lineTokens.push({ kind, text: piece, span: { start: start + ps, end: start + pe }, line });
+    }
+    const separator = pipe ? 0x7c : tab ? 0x09 : -1;
+    lineTokens.length = 0;
+    let cs = from;
+    for (;;) {
+      let ce = to;
+      if (separator >= 0) {
+        ce = cs;
+        while (ce < to && s.charCodeAt(ce) !== separator) ce++;
       }
+      // Pieces of the cell, split at white space, while the token budget lasts.
+      const budget = MAX_TOKENS - tokens.length - lineTokens.length;
+      let pieces = 0;
+      let i = cs;
+      while (i < ce && pieces < budget) {
+        while (i < ce && isBlankCode(s.charCodeAt(i))) i++;
+        if (i >= ce) break;
+        const ps = i;
+        while (i < ce && !isBlankCode(s.charCodeAt(i))) i++;
+        const piece = s.slice(ps, i);
+        lineTokens.push({ kind: isValueText(piece) ? 'value' : 'text', text: piece, key: undefined, span: { start: base + ps, end: base + i }, line });
+        pieces++;
+      }
+      if (pieces === 0 && separator >= 0) lineTokens.push({ kind: 'blank', text: '', key: undefined, span: { start: base + cs, end: base + cs }, line });
+      if (ce >= to) break;
+      cs = ce + 1;
     }
     // Blank cells count only between two filled cells of one row (spans leave blanks at the edges).
-    const first = lineTokens.findIndex((t) => t.kind !== 'blank');
+    let firstFilled = 0;
+    while (firstFilled < lineTokens.length && lineTokens[firstFilled].kind === 'blank') firstFilled++;
     let last = lineTokens.length - 1;
     while (last >= 0 && lineTokens[last].kind === 'blank') last--;
-    if (first < 0) continue;
-    for (let i = first; i <= last; i++) {
+    for (let i = firstFilled; i <= last; i++) {
       const t = lineTokens[i];
       // A blank directly after a label is a spanning cell, not an empty value.
       if (t.kind === 'blank' && lineTokens[i - 1]?.kind !== 'value') continue;
@@ -145,17 +181,4 @@ export function tokenize(text: string, lineStarts: number[], lineEnds: number[],
     }
   }
   return tokens;
-}
-
-function splitPieces(s: string, from: number, to: number, budget: number): [number, number][] {
-  const out: [number, number][] = [];
-  let i = from;
-  while (i < to && out.length < budget) {
-    while (i < to && isBlankCode(s.charCodeAt(i))) i++;
-    if (i >= to) break;
-    const st = i;
-    while (i < to && !isBlankCode(s.charCodeAt(i))) i++;
-    out.push([st, i]);
-  }
-  return out;
 }

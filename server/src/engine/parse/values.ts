@@ -15,6 +15,10 @@ const NUMBER = /^([+\-−]?)(\d+(?:,\d{3})*)(?:\.(\d+))?(万元|元|件|个|条|
 const CHINESE = /^([零〇一二两三四五六七八九十百千]+)(件|个|条|项)?$/;
 
 export function parseCellValue(raw: string): ParsedValue {
+  // The usual cell: a few plain digits (what the general path below gives for them, without its work).
+  let d = 0;
+  while (d < raw.length && raw.charCodeAt(d) >= 48 && raw.charCodeAt(d) <= 57) d++;
+  if (d === raw.length && d > 0 && d <= MAX_DIGITS) return { value: Number(raw), kind: 'integer', unit: null, fullWidth: false, plain: raw };
   const half = toHalfWidth(raw).trim();
   const fullWidth = half !== raw.trim();
   const m = NUMBER.exec(half);

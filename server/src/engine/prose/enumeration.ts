@@ -1,5 +1,5 @@
 // Enumeration markers in the prose: 一是/二是, 第一，/第二，, and at a line start （一） （1） 1. 一、.
-import { CN_ORDINALS, parseChineseNumeral } from '../normalize';
+import { CN_ORDINALS, isSpaceCode, parseChineseNumeral } from '../normalize';
 import type { ReportModel, SectionId, Span } from '../types';
 import { lineEnd as lineEndOffset, positionAt } from '../text';
 import { proseSpans } from './scan';
@@ -43,7 +43,8 @@ export function markerText(kind: MarkerKind, n: number): string {
   }
 }
 
-function* inlineMarkers(text: string, from: number, to: number, lineStart: number, section: SectionId): Generator<Marker> {
+/** Inline markers (一是, 第一，) in text[from, to) of a line starting at lineStart; visit returns true to stop. */
+function inlineMarkers(text: string, from: number, to: number, lineStart: number, section: SectionId, visit: (m: Marker) => boolean): boolean {
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     if (code !== 0x662f /* 是 */ && code !== 0x7b2c /* 第 */) continue;
@@ -54,20 +55,27 @@ function* inlineMarkers(text: string, from: number, to: number, lineStart: numbe
       if (j === i) continue;
       if (j > lineStart && !INLINE_BEFORE.includes(text[j - 1])) continue;
       const n = cnNumber(text.slice(j, i));
-      if (n) yield { kind: 'shi', n, span: { start: j, end: i + 1 }, text: text.slice(j, i + 1), section };
+      if (n && visit({ kind: 'shi', n, span: { start: j, end: i + 1 }, text: text.slice(j, i + 1), section })) return true;
     } else if (ch === '第') {
       if (i > lineStart && !INLINE_BEFORE.includes(text[i - 1])) continue;
       let j = i + 1;
       while (j < to && j - i <= 3 && CN_DIGITS.includes(text[j])) j++;
       if (j === i + 1 || j >= to || !'，,、：:'.includes(text[j])) continue;
       const n = cnNumber(text.slice(i + 1, j));
-      if (n) yield { kind: 'di', n, span: { start: i, end: j }, text: text.slice(i, j), section };
+      if (n && visit({ kind: 'di', n, span: { start: i, end: j }, text: text.slice(i, j), section })) return true;
     }
   }
+  return false;
 }
 
-/** Markers of one section, lazily in text order (tables and section headings left out). Linear in the text length. */
-export function* sectionMarkers(model: ReportModel, section: { id: SectionId; span: Span; heading: { span: Span } }): Generator<Marker> {
+/** What a line marker can start with: a bracket, a digit, a Chinese numeral. */
+const LINE_MARKER_START = new Set([...'（(0123456789一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Markers of one section in text order (tables and section headings left out), each given to `visit`, which
+ * returns true to stop. Linear in the text length.
+ */
+export function sectionMarkers(model: ReportModel, section: { id: SectionId; span: Span; heading: { span: Span } }, visit: (m: Marker) => boolean): void {
   const text = model.text;
   const headingStarts = new Set([...model.sections.map((s) => s.heading.span.start), ...model.extraHeadings.map((h) => h.heading.span.start)]);
   const starts = model.lineStarts;
@@ -78,25 +86,29 @@ export function* sectionMarkers(model: ReportModel, section: { id: SectionId; sp
       const lineStart = Math.max(starts[line], span.start);
       const lineEnd = Math.min(lineEndOffset(text, starts, line), span.end);
       if (lineEnd <= lineStart) continue;
-      const lead = LEADING.exec(text.slice(lineStart, Math.min(lineEnd, lineStart + 64)))?.[0].length ?? 0;
+      const c = text.charCodeAt(lineStart);
+      // LEADING only consumes white space, [bookmark:…] and &nbsp;.
+      const lead = isSpaceCode(c) || c === 0x5b || c === 0x26 ? LEADING.exec(text.slice(lineStart, Math.min(lineEnd, lineStart + 64)))?.[0].length ?? 0 : 0;
       const bodyStart = lineStart + lead;
       let inlineFrom = bodyStart;
       if (!headingStarts.has(bodyStart) && !(bodyStart >= section.heading.span.start && bodyStart < section.heading.span.end)) {
-        const head = text.slice(bodyStart, Math.min(lineEnd, bodyStart + 12));
-        for (const [kind, re] of LINE_MARKERS) {
-          const m = re.exec(head);
-          if (!m) continue;
-          const n = kind === 'arabic' || kind === 'paren-arabic' ? Number(m[1]) : cnNumber(m[1]);
-          if (n) {
-            yield { kind, n, span: { start: bodyStart, end: bodyStart + m[0].length }, text: m[0], section: section.id };
-            inlineFrom = bodyStart + m[0].length;
+        if (bodyStart < lineEnd && LINE_MARKER_START.has(text.charCodeAt(bodyStart))) {
+          const head = text.slice(bodyStart, Math.min(lineEnd, bodyStart + 12));
+          for (const [kind, re] of LINE_MARKERS) {
+            const m = re.exec(head);
+            if (!m) continue;
+            const n = kind === 'arabic' || kind === 'paren-arabic' ? Number(m[1]) : cnNumber(m[1]);
+            if (n) {
+              if (visit({ kind, n, span: { start: bodyStart, end: bodyStart + m[0].length }, text: m[0], section: section.id })) return;
+              inlineFrom = bodyStart + m[0].length;
+            }
+            break;
           }
-          break;
         }
       } else {
         inlineFrom = lineEnd;
       }
-      yield* inlineMarkers(text, inlineFrom, lineEnd, bodyStart, section.id);
+      if (inlineMarkers(text, inlineFrom, lineEnd, bodyStart, section.id, visit)) return;
     }
   }
 }
@@ -118,7 +130,8 @@ export function enumerationFaults(model: ReportModel): EnumerationFault[] {
   for (const section of model.sections) {
     const stack: MarkerKind[] = [];
     const last = new Map<MarkerKind, Marker>();
-    for (const m of sectionMarkers(model, section)) {
+    let full = false;
+    sectionMarkers(model, section, (m) => {
       if (!INLINE.has(m.kind)) {
         const at = stack.indexOf(m.kind);
         if (at >= 0) {
@@ -131,11 +144,13 @@ export function enumerationFaults(model: ReportModel): EnumerationFault[] {
       }
       const prev = last.get(m.kind);
       last.set(m.kind, m);
-      if (!prev || m.n === 1 || m.n === prev.n + 1) continue;
+      if (!prev || m.n === 1 || m.n === prev.n + 1) return false;
       const problem: EnumerationProblem = m.n === prev.n ? 'repeat' : m.n > prev.n ? 'skip' : 'backwards';
       faults.push({ marker: m, previous: prev, problem, expected: markerText(m.kind, prev.n + 1) });
-      if (faults.length >= MAX_FAULTS) return faults;
-    }
+      full = faults.length >= MAX_FAULTS;
+      return full;
+    });
+    if (full) return faults;
   }
   return faults;
 }

@@ -1,7 +1,7 @@
 // Figures the prose states (新收8件, 已答复17件, 行政复议0件 …), each tied to the table cell(s) it can be compared with.
 import type { CellModel, Localized, ReportModel, RowModel, SectionId, Span } from '../types';
 import { CASE_DOMAINS, CASE_EQUIVALENT, FAMILY_BY_METRIC, DOMAIN_LABEL, type Domain, type Family, type MetricId } from './lexicon';
-import { proseChunks, tokenize, type Token } from './scan';
+import { proseChunks, scanTokens, type Token } from './scan';
 
 /** A table cell a figure was compared with. */
 export interface FigureCell { span: Span; value: number; name: Localized }
@@ -203,10 +203,9 @@ export function readFigures(model: ReportModel): RawFigure[] {
   for (const chunk of proseChunks(model)) {
     if (out.length >= MAX_FIGURES) break;
     const state: DomainState = { domain: chunk.section ? SECTION_DOMAIN[chunk.section] ?? null : null };
-    const tokens = tokenize(model.text, chunk.spans);
     let segment: Token[] = [];
-    for (const t of tokens) {
-      if (out.length >= MAX_FIGURES) break;
+    scanTokens(model.text, chunk.spans, (t) => {
+      if (out.length >= MAX_FIGURES) return true;
       if (t.type === 'boundary' || t.type === 'paragraph') {
         if (segment.length) readSegment(segment, paragraph, state, out);
         segment = [];
@@ -214,7 +213,8 @@ export function readFigures(model: ReportModel): RawFigure[] {
       } else {
         segment.push(t);
       }
-    }
+      return false;
+    });
     if (segment.length && out.length < MAX_FIGURES) readSegment(segment, paragraph, state, out);
     paragraph++;
   }

@@ -68,11 +68,23 @@ mark(OPEN_QUOTES, Kind.Open);
 mark(CLOSE_QUOTES, Kind.Close);
 mark('\n\r', Kind.Break);
 
+/** For each code unit that begins a lexicon word, 1 + the index of its list (longest word first) in WORD_LISTS. */
+const WORD_START = new Uint16Array(65536);
+const WORD_LISTS = [...LEXICON_BY_CODE.values()];
+[...LEXICON_BY_CODE.keys()].forEach((code, i) => { WORD_START[code] = i + 1; });
+
+/** text.startsWith(word, at) for a word whose first code unit is already known to match, without a runtime call. */
+function restMatches(text: string, at: number, word: string): boolean {
+  if (at + word.length > text.length) return false;
+  for (let j = 1; j < word.length; j++) if (text.charCodeAt(at + j) !== word.charCodeAt(j)) return false;
+  return true;
+}
+
 /**
- * Tokens of text[span], lazily (a reader may stop early); a table cut (the end of a span) counts as a paragraph
- * break. Linear in the span length.
+ * Gives the tokens of text[spans] to `emit` in order, until it returns true (a reader may stop early); a table
+ * cut (the end of a span) counts as a paragraph break. Linear in the span length.
  */
-export function* tokenize(text: string, spans: Span[]): Generator<Token> {
+export function scanTokens(text: string, spans: Span[], emit: (t: Token) => boolean): void {
   for (const span of spans) {
     let quote = 0;
     let i = span.start;
@@ -80,47 +92,52 @@ export function* tokenize(text: string, spans: Span[]): Generator<Token> {
       const code = text.charCodeAt(i);
       switch (KIND[code] as Kind) {
         case Kind.Break:
-          yield { type: 'paragraph', start: i, end: i + 1 };
+          if (emit({ type: 'paragraph', start: i, end: i + 1 })) return;
           quote = 0;
           i++;
           continue;
         case Kind.Sentence:
-          yield { type: 'boundary', start: i, end: i + 1, sentence: true };
+          if (emit({ type: 'boundary', start: i, end: i + 1, sentence: true })) return;
           i++;
           continue;
         case Kind.Clause:
-          if (quote === 0 && !labelColon(text, i, span.end)) yield { type: 'boundary', start: i, end: i + 1, sentence: false };
+          if (quote === 0 && !labelColon(text, i, span.end) && emit({ type: 'boundary', start: i, end: i + 1, sentence: false })) return;
           i++;
           continue;
         case Kind.Open: quote++; i++; continue;
         case Kind.Close: quote = Math.max(0, quote - 1); i++; continue;
         case Kind.Digit: {
           const r = readCount(text, i, span.end);
-          if (r.count) yield { type: 'count', start: r.count.start, end: r.count.unitEnd, count: r.count };
+          if (r.count && emit({ type: 'count', start: r.count.start, end: r.count.unitEnd, count: r.count })) return;
           i = r.next;
           continue;
         }
         case Kind.Numeral: {
           const r = readCount(text, i, span.end);
-          if (r.count) { yield { type: 'count', start: r.count.start, end: r.count.unitEnd, count: r.count }; i = r.next; continue; }
+          if (r.count) {
+            if (emit({ type: 'count', start: r.count.start, end: r.count.unitEnd, count: r.count })) return;
+            i = r.next;
+            continue;
+          }
           break;
         }
         default:
           break;
       }
       // The longest lexicon word starting here, if any.
-      const list = LEXICON_BY_CODE.get(code);
-      if (list) {
+      const listIndex = WORD_START[code];
+      if (listIndex) {
+        const list = WORD_LISTS[listIndex - 1];
         let hit = null;
-        for (const e of list) if (text.startsWith(e.word, i)) { hit = e; break; }
+        for (const e of list) if (restMatches(text, i, e.word)) { hit = e; break; }
         if (hit) {
-          yield { type: 'word', start: i, end: i + hit.word.length, word: hit.word, role: hit.role };
+          if (emit({ type: 'word', start: i, end: i + hit.word.length, word: hit.word, role: hit.role })) return;
           i += hit.word.length;
           continue;
         }
       }
       i++;
     }
-    yield { type: 'paragraph', start: span.end, end: span.end };
+    if (emit({ type: 'paragraph', start: span.end, end: span.end })) return;
   }
 }

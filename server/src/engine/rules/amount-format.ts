@@ -1,4 +1,4 @@
-import { templateOf } from '../relations';
+import { templateColumn, templateOf, templateRow } from '../relations';
 import { defineRule } from './rule';
 
 /** Writes a 万元 figure without float noise, keeping at most `decimals` places. */
@@ -16,9 +16,9 @@ export default defineRule({
     for (const table of model.tables) {
       const tpl = templateOf(table);
       for (const row of table.rows) {
-        const spec = tpl?.rows.find((r) => r.key === row.key);
+        const spec = templateRow(tpl, row.key);
         for (const cell of row.cells) {
-          if (spec?.columns.find((c) => c.key === cell.columnKey)?.kind !== 'amount' || cell.value === null) continue;
+          if (templateColumn(spec, cell.columnKey)?.kind !== 'amount' || cell.value === null) continue;
           const decimals = table.fourDecimalAmounts ? 4 : null;
           const what = `${row.templateLabel} × ${cell.columnPath[cell.columnPath.length - 1]}`;
           let fixed: string | null = null;

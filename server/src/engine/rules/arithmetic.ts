@@ -1,5 +1,5 @@
 // Shared shape of the four arithmetic rules: a finding on the total cell of each broken relation.
-import type { Localized, RelationResult, RelationTerm, Severity } from '../types';
+import type { CellModel, Localized, RelationResult, RelationTerm, Severity } from '../types';
 import { defineRule, type Rule } from './rule';
 
 const last = (a: string[]) => a[a.length - 1];
@@ -35,6 +35,25 @@ interface ArithmeticRuleSpec {
   preferredFix: boolean;
 }
 
+/**
+ * For each total cell, the expected value when every relation on it expects the same, else NaN:
+ * built once per relations list (the four arithmetic rules share it) instead of once per broken relation.
+ */
+const agreement = new WeakMap<RelationResult[], Map<CellModel, number>>();
+function agreedExpected(relations: RelationResult[]): Map<CellModel, number> {
+  let m = agreement.get(relations);
+  if (!m) {
+    m = new Map();
+    for (const o of relations) {
+      const cell = o.target.cell;
+      const prev = m.get(cell);
+      m.set(cell, prev === undefined || prev === o.expected ? o.expected : NaN);
+    }
+    agreement.set(relations, m);
+  }
+  return m;
+}
+
 export function arithmeticRule(spec: ArithmeticRuleSpec): Rule {
   return defineRule({
     code: spec.code,
@@ -46,7 +65,7 @@ export function arithmeticRule(spec: ArithmeticRuleSpec): Rule {
         if (r.id !== spec.relation || r.ok) continue;
         // A cell that totals two ways (（七）总计 × 总计: its row and its column) is only fixed without
         // asking when both ways agree; otherwise applying one fix would break the other, back and forth.
-        const agreed = relations.every((o) => o.target.cell !== r.target.cell || o.expected === r.expected);
+        const agreed = agreedExpected(relations).get(r.target.cell) === r.expected;
         const fixes = r.expected >= 0
           ? [{
             title: { zh: `将${last(r.target.cell.columnPath)}改为 ${r.expected}`, en: `Set the cell to ${r.expected}` },

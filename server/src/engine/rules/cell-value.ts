@@ -1,10 +1,7 @@
-import type { CellModel, TableModel } from '../types';
-import { templateOf } from '../relations';
+import type { CellModel } from '../types';
+import { templateColumn, templateOf, templateRow } from '../relations';
 import { defineRule } from './rule';
 
-function columnKind(table: TableModel, rowKey: string, cell: CellModel) {
-  return templateOf(table)?.rows.find((r) => r.key === rowKey)?.columns.find((c) => c.key === cell.columnKey)?.kind ?? 'count';
-}
 
 /** The cell's figure written as the template expects it: half-width, no unit, sign kept in 本年增/减. */
 function canonical(cell: CellModel, kind: string): string {
@@ -19,11 +16,12 @@ export default defineRule({
   description: { zh: '应填非负整数的单元格不是纯数字（如“3件”、“-1”、“十”、空格）', en: 'A count cell that is not a plain non-negative whole number' },
   check({ model, report }) {
     for (const table of model.tables) {
+      const tpl = templateOf(table);
       for (const row of table.rows) {
+        const spec = templateRow(tpl, row.key);
         for (const cell of row.cells) {
-          const kind = columnKind(table, row.key, cell);
+          const kind = templateColumn(spec, cell.columnKey)?.kind ?? 'count';
           if (kind === 'amount') continue; // amount-format covers money
-          const what = `${row.templateLabel || cell.columnPath.join('›')} × ${cell.columnPath[cell.columnPath.length - 1]}`;
           let problem: { zh: string; en: string } | null = null;
           let fixed: string | null = null;
           if (cell.kind === 'invalid') {
@@ -49,6 +47,7 @@ export default defineRule({
             fixed = String(cell.value);
           }
           if (!problem) continue;
+          const what = `${row.templateLabel || cell.columnPath.join('›')} × ${cell.columnPath[cell.columnPath.length - 1]}`;
           report({
             span: cell.raw ? cell.span : { start: cell.span.start, end: cell.span.start },
             message: { zh: `${what}：${problem.zh}`, en: `${what}: ${problem.en}` },

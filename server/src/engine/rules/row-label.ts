@@ -1,6 +1,14 @@
 import { labelKey } from '../normalize';
 import { defineRule } from './rule';
-import { templateOf } from '../relations';
+import { templateOf, templateRow } from '../relations';
+
+/** Keys of template wording (labels, aliases, headers): a fixed set, computed once each. */
+const templateKeys = new Map<string, string>();
+const templateKey = (s: string): string => {
+  let k = templateKeys.get(s);
+  if (k === undefined) { k = labelKey(s); templateKeys.set(s, k); }
+  return k;
+};
 
 export default defineRule({
   code: 'row-label',
@@ -12,9 +20,9 @@ export default defineRule({
       const tpl = templateOf(table);
       for (const row of table.rows) {
         if (!row.label || !row.labelSpan) continue;
-        const spec = tpl?.rows.find((r) => r.key === row.key);
-        const accepted = [row.templateLabel, ...(spec?.aliases ?? [])].map(labelKey);
-        if (accepted.includes(labelKey(row.label))) continue;
+        const spec = templateRow(tpl, row.key);
+        const key = labelKey(row.label);
+        if (key === templateKey(row.templateLabel) || spec?.aliases?.some((a) => templateKey(a) === key)) continue;
         report({
           span: row.labelSpan,
           message: {
@@ -26,9 +34,10 @@ export default defineRule({
         });
       }
       for (const h of table.headers) {
-        if (labelKey(h.text) === labelKey(h.templateLabel)) continue;
+        const key = labelKey(h.text);
+        if (key === templateKey(h.templateLabel)) continue;
         // A header matched an alias (e.g. 采购总金额 without the unit note): not a typo.
-        const block = tpl?.rows.find((r) => r.headers?.some((x) => labelKey(x) === labelKey(h.text)));
+        const block = tpl?.rows.find((r) => r.headers?.some((x) => templateKey(x) === key));
         if (block) continue;
         report({
           span: h.span,

@@ -1,5 +1,5 @@
 import type { ReportModel, Span, TableModel } from '../types';
-import { templateOf } from '../relations';
+import { templateOf, templateRow } from '../relations';
 import { defineRule } from './rule';
 import { sectionName } from './util';
 
@@ -34,7 +34,7 @@ export default defineRule({
       const tpl = templateOf(table);
       const layout = layoutOf(model, table);
       for (const missing of table.missingRows) {
-        const spec = tpl?.rows.find((r) => r.key === missing.key);
+        const spec = templateRow(tpl, missing.key);
         const n = spec?.group ? 0 : spec?.columns.length ?? 0;
         const zeros = Array(n).fill('0');
         const row = layout === 'cells' ? [missing.label, ...zeros].map((c) => `\t${c}`).join(eol)

@@ -3,7 +3,12 @@ import { templateOf } from '../relations';
 import { defineRule } from './rule';
 import { sectionName } from './util';
 
-const shape = (t: TableTemplate) => JSON.stringify(t.rows.map((r) => [r.label, r.columns.map((c) => c.path)]));
+const shapes = new WeakMap<TableTemplate, string>();
+const shape = (t: TableTemplate): string => {
+  let s = shapes.get(t);
+  if (s === undefined) { s = JSON.stringify(t.rows.map((r) => [r.label, r.columns.map((c) => c.path)])); shapes.set(t, s); }
+  return s;
+};
 
 export default defineRule({
   code: 'template-version',
