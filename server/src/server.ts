@@ -65,13 +65,15 @@ function startServer(): void {
   });
 
   connection.onInitialize((params): InitializeResult => {
-    const options = params.initializationOptions as InitializationOptions | undefined;
-    locale = initializationLocale(options, params.locale);
-    canPullSettings = !!params.capabilities.workspace?.configuration;
-    canRegisterConfiguration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
-    versionedEdits = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
-    canDisableRule = !!options?.clientCommands?.includes(DISABLE_RULE_COMMAND);
-    hasFolderEvents = !!params.capabilities.workspace?.workspaceFolders;
+    // Read defensively: a client that sends odd values gets a server with the features it can use.
+    const options = (isObject(params.initializationOptions) ? params.initializationOptions : {}) as InitializationOptions;
+    const ws = (isObject(params.capabilities) && isObject(params.capabilities.workspace) ? params.capabilities.workspace : {}) as NonNullable<typeof params.capabilities.workspace>;
+    locale = initializationLocale({ locale: typeof options.locale === 'string' ? options.locale : undefined }, typeof params.locale === 'string' ? params.locale : undefined);
+    canPullSettings = !!ws.configuration;
+    canRegisterConfiguration = !!(isObject(ws.didChangeConfiguration) && ws.didChangeConfiguration.dynamicRegistration);
+    versionedEdits = !!(isObject(ws.workspaceEdit) && ws.workspaceEdit.documentChanges);
+    canDisableRule = Array.isArray(options.clientCommands) && options.clientCommands.includes(DISABLE_RULE_COMMAND);
+    hasFolderEvents = !!ws.workspaceFolders;
     lastFolders = Array.isArray(params.workspaceFolders) ? params.workspaceFolders.filter((f) => isObject(f) && typeof f.uri === 'string') : null;
     workspace.setFolders(lastFolders as Parameters<WorkspaceReports['setFolders']>[0]);
     return {

@@ -203,6 +203,32 @@ describe('server survival', { skip: SKIP }, () => {
     await answering();
   });
 
+  test('an initialize with odd values gives a working server', async () => {
+    // Without capabilities at all: an error (from the protocol library), not a crash.
+    const none = new LspClient({});
+    try {
+      const o = await outcome(none.connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: null }));
+      assert.notEqual(o.code, 'ok');
+      assert.ok(none.alive);
+    } finally {
+      await none.stop();
+    }
+    const odd = new LspClient({});
+    try {
+      const result = await odd.connection.sendRequest('initialize', {
+        processId: null, rootUri: 5, locale: 42, initializationOptions: { clientCommands: 5, locale: {} }, workspaceFolders: [null, 3, { uri: 7 }, { name: 'x' }],
+        capabilities: { workspace: { configuration: true, workspaceEdit: 5, didChangeConfiguration: 'x' } },
+      }) as { capabilities: { hoverProvider?: boolean } };
+      assert.equal(result.capabilities.hoverProvider, true);
+      await odd.connection.sendNotification('initialized', {});
+      const ds = await odd.open(`${r.uri}.odd.govreport`, r.text);
+      assert.deepEqual(ds, []);
+      assert.ok(odd.alive);
+    } finally {
+      await odd.stop();
+    }
+  });
+
   test('a broken message frame does not end the server', async () => {
     const frame = (body: string) => client.child.stdin!.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
     frame('{"bad":!}');
