@@ -5,9 +5,20 @@ import { evaluateRelations } from './relations';
 import { RULES } from './rules';
 import type { RuleFinding } from './rules';
 import { spanToRange } from './text';
-import type { Finding, RelationResult, ReportModel } from './types';
+import type { Finding, Localized, RelationResult, ReportModel } from './types';
 
 export interface CheckResult { model: ReportModel; relations: RelationResult[]; findings: Finding[] }
+
+/**
+ * Messages are built by concatenation, which V8 keeps as a tree of the parts (several times the size of
+ * the text); reading one character flattens the string, and the collector then keeps only the flat copy.
+ * Findings live as long as their document is open, so this halves what they hold.
+ */
+const flatten = (m: Localized): Localized => {
+  m.zh.charCodeAt(0);
+  m.en.charCodeAt(0);
+  return m;
+};
 
 export function checkModel(model: ReportModel, config: Partial<EngineConfig> = {}, relations = evaluateRelations(model)): Finding[] {
   const findings: Finding[] = [];
@@ -22,10 +33,10 @@ export function checkModel(model: ReportModel, config: Partial<EngineConfig> = {
       findings.push({
         code: rule.code,
         severity,
-        message: f.message,
+        message: flatten(f.message),
         range: toRange(f.span),
-        related: (f.related ?? []).map((r) => ({ range: toRange(r.span), message: r.message })),
-        fixes: (f.fixes ?? []).map((x) => ({ title: x.title, preferred: x.preferred, edits: x.edits.map((e) => ({ range: toRange(e.span), newText: e.newText })) })),
+        related: (f.related ?? []).map((r) => ({ range: toRange(r.span), message: flatten(r.message) })),
+        fixes: (f.fixes ?? []).map((x) => ({ title: flatten(x.title), preferred: x.preferred, edits: x.edits.map((e) => ({ range: toRange(e.span), newText: e.newText })) })),
       });
     };
     try {

@@ -1,7 +1,7 @@
 // Walks a table template's expected rows over the token stream (format.md §8): each row
 // takes its label (matched fuzzily, fragments joined) and then as many values as the template
 // gives it. What is left over or missing is recorded, never guessed away.
-import { labelKey, similarity } from '../normalize';
+import { keyIndex, labelKey, similarities, similarity, type KeyIndex } from '../normalize';
 import type { RowSpec, TableTemplate } from '../template';
 import type { CellModel, RowModel, Span, TableModel, UnreadPart } from '../types';
 import { keyOf, type Token } from './tokens';
@@ -83,11 +83,12 @@ function pathOf(spec: RowSpec, byKey: Map<string, RowSpec>): string[] {
 }
 
 type HeaderLabels = (readonly [label: string, key: string])[];
-interface Headers { labels: HeaderLabels; keys: KeySet }
+interface Headers { labels: HeaderLabels; keys: KeySet; index: KeyIndex }
 const headersOf = (labels: string[]): Headers => {
   const pairs = labels.map((h) => [h, labelKey(h)] as const);
-  return { labels: pairs, keys: keySet(pairs.map(([, k]) => k)) };
+  return { labels: pairs, keys: keySet(pairs.map(([, k]) => k)), index: keyIndex(pairs.map(([, k]) => k)) };
 };
+const headerSims: number[] = [];
 
 /** What alignTable derives from a template alone, computed once per template. */
 interface Prepared { paths: string[][]; anchorKeys: KeySet; headers: Headers; rowHeaders: (Headers | null)[] }
@@ -128,6 +129,7 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
   const headers: TableModel['headers'] = [];
   let headerLabels = initialHeaders.labels;
   let headerKeys = initialHeaders.keys;
+  let headerIndex = initialHeaders.index;
   let cost = 0;
   let ti = start;
   let lastLabel: { row: RowModel; key: string; templateKey: string; sim: number } | null = null;
@@ -139,12 +141,12 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
   const readHeader = (at: number): LabelMatch | null => {
     const m = readHeaderMatch(at);
     if (!m) return null;
-    // The first label most like it (one similarity per label).
+    // The first label most like it (the similarities with all labels at once).
+    similarities(m.key, headerIndex, 0.5, headerSims);
     let best = headerLabels[0];
-    let bestSim = similarity(m.key, best[1]);
+    let bestSim = headerSims[0];
     for (let i = 1; i < headerLabels.length; i++) {
-      const sim = similarity(m.key, headerLabels[i][1]);
-      if (sim > bestSim) { best = headerLabels[i]; bestSim = sim; }
+      if (headerSims[i] > bestSim) { best = headerLabels[i]; bestSim = headerSims[i]; }
     }
     headers.push({ span: m.span, text: m.text, templateLabel: best[0] });
     return m;
@@ -225,6 +227,7 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
       if (blockHeaders) {
         headerLabels = blockHeaders.labels;
         headerKeys = blockHeaders.keys;
+        headerIndex = blockHeaders.index;
       }
     } else {
       // An unlabelled row (table 四) follows its header cells.

@@ -76,10 +76,13 @@ export function arithmeticRule(spec: ArithmeticRuleSpec): Rule {
         report({
           span: r.target.cell.span,
           message: relationMessage(r),
-          related: [...r.plus, ...r.minus].map((t, i) => ({
-            span: t.cell.span,
-            message: { zh: `${i >= r.plus.length ? '减去 ' : ''}${termName(t)}：${t.cell.value}`, en: `${i >= r.plus.length ? 'minus ' : ''}${termName(t)}: ${t.cell.value}` },
-          })),
+          related: [...r.plus, ...r.minus].map((t, i) => {
+            const name = termName(t);
+            return {
+              span: t.cell.span,
+              message: { zh: `${i >= r.plus.length ? '减去 ' : ''}${name}：${t.cell.value}`, en: `${i >= r.plus.length ? 'minus ' : ''}${name}: ${t.cell.value}` },
+            };
+          }),
           fixes,
         });
       }
