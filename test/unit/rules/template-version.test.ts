@@ -35,3 +35,10 @@ describe('template year override', () => {
     assert.ok(model.tables.every((t) => t.variantYear === 2019));
   });
 });
+
+describe('template-version with a forced template year', () => {
+  it('stays silent: the tables were read as the year the user chose', () => {
+    const text = sample('旧模板');
+    assert.equal(checkText(text, { templateYear: 2019 }).findings.filter((f) => f.code === 'template-version').length, 0);
+  });
+});

@@ -15,7 +15,8 @@ export default defineRule({
   defaultSeverity: 'warning',
   description: { zh: '表格使用了与报告年度不符的格式版本', en: 'The table layout of one template year in a report of another year' },
   check({ model, report }) {
-    if (model.reportYear === null) return;
+    // With a forced template year the tables were read as that year: what they "use" is the user's choice.
+    if (model.reportYear === null || model.templateYearSource === 'override') return;
     const expected = templateYearForReportYear(model.reportYear);
     for (const table of model.tables) {
       if (table.variantYear === expected) continue;
