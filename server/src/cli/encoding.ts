@@ -1,6 +1,10 @@
 // Reading and writing report files in the encoding they came in: UTF-8 (with or without BOM),
 // UTF-16 LE/BE with BOM, GB18030 (a superset of GBK and GB2312).
-import * as iconv from 'iconv-lite';
+import type * as Iconv from 'iconv-lite';
+
+let iconvModule: typeof Iconv | undefined;
+/** iconv-lite, loaded on first use: only GB18030 files need it, and it is most of the bundle (≈20 ms at start). */
+const iconv = (): typeof Iconv => (iconvModule ??= require('iconv-lite') as typeof Iconv);
 
 export type FileEncoding = 'utf8' | 'utf8bom' | 'utf16le' | 'utf16be' | 'gb18030';
 
@@ -20,7 +24,7 @@ export function decode(bytes: Uint8Array): Decoded {
   } catch {
     // Not UTF-8: GB18030 is what Chinese Windows machines write.
   }
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
+  const text = iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
   if (text.includes('\ufffd')) {
     throw new DecodeError('无法识别文件编码（不是 UTF-8、UTF-16 或 GB18030） / cannot decode the file (not UTF-8, UTF-16 or GB18030)');
   }
@@ -41,6 +45,6 @@ export function encode(text: string, encoding: FileEncoding): Buffer {
       for (let i = 0; i + 1 < le.length; i += 2) { const t = le[i]; le[i] = le[i + 1]; le[i + 1] = t; }
       return Buffer.concat([Buffer.from([0xfe, 0xff]), le]);
     }
-    case 'gb18030': return iconv.encode(text, 'gb18030');
+    case 'gb18030': return iconv().encode(text, 'gb18030');
   }
 }

@@ -4,12 +4,11 @@ import { parseChineseNumeral } from '../normalize';
 /** Units that count applications and cases; figures with other units (人, 次, 条) are never compared with the tables. */
 export const COUNT_UNITS = '件宗起例份';
 
-const CN_NUMERAL = '零〇一二两三四五六七八九十百千万';
+export const CN_NUMERAL = '零〇一二两三四五六七八九十百千万';
 const CN_DIGIT = '一二两三四五六七八九';
 /** A Chinese numeral right after one of these is part of a word or an ordinal (第一件, 统一, 唯一, 每一件, 同一件). */
 const NOT_BEFORE_CN = '第每统唯同逐之单专万其任某无';
-/** An Arabic number right after one of these is part of a code, a decimal or an ordinal. */
-const NOT_BEFORE_ARABIC = /[A-Za-z0-9０-９.．_\/\\第#№-]/;
+/** An Arabic number right after one of these is part of a code, a decimal or an ordinal: [A-Za-z0-9０-９.．_/\\第#№-]. */
 const MAX_GAP = 2;
 
 export interface CountToken {
@@ -40,7 +39,9 @@ flag(CN_NUMERAL, CN_NUMERAL_FLAG);
 flag(NOT_BEFORE_CN, NOT_BEFORE_CN_FLAG);
 flag(COUNT_UNITS, COUNT_UNIT_FLAG);
 flag(CN_DIGIT, CN_DIGIT_FLAG);
-for (let c = 0; c < 65536; c++) if (NOT_BEFORE_ARABIC.test(String.fromCharCode(c))) FLAGS[c] |= NOT_BEFORE_ARABIC_FLAG;
+// The characters that may not precede an Arabic number, by range.
+for (const [from, to] of [[0x41, 0x5a], [0x61, 0x7a], [0x30, 0x39], [0xff10, 0xff19]]) for (let c = from; c <= to; c++) FLAGS[c] |= NOT_BEFORE_ARABIC_FLAG;
+flag('.．_/\\第#№-', NOT_BEFORE_ARABIC_FLAG);
 
 export const isChineseNumeralCode = (c: number): boolean => (FLAGS[c] & CN_NUMERAL_FLAG) !== 0;
 export const isChineseNumeralChar = (ch: string): boolean => ch.length === 1 && isChineseNumeralCode(ch.charCodeAt(0));

@@ -1,6 +1,6 @@
 // Splits the prose (the text outside the tables) into tokens: lexicon words, counts and clause boundaries.
 import type { ReportModel, SectionId, Span } from '../types';
-import { isChineseNumeralCode, isDigitCode, readCount, type CountToken } from './numerals';
+import { CN_NUMERAL, isChineseNumeralCode, isDigitCode, readCount, type CountToken } from './numerals';
 import { LEXICON_BY_CODE, type Role } from './lexicon';
 
 export type Token =
@@ -58,10 +58,9 @@ const CLOSE_QUOTES = '”」』》';
 const enum Kind { None = 0, Break, Sentence, Clause, Open, Close, Digit, Numeral }
 const KIND = new Uint8Array(65536);
 const mark = (chars: string, k: Kind) => { for (let i = 0; i < chars.length; i++) KIND[chars.charCodeAt(i)] = k; };
-for (let c = 0; c < 65536; c++) {
-  if (isDigitCode(c)) KIND[c] = Kind.Digit;
-  else if (isChineseNumeralCode(c)) KIND[c] = Kind.Numeral;
-}
+for (let c = 0x30; c <= 0x39; c++) KIND[c] = Kind.Digit;
+for (let c = 0xff10; c <= 0xff19; c++) KIND[c] = Kind.Digit;
+mark(CN_NUMERAL, Kind.Numeral);
 mark(SENTENCE_END, Kind.Sentence);
 mark(CLAUSE_END, Kind.Clause);
 mark(OPEN_QUOTES, Kind.Open);
