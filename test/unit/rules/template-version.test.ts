@@ -27,18 +27,20 @@ describe('template-version', () => {
   });
 });
 
-describe('template year override', () => {
-  it('aligns the tables with the forced year only', () => {
+describe('a forced template year', () => {
+  it('is the model\'s template year; the tables are still read as written', () => {
     const model = checkText(CLEAN_2021(), { templateYear: 2019 }).model;
     assert.equal(model.templateYear, 2019);
     assert.equal(model.templateYearSource, 'override');
-    assert.ok(model.tables.every((t) => t.variantYear === 2019));
+    assert.deepEqual(model.tables.filter((t) => t.id !== 4).map((t) => t.variantYear), [2021, 2021]);
   });
-});
 
-describe('template-version with a forced template year', () => {
-  it('stays silent: the tables were read as the year the user chose', () => {
-    const text = sample('旧模板');
-    assert.equal(checkText(text, { templateYear: 2019 }).findings.filter((f) => f.code === 'template-version').length, 0);
+  it('makes template-version compare the tables with it, without a flood of table-shape findings', () => {
+    const { findings } = checkText(CLEAN_2020(), { templateYear: 2021 });
+    const f = findings.filter((x) => x.code === 'template-version');
+    assert.equal(f.length, 2);
+    assert.match(f[0].message.zh, /使用了2019年版格式.*与设定的2021年版格式.*不符/);
+    assert.deepEqual(findings.filter((x) => x.code === 'table-shape'), []);
+    assert.deepEqual(checkText(sample('旧模板'), { templateYear: 2019 }).findings.filter((x) => x.code === 'template-version'), []);
   });
 });

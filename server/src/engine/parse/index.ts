@@ -1,5 +1,5 @@
 import { computeLineStarts, lineEnd } from '../text';
-import { TEMPLATE_YEARS, tableVariants, templateYearForReportYear, templateYearSpec } from '../template';
+import { TEMPLATE_YEARS, tableVariants, templateYearForReportYear } from '../template';
 import type { ReportModel, SectionModel, TableId, TableModel, TemplateYear } from '../types';
 import { alignTable } from './align';
 import { agencyOfTitle, findSections, findSubHeadings, findTitle, lineOf, yearOfPeriod, yearOfTitle, type Lines } from './document';
@@ -34,9 +34,9 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       if (!region) continue;
       const tokens = tokenize(text, lines.starts, lines.ends, region.fromLine, region.toLine);
       let best: ReturnType<typeof alignTable> = null;
-      // An explicit template year is taken at its word: only its variants are tried.
-      const variants = override ? templateYearSpec(override).tables[id] : tableVariants(id, preferred);
-      for (const tpl of variants) {
+      // Even with a forced template year every variant is tried: the tables are read as they are written,
+      // and template-version says where they differ from the year asked for.
+      for (const tpl of tableVariants(id, preferred)) {
         const a = alignTable(tokens, tpl, { start: lines.starts[region.fromLine] ?? text.length, end: text.length });
         if (a && (!best || a.cost < best.cost)) best = a;
         if (best?.cost === 0) break; // a perfect fit: no other variant can do better

@@ -15,9 +15,10 @@ export default defineRule({
   defaultSeverity: 'warning',
   description: { zh: '表格使用了与报告年度不符的格式版本', en: 'The table layout of one template year in a report of another year' },
   check({ model, report }) {
-    // With a forced template year the tables were read as that year: what they "use" is the user's choice.
-    if (model.reportYear === null || model.templateYearSource === 'override') return;
-    const expected = templateYearForReportYear(model.reportYear);
+    // A template year set by the user is the one the tables must follow; otherwise the report year decides.
+    const forced = model.templateYearSource === 'override' ? model.templateYear : null;
+    if (model.reportYear === null && forced === null) return;
+    const expected = forced ?? templateYearForReportYear(model.reportYear!);
     for (const table of model.tables) {
       if (table.variantYear === expected) continue;
       const rightSpec = templateYearSpec(expected);
@@ -29,8 +30,12 @@ export default defineRule({
       report({
         span: first,
         message: {
-          zh: `${model.reportYear}年度报告的“${sectionName(table.id)}”表格使用了${table.variantYear}年版格式（${usedSpec.source}），应使用${expected}年版格式（${rightSpec.source}）`,
-          en: `The table of "${sectionName(table.id)}" in a ${model.reportYear} report uses the ${table.variantYear} template (${usedSpec.source}); the ${expected} template (${rightSpec.source}) applies`,
+          zh: forced
+            ? `“${sectionName(table.id)}”表格使用了${table.variantYear}年版格式（${usedSpec.source}），与设定的${expected}年版格式（${rightSpec.source}）不符`
+            : `${model.reportYear}年度报告的“${sectionName(table.id)}”表格使用了${table.variantYear}年版格式（${usedSpec.source}），应使用${expected}年版格式（${rightSpec.source}）`,
+          en: forced
+            ? `The table of "${sectionName(table.id)}" uses the ${table.variantYear} template (${usedSpec.source}), not the ${expected} template (${rightSpec.source}) set for this report`
+            : `The table of "${sectionName(table.id)}" in a ${model.reportYear} report uses the ${table.variantYear} template (${usedSpec.source}); the ${expected} template (${rightSpec.source}) applies`,
         },
       });
     }
