@@ -1,13 +1,13 @@
 // The govreport command: a thin layer over the engine (files in, formatted findings out).
-import * as fsSync from 'node:fs';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyEdits, checkText, crossReportFindings, mergeConfigs, parseSeverity, RULES_BY_CODE, type EngineConfig, type Finding, type Locale, type ReportModel, type TemplateYear, type WorkspaceReport } from '../engine';
+import { applyEdits, checkText, crossReportFindings, mergeConfigs, parseSeverity, RULES_BY_CODE, type EngineConfig, type Locale, type TemplateYear, type WorkspaceReport } from '../engine';
 import { loadConfigFile, RcFinder, type LoadedConfig } from '../node/rcfile';
-import { decode, DecodeError, encode } from './encoding';
+import { checkReport, checkReportFile, readReportFile, type FileOutcome } from './checkFile';
+import { encode } from './encoding';
 import { collectTargets } from './files';
-import { FORMATTERS, type FileResult } from './formatters';
+import { FORMATTER_NEEDS, FORMATTERS, type FileResult } from './formatters';
 
 const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 const MAX_FIX_PASSES = 10;
@@ -94,12 +94,6 @@ function readOptions(argv: string[]): Options | 'help' | 'version' {
   };
 }
 
-const position0 = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
-function problem(code: string, severity: Finding['severity'], zh: string, en: string): Finding {
-  return { code, severity, message: { zh, en }, range: position0, related: [], fixes: [] };
-}
-
 /** Applies preferred fixes until none is left (fixes can expose others, e.g. a label then a total). */
 function fixText(text: string, config: Partial<EngineConfig>): string {
   let current = text;
@@ -138,66 +132,44 @@ export async function main(argv: string[]): Promise<number> {
   let ioFailure = missing.length > 0;
   for (const m of missing) process.stderr.write(`govreport: 找不到 / not found: ${m}\n`);
 
-  const results: FileResult[] = [];
-  const crossReports: WorkspaceReport[] = [];
-  const crossConfigs = new Map<string, EngineConfig>();
+  // Each file's settings, in file order (a config file's problems are reported once, where first met).
+  // --fix writes each file back before the next one's settings are read.
+  const jobs: Job[] = [];
+  const fixed: FixedOutcome[] = [];
   const reportedRc = new Set<string>();
   for (const target of targets) {
-    const result: FileResult = { file: target.path, templateYear: null, reportYear: null, findings: [] };
-    results.push(result);
     const rc = fixedConfig ?? (await finder.find(path.dirname(target.path)));
     if (rc && rc.problems.length && rc.file && !reportedRc.has(rc.file)) {
       reportedRc.add(rc.file);
       process.stderr.write(`govreport: ${rc.file}: ${rc.problems.join('; ')}（其余设置照常使用 / other settings still apply）\n`);
     }
-    const config = mergeConfigs(rc?.config ?? {}, { rules: options.rules, templateYear: options.templateYear });
-    let bytes: Buffer;
-    try {
-      // Synchronous reads: for thousands of small files the thread-pool round trips cost more than the reads.
-      const stat = fsSync.statSync(target.path);
-      if (stat.size > options.maxFileSize) {
-        result.findings.push(problem('file-too-large', 'warning',
-          `文件大小 ${(stat.size / 1048576).toFixed(1)}MB 超过上限 ${(options.maxFileSize / 1048576).toFixed(1)}MB，未检查（可用 --max-file-size 调整）`,
-          `File of ${(stat.size / 1048576).toFixed(1)} MB exceeds the ${(options.maxFileSize / 1048576).toFixed(1)} MB limit; not checked (see --max-file-size)`));
-        continue;
-      }
-      bytes = fsSync.readFileSync(target.path);
-    } catch (e) {
-      ioFailure = true;
-      result.findings.push(problem('file-unreadable', 'error', `无法读取文件：${(e as Error).message}`, `Cannot read the file: ${(e as Error).message}`));
-      continue;
-    }
-    let decoded;
-    try {
-      decoded = decode(bytes);
-    } catch (e) {
-      ioFailure = true;
-      const msg = e instanceof DecodeError ? e.message : String(e);
-      result.findings.push(problem('file-unreadable', 'error', msg.split(' / ')[0], msg.split(' / ')[1] ?? msg));
-      continue;
-    }
-    let text = decoded.text;
-    if (options.fix) {
-      const fixed = fixText(text, config);
-      if (fixed !== text) {
-        try {
-          await fs.writeFile(target.path, encode(fixed, decoded.encoding));
-          text = fixed;
-        } catch (e) {
-          ioFailure = true;
-          process.stderr.write(`govreport: 无法写回 / cannot write ${target.path}: ${(e as Error).message}\n`);
-        }
-      }
-    }
-    const { model, findings } = checkText(text, config);
-    result.templateYear = model.templateYear;
-    result.reportYear = model.reportYear;
-    result.findings = findings;
-    if (model.agency && model.reportYear !== null) {
-      crossReports.push({ id: String(results.length - 1), model: slimModel(model) });
-      crossConfigs.set(String(results.length - 1), config);
-    }
+    const job = { file: target.path, config: mergeConfigs(rc?.config ?? {}, { rules: options.rules, templateYear: options.templateYear }) };
+    jobs.push(job);
+    if (options.fix) fixed.push(await fixAndCheck(job, options.maxFileSize, options.format));
   }
+  const needs = FORMATTER_NEEDS[options.format];
+  const outcomes: FixedOutcome[] = options.fix ? fixed : jobs.map((job) => checkReportFile(job.file, job.config, options.maxFileSize, needs));
+
+  const results: FileResult[] = [];
+  const crossReports: WorkspaceReport[] = [];
+  const crossConfigs = new Map<string, EngineConfig>();
+  outcomes.forEach((outcome, i) => {
+    const result: FileResult = { file: jobs[i].file, templateYear: null, reportYear: null, findings: [] };
+    results.push(result);
+    if (outcome.unread) {
+      ioFailure ||= outcome.unread.ioFailure;
+      result.findings.push(outcome.unread.problem);
+      return;
+    }
+    if (outcome.writeFailed) ioFailure = true;
+    result.templateYear = outcome.templateYear;
+    result.reportYear = outcome.reportYear;
+    result.findings = outcome.findings;
+    if (outcome.cross) {
+      crossReports.push({ id: String(i), model: outcome.cross });
+      crossConfigs.set(String(i), jobs[i].config);
+    }
+  });
 
   // R5 needs two years of one body: compare every input of this run with every other.
   const cross = crossReportFindings(crossReports, mergeConfigs({ rules: options.rules }));
@@ -220,15 +192,26 @@ export async function main(argv: string[]): Promise<number> {
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
-/** What R5 needs of a report, without its text, so a run over thousands of files stays small. */
-function slimModel(model: ReportModel): ReportModel {
-  return {
-    ...model,
-    text: '',
-    sections: [],
-    extraHeadings: [],
-    tables: model.tables.filter((t) => t.id === 3).map((t) => ({ ...t, rows: t.rows.filter((r) => r.key === 'carried' || r.key === 'carryOver') })),
-  };
+interface Job { file: string; config: EngineConfig }
+type FixedOutcome = FileOutcome & { writeFailed?: boolean };
+
+/** --fix: the file fixed and written back in its encoding, then checked. */
+async function fixAndCheck(job: Job, maxFileSize: number, format: string): Promise<FixedOutcome> {
+  const read = readReportFile(job.file, maxFileSize);
+  if ('problem' in read) return { unread: read };
+  let text = read.text;
+  let writeFailed = false;
+  const fixed = fixText(text, job.config);
+  if (fixed !== text) {
+    try {
+      await fs.writeFile(job.file, encode(fixed, read.encoding));
+      text = fixed;
+    } catch (e) {
+      writeFailed = true;
+      process.stderr.write(`govreport: 无法写回 / cannot write ${job.file}: ${(e as Error).message}\n`);
+    }
+  }
+  return { unread: null, ...checkReport(text, job.config, FORMATTER_NEEDS[format]), writeFailed };
 }
 
 declare const __VERSION__: string | undefined;

@@ -9,3 +9,10 @@ export interface FileResult {
 }
 
 export type Formatter = (results: FileResult[], locale: Locale) => string;
+
+/**
+ * What a formatter reads of a finding besides its code, severity, message and range: the CLI drops the
+ * rest as soon as a file is checked, so that a run over thousands of files does not hold every related
+ * location and fix until the end.
+ */
+export interface FindingNeeds { related: boolean; fixes: 'none' | 'preferred' }
