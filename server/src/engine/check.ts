@@ -30,13 +30,15 @@ export function checkModel(model: ReportModel, config: Partial<EngineConfig> = {
     const report = (f: RuleFinding) => {
       // A finding marked quieter than its rule (ambiguous wording) stays quieter than the setting.
       const severity = f.severity ?? setting ?? rule.defaultSeverity;
+      const range = toRange(f.span);
       findings.push({
         code: rule.code,
         severity,
         message: flatten(f.message),
-        range: toRange(f.span),
+        range,
         related: (f.related ?? []).map((r) => ({ range: toRange(r.span), message: flatten(r.message) })),
-        fixes: (f.fixes ?? []).map((x) => ({ title: flatten(x.title), preferred: x.preferred, edits: x.edits.map((e) => ({ range: toRange(e.span), newText: e.newText })) })),
+        // A fix that rewrites the flagged text shares the finding's range (ranges are values, never changed).
+        fixes: (f.fixes ?? []).map((x) => ({ title: flatten(x.title), preferred: x.preferred, edits: x.edits.map((e) => ({ range: e.span === f.span ? range : toRange(e.span), newText: e.newText })) })),
       });
     };
     try {
