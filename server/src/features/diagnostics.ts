@@ -33,6 +33,14 @@ export function ruleDocUri(code: string, root = extensionRoot()): string {
   return pathToFileURL(path.join(root, ruleDocPath(code))).href;
 }
 
+/** ruleDocUri of the installed extension, once per rule (a diagnostic list names the same few rules many times). */
+const docHrefs = new Map<string, string>();
+const ruleDocHref = (code: string): string => {
+  let href = docHrefs.get(code);
+  if (href === undefined) { href = ruleDocUri(code); docHrefs.set(code, href); }
+  return href;
+};
+
 export function toDiagnostics(analysis: Analysis, locale: Locale, crossFindings: Finding[] = []): Diagnostic[] {
   const data: DiagnosticData = { version: analysis.version, textKey: analysis.textKey };
   if (analysis.skipped) {
@@ -54,7 +62,7 @@ export function toDiagnostics(analysis: Analysis, locale: Locale, crossFindings:
       message: localize(f.message, locale),
       data,
     };
-    if (RULES_BY_CODE.has(f.code)) d.codeDescription = { href: ruleDocUri(f.code) };
+    if (RULES_BY_CODE.has(f.code)) d.codeDescription = { href: ruleDocHref(f.code) };
     if (f.related.length) {
       d.relatedInformation = f.related.map((r) => ({ location: { uri: r.file ?? analysis.uri, range: r.range }, message: localize(r.message, locale) }));
     }

@@ -68,9 +68,8 @@ export class DocumentCache {
     } else {
       const reuse = entry && entry.parseKey === parseKey && entry.analysis.model ? entry.analysis : null;
       const model = reuse?.model ?? parseReport(text, { templateYear: config.templateYear });
-      const relations = reuse?.relations ?? evaluateRelations(model);
-      const findings = checkModel(model, config, relations);
-      analysis = { ...base(source, config), model, relations, findings, durationMs: performance.now() - started };
+      const findings = checkModel(model, config, evaluateRelations(model));
+      analysis = withRelations({ ...base(source, config), model, findings, durationMs: performance.now() - started }, model);
     }
     this.entries.set(source.uri, { parseKey, ruleKey, analysis });
     return analysis;
@@ -95,6 +94,14 @@ export class DocumentCache {
   delete(uri: string): void { this.entries.delete(uri); }
 
   clear(): void { this.entries.clear(); }
+}
+
+/**
+ * Relations are evaluated again when asked (hover, outline): it takes microseconds (three tables), while
+ * keeping them costs every open document a term object per cell of every sum (≈ 26 KB a report).
+ */
+function withRelations<T extends object>(analysis: T, model: ReportModel): T & { relations: RelationResult[] } {
+  return Object.defineProperty(analysis, 'relations', { get: () => evaluateRelations(model), enumerable: true }) as T & { relations: RelationResult[] };
 }
 
 function base(source: Source, config: EngineConfig) {
