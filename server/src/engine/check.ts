@@ -5,20 +5,9 @@ import { evaluateRelations } from './relations';
 import { RULES } from './rules';
 import type { RuleFinding } from './rules';
 import { spanToRange } from './text';
-import type { Finding, Localized, RelationResult, ReportModel } from './types';
+import type { Finding, RelationResult, ReportModel } from './types';
 
 export interface CheckResult { model: ReportModel; relations: RelationResult[]; findings: Finding[] }
-
-/**
- * Messages are built by concatenation, which V8 keeps as a tree of the parts (several times the size of
- * the text); reading one character flattens the string, and the collector then keeps only the flat copy.
- * Findings live as long as their document is open, so this halves what they hold.
- */
-const flatten = (m: Localized): Localized => {
-  m.zh.charCodeAt(0);
-  m.en.charCodeAt(0);
-  return m;
-};
 
 export function checkModel(model: ReportModel, config: Partial<EngineConfig> = {}, relations = evaluateRelations(model)): Finding[] {
   const findings: Finding[] = [];
@@ -34,11 +23,11 @@ export function checkModel(model: ReportModel, config: Partial<EngineConfig> = {
       findings.push({
         code: rule.code,
         severity,
-        message: flatten(f.message),
+        message: f.message,
         range,
-        related: (f.related ?? []).map((r) => ({ range: toRange(r.span), message: flatten(r.message) })),
+        related: (f.related ?? []).map((r) => ({ range: toRange(r.span), message: r.message })),
         // A fix that rewrites the flagged text shares the finding's range (ranges are values, never changed).
-        fixes: (f.fixes ?? []).map((x) => ({ title: flatten(x.title), preferred: x.preferred, edits: x.edits.map((e) => ({ range: e.span === f.span ? range : toRange(e.span), newText: e.newText })) })),
+        fixes: (f.fixes ?? []).map((x) => ({ title: x.title, preferred: x.preferred, edits: x.edits.map((e) => ({ range: e.span === f.span ? range : toRange(e.span), newText: e.newText })) })),
       });
     };
     try {

@@ -1,4 +1,3 @@
-import { computeLineStarts, lineEnd } from '../text';
 import { TEMPLATE_YEARS, tableVariants, templateYearForReportYear } from '../template';
 import type { ReportModel, SectionModel, TableId, TableModel, TemplateYear } from '../types';
 import { alignTable } from './align';
@@ -13,8 +12,8 @@ export interface ParseOptions {
 const TABLE_IDS: TableId[] = [2, 3, 4];
 
 export function parseReport(text: string, options: ParseOptions = {}): ReportModel {
-  const starts = computeLineStarts(text);
-  const lines: Lines = { starts, ends: starts.map((_, i) => lineEnd(text, starts, i)) };
+  const lines = lineIndex(text);
+  const starts = lines.starts;
   const { sections, extra } = findSections(text, lines);
   const title = findTitle(text, lines, sections[0]?.heading.span.start ?? text.length);
 
@@ -96,4 +95,26 @@ function tableRegion(id: TableId, sections: SectionModel[], lines: Lines, textLe
   const fromLine = before ? lineOf(lines, before.heading.span.end) + 1 : 0;
   const toLine = after ? lineOf(lines, after.heading.span.start) : lineCount;
   return fromLine < toLine ? { fromLine, toLine } : null;
+}
+
+/**
+ * Where each line starts and ends (before its break: \n, \r\n or a lone \r), in one pass; the starts are
+ * those of computeLineStarts.
+ */
+function lineIndex(text: string): Lines {
+  const starts = [0];
+  const ends: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 13 /* \r */) {
+      ends.push(i);
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (ch === 10 /* \n */) {
+      ends.push(i);
+      starts.push(i + 1);
+    }
+  }
+  ends.push(text.length);
+  return { starts, ends };
 }

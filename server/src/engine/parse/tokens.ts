@@ -143,35 +143,36 @@ export function tokenize(text: string, lineStarts: number[], lineEnds: number[],
       }
     }
     const separator = pipe ? 0x7c : tab ? 0x09 : -1;
-    lineTokens.length = 0;
+    // Cells between separators (the whole line when there is none), each split at white space into pieces,
+    // while the token budget lasts; one pass over the characters.
+    let n = 0;
     let cs = from;
     for (;;) {
-      let ce = to;
-      if (separator >= 0) {
-        ce = cs;
-        while (ce < to && s.charCodeAt(ce) !== separator) ce++;
-      }
-      // Pieces of the cell, split at white space, while the token budget lasts.
-      const budget = MAX_TOKENS - tokens.length - lineTokens.length;
+      const budget = MAX_TOKENS - tokens.length - n;
       let pieces = 0;
       let i = cs;
-      while (i < ce && pieces < budget) {
-        while (i < ce && isBlankCode(s.charCodeAt(i))) i++;
-        if (i >= ce) break;
+      let c = 0;
+      for (;;) {
+        while (i < to && (c = s.charCodeAt(i)) !== separator && isBlankCode(c)) i++;
+        if (i >= to || c === separator) break;
+        if (pieces >= budget) {
+          while (i < to && s.charCodeAt(i) !== separator) i++;
+          break;
+        }
         const ps = i;
-        while (i < ce && !isBlankCode(s.charCodeAt(i))) i++;
+        while (i < to && (c = s.charCodeAt(i)) !== separator && !isBlankCode(c)) i++;
         const piece = s.slice(ps, i);
-        lineTokens.push({ kind: isValueText(piece) ? 'value' : 'text', text: piece, key: undefined, span: { start: base + ps, end: base + i }, line });
+        lineTokens[n++] = { kind: isValueText(piece) ? 'value' : 'text', text: piece, key: undefined, span: { start: base + ps, end: base + i }, line };
         pieces++;
       }
-      if (pieces === 0 && separator >= 0) lineTokens.push({ kind: 'blank', text: '', key: undefined, span: { start: base + cs, end: base + cs }, line });
-      if (ce >= to) break;
-      cs = ce + 1;
+      if (pieces === 0 && separator >= 0) lineTokens[n++] = { kind: 'blank', text: '', key: undefined, span: { start: base + cs, end: base + cs }, line };
+      if (i >= to) break;
+      cs = i + 1;
     }
     // Blank cells count only between two filled cells of one row (spans leave blanks at the edges).
     let firstFilled = 0;
-    while (firstFilled < lineTokens.length && lineTokens[firstFilled].kind === 'blank') firstFilled++;
-    let last = lineTokens.length - 1;
+    while (firstFilled < n && lineTokens[firstFilled].kind === 'blank') firstFilled++;
+    let last = n - 1;
     while (last >= 0 && lineTokens[last].kind === 'blank') last--;
     for (let i = firstFilled; i <= last; i++) {
       const t = lineTokens[i];
