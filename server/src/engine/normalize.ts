@@ -2,6 +2,16 @@
 
 const FULLWIDTH_OFFSET = 0xfee0;
 
+/** Code units of a string being rewritten; made into a string in chunks (an argument list has a limit). */
+let units = new Uint16Array(256);
+const CHUNK = 4096;
+function unitsToString(n: number): string {
+  if (n <= CHUNK) return String.fromCharCode.apply(null, units.subarray(0, n) as unknown as number[]);
+  let out = '';
+  for (let at = 0; at < n; at += CHUNK) out += String.fromCharCode.apply(null, units.subarray(at, Math.min(n, at + CHUNK)) as unknown as number[]);
+  return out;
+}
+
 /** Full-width ASCII (！ to ～) to half-width, ideographic space to space. */
 export function toHalfWidth(s: string): string {
   let i = 0;
@@ -10,14 +20,12 @@ export function toHalfWidth(s: string): string {
     if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000 || c === 0xa0) break;
   }
   if (i === s.length) return s;
-  let out = s.slice(0, i);
-  for (; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - FULLWIDTH_OFFSET);
-    else if (c === 0x3000 || c === 0xa0) out += ' ';
-    else out += s[i];
+  if (units.length < s.length) units = new Uint16Array(s.length);
+  for (let j = 0; j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    units[j] = c >= 0xff01 && c <= 0xff5e ? c - FULLWIDTH_OFFSET : c === 0x3000 || c === 0xa0 ? 0x20 : c;
   }
-  return out;
+  return unitsToString(s.length);
 }
 
 /** Whether a UTF-16 code unit is white space as a regular expression's \s reads it. */
@@ -26,6 +34,52 @@ export function isSpaceCode(c: number): boolean {
   if (c < 0xa0) return false;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
     || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const startsWithAt = (text: string, at: number, to: number, word: string): boolean => {
+  if (at + word.length > to) return false;
+  for (let k = 0; k < word.length; k++) if (text.charCodeAt(at + k) !== word.charCodeAt(k)) return false;
+  return true;
+};
+
+/**
+ * Where the text of text[from, to) starts once white space, [bookmark:…] and &nbsp; before it are skipped
+ * (and, with `headings`, markdown heading marks: 1–6 '#' and a space): the length the leading-junk pattern
+ * ^(?:[\s\u3000\u00a0\ufeff]|\[bookmark:[^\]]*\]|&nbsp;|#{1,6}\s)* matches, without copying the line.
+ */
+export function skipLeadingJunk(text: string, from: number, to: number, headings: boolean): number {
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (isSpaceCode(c)) { i++; continue; }
+    if (c === 0x5b /* [ */ && startsWithAt(text, i, to, '[bookmark:')) {
+      const close = text.indexOf(']', i + 10);
+      if (close < 0 || close >= to) break;
+      i = close + 1;
+      continue;
+    }
+    if (c === 0x26 /* & */ && startsWithAt(text, i, to, '&nbsp;')) { i += 6; continue; }
+    if (c === 0x23 /* # */ && headings) {
+      let j = i;
+      while (j < to && text.charCodeAt(j) === 0x23) j++;
+      if (j - i <= 6 && j < to && isSpaceCode(text.charCodeAt(j))) { i = j + 1; continue; }
+    }
+    break;
+  }
+  return i;
+}
+
+/**
+ * Whether text[at, end) starts with one or two ASCII digits, white space, then 、 ． or '.': what a numbered line
+ * (1、 2. 3．) needs before the patterns that read it are worth running (a line of figures is not one).
+ */
+export function digitNumberingAhead(text: string, at: number, end: number): boolean {
+  let j = at;
+  while (j < end && j - at < 2 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+  if (j === at) return false;
+  while (j < end && isSpaceCode(text.charCodeAt(j))) j++;
+  const c = text.charCodeAt(j);
+  return j < end && (c === 0x3001 || c === 0xff0e || c === 0x2e);
 }
 
 /** \s and the zero-width space: what separates table cells, and what label keys leave out. */
@@ -55,14 +109,15 @@ export function labelKey(s: string): string {
     if ((c >= 0xff01 && c <= 0xff5e) || keyCode(c) !== c) break;
   }
   if (i === s.length) return s;
-  let out = s.slice(0, i);
-  for (; i < s.length; i++) {
-    let c = s.charCodeAt(i);
+  if (units.length < s.length) units = new Uint16Array(s.length);
+  let n = 0;
+  for (let j = 0; j < s.length; j++) {
+    let c = s.charCodeAt(j);
     if (c >= 0xff01 && c <= 0xff5e) c -= FULLWIDTH_OFFSET;
     const k = keyCode(c);
-    if (k >= 0) out += String.fromCharCode(k);
+    if (k >= 0) units[n++] = k;
   }
-  return out;
+  return unitsToString(n);
 }
 
 let rowA = new Int32Array(64);

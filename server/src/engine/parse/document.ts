@@ -1,21 +1,16 @@
 // Reads what sits outside the tables: title, agency, report year, section headings, sub-headings.
-import { CN_ORDINALS, isSpaceCode, keyIndex, labelKey, parseChineseNumeral, similarities } from '../normalize';
+import { CN_ORDINALS, digitNumberingAhead, isSpaceCode, keyIndex, labelKey, parseChineseNumeral, similarities, skipLeadingJunk } from '../normalize';
 import { SECTIONS } from '../template';
 import type { ExtraHeading, SectionHeading, SectionId, SectionModel, Span, SubHeading } from '../types';
 
 export interface Lines { starts: number[]; ends: number[] }
 
-const LEADING_JUNK = /^(?:[\s\u3000\u00a0\ufeff]|\[bookmark:[^\]]*\]|&nbsp;|#{1,6}\s)*/;
 const MAX_HEADING_LENGTH = 48;
 const HEADING_MATCH = 0.8;
 
 /** Where a line's text starts once white space, [bookmark:…], &nbsp; and markdown #s before it are skipped. */
 function textStart(text: string, lines: Lines, line: number): number {
-  const start = lines.starts[line];
-  const c = text.charCodeAt(start);
-  // Only these can begin leading junk; most lines start with their text.
-  if (start >= lines.ends[line] || !(isSpaceCode(c) || c === 0x5b /* [ */ || c === 0x26 /* & */ || c === 0x23 /* # */)) return start;
-  return start + (LEADING_JUNK.exec(text.slice(start, lines.ends[line]))?.[0].length ?? 0);
+  return skipLeadingJunk(text, lines.starts[line], lines.ends[line], true);
 }
 
 /** White space, colons and full stops at a line's end (a loop: /[…]*$/ backtracks quadratically on long lines). */
@@ -152,8 +147,10 @@ export function findSubHeadings(text: string, lines: Lines, section: SectionMode
   for (let line = first; line < lines.starts.length && lines.starts[line] < section.span.end; line++) {
     const start = lines.starts[line];
     if (excluded.some((s) => start >= s.start && start < s.end)) continue;
-    // A sub-heading starts with a bracket, a Chinese numeral or a digit: other lines need no closer look.
-    if (!SUB_HEADING_START.has(text.charCodeAt(textStart(text, lines, line)))) continue;
+    // A sub-heading starts with a bracket, a Chinese numeral or a digit (then 、 ． or .): other lines need no closer look.
+    const at = textStart(text, lines, line);
+    const first = text.charCodeAt(at);
+    if (!SUB_HEADING_START.has(first) || (first >= 48 && first <= 57 && !digitNumberingAhead(text, at, lines.ends[line]))) continue;
     const { text: body, start: bodyStart } = cleanLine(text, lines, line);
     if (!SUB_HEADING.test(body) || /^[一二三四五六七八九十]{1,2}是/.test(body)) continue;
     const stop = body.search(/[。；;！!]/);

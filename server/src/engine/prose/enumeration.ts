@@ -1,5 +1,5 @@
 // Enumeration markers in the prose: 一是/二是, 第一，/第二，, and at a line start （一） （1） 1. 一、.
-import { CN_ORDINALS, isSpaceCode, parseChineseNumeral } from '../normalize';
+import { CN_ORDINALS, digitNumberingAhead, parseChineseNumeral, skipLeadingJunk } from '../normalize';
 import type { ReportModel, SectionId, Span } from '../types';
 import { lineEnd as lineEndOffset, positionAt } from '../text';
 import { proseSpans } from './scan';
@@ -15,7 +15,6 @@ const LINE_MARKERS: [MarkerKind, RegExp][] = [
   ['arabic', /^(\d{1,2})\s*(?:[、．]|\.(?!\d))/],
   ['cn-dun', /^([一二三四五六七八九十]{1,3})\s*、/],
 ];
-const LEADING = /^(?:[\s\u3000\u00a0\ufeff]|\[bookmark:[^\]]*\]|&nbsp;)*/;
 /** What may precede an inline marker: the start of a clause. */
 const INLINE_BEFORE = '。；;：:，,！？!?）)”"\u3000 \t';
 const CN_DIGITS = '一二三四五六七八九十';
@@ -68,6 +67,8 @@ function inlineMarkers(text: string, from: number, to: number, lineStart: number
   return false;
 }
 
+const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
+
 /** What a line marker can start with: a bracket, a digit, a Chinese numeral. */
 const LINE_MARKER_START = new Set([...'（(0123456789一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
 
@@ -86,13 +87,11 @@ export function sectionMarkers(model: ReportModel, section: { id: SectionId; spa
       const lineStart = Math.max(starts[line], span.start);
       const lineEnd = Math.min(lineEndOffset(text, starts, line), span.end);
       if (lineEnd <= lineStart) continue;
-      const c = text.charCodeAt(lineStart);
-      // LEADING only consumes white space, [bookmark:…] and &nbsp;.
-      const lead = isSpaceCode(c) || c === 0x5b || c === 0x26 ? LEADING.exec(text.slice(lineStart, Math.min(lineEnd, lineStart + 64)))?.[0].length ?? 0 : 0;
-      const bodyStart = lineStart + lead;
+      // White space, [bookmark:…] and &nbsp; before the text, looked for in the line's first 64 characters.
+      const bodyStart = skipLeadingJunk(text, lineStart, Math.min(lineEnd, lineStart + 64), false);
       let inlineFrom = bodyStart;
       if (!headingStarts.has(bodyStart) && !(bodyStart >= section.heading.span.start && bodyStart < section.heading.span.end)) {
-        if (bodyStart < lineEnd && LINE_MARKER_START.has(text.charCodeAt(bodyStart))) {
+        if (bodyStart < lineEnd && LINE_MARKER_START.has(text.charCodeAt(bodyStart)) && !(isAsciiDigit(text.charCodeAt(bodyStart)) && !digitNumberingAhead(text, bodyStart, lineEnd))) {
           const head = text.slice(bodyStart, Math.min(lineEnd, bodyStart + 12));
           for (const [kind, re] of LINE_MARKERS) {
             const m = re.exec(head);
