@@ -89,7 +89,10 @@ export function scanTokens(text: string, spans: Span[], emit: (t: Token) => bool
     let i = span.start;
     while (i < span.end) {
       const code = text.charCodeAt(i);
-      switch (KIND[code] as Kind) {
+      const kind = KIND[code] as Kind;
+      // Most characters are neither a boundary, a quote, a number nor the start of a lexicon word.
+      if (kind === Kind.None && WORD_START[code] === 0) { i++; continue; }
+      switch (kind) {
         case Kind.Break:
           if (emit({ type: 'paragraph', start: i, end: i + 1 })) return;
           quote = 0;
