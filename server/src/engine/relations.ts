@@ -14,32 +14,28 @@ export function templateOf(table: TableModel): TableTemplate | undefined {
   return TEMPLATES.get(`${table.id}/${table.variant}`);
 }
 
-const rowIndex = new WeakMap<TableTemplate, Map<string, RowSpec>>();
-
-/** The template's row with this key (the first, as rows.find would give), from a map built once per template. */
-export function templateRow(tpl: TableTemplate | undefined, key: string): RowSpec | undefined {
-  if (!tpl) return undefined;
-  let rows = rowIndex.get(tpl);
-  if (!rows) {
-    rows = new Map();
-    for (const r of tpl.rows) if (!rows.has(r.key)) rows.set(r.key, r);
-    rowIndex.set(tpl, rows);
+/** The first item with `key` in `items`, from a map built once per owner (as items.find would give). */
+function firstByKey<T extends { key: string }>(cache: WeakMap<object, Map<string, T>>, owner: object, items: T[], key: string): T | undefined {
+  let index = cache.get(owner);
+  if (!index) {
+    index = new Map();
+    for (const item of items) if (!index.has(item.key)) index.set(item.key, item);
+    cache.set(owner, index);
   }
-  return rows.get(key);
+  return index.get(key);
 }
 
-const columnIndex = new WeakMap<RowSpec, Map<string, ColumnSpec>>();
+const rowIndex = new WeakMap<object, Map<string, RowSpec>>();
+const columnIndex = new WeakMap<object, Map<string, ColumnSpec>>();
 
-/** The row's column with this key (the first), from a map built once per row spec. */
+/** The template's row with this key. */
+export function templateRow(tpl: TableTemplate | undefined, key: string): RowSpec | undefined {
+  return tpl ? firstByKey(rowIndex, tpl, tpl.rows, key) : undefined;
+}
+
+/** The row's column with this key. */
 export function templateColumn(row: RowSpec | undefined, key: string): ColumnSpec | undefined {
-  if (!row) return undefined;
-  let cols = columnIndex.get(row);
-  if (!cols) {
-    cols = new Map();
-    for (const c of row.columns) if (!cols.has(c.key)) cols.set(c.key, c);
-    columnIndex.set(row, cols);
-  }
-  return cols.get(key);
+  return row ? firstByKey(columnIndex, row, row.columns, key) : undefined;
 }
 
 /** A row's first cell in the column with this key (a row has at most fifteen). */
