@@ -113,7 +113,11 @@ function prepare(tpl: TableTemplate): Prepared {
 
 export interface Alignment { table: TableModel; cost: number }
 
-export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span): Alignment | null {
+/**
+ * Aligns `tpl` over the tokens; null when it cannot start, or once its cost reaches `bound` (the cost of a
+ * variant already read: the cost only grows from one row to the next, so this one could no longer win).
+ */
+export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span, bound = Infinity): Alignment | null {
   const { paths, anchorKeys, headers: initialHeaders, rowHeaders } = prepare(tpl);
   let start = -1;
   for (let i = 0; i < tokens.length && start < 0; i++) {
@@ -270,6 +274,7 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
     }
     rows.push(row);
     if (labelMatch) lastLabel = { row, key: labelMatch.key, templateKey: rowKeys(spec).keys[0], sim: labelMatch.sim };
+    if (cost >= bound) return null;
   }
   // Values straight after the last row belong to no row.
   while (ti < tokens.length && tokens[ti].kind !== 'text') {

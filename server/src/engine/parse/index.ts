@@ -36,7 +36,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       // Even with a forced template year every variant is tried: the tables are read as they are written,
       // and template-version says where they differ from the year asked for.
       for (const tpl of tableVariants(id, preferred)) {
-        const a = alignTable(tokens, tpl, { start: lines.starts[region.fromLine] ?? text.length, end: text.length });
+        const a = alignTable(tokens, tpl, { start: lines.starts[region.fromLine] ?? text.length, end: text.length }, best?.cost);
         if (a && (!best || a.cost < best.cost)) best = a;
         if (best?.cost === 0) break; // a perfect fit: no other variant can do better
       }
