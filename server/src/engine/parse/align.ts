@@ -25,12 +25,49 @@ const WRAPPED_LABEL = 0.75;
 
 interface LabelMatch { end: number; sim: number; text: string; span: Span; key: string }
 
-interface KeySet { keys: string[]; exact: Set<string>; longest: number }
+interface KeySet {
+  keys: string[];
+  exact: Set<string>;
+  longest: number;
+  /**
+   * What matchLabel worked out for a joined key before: its best similarity with these keys, or -1 when it
+   * cannot begin any of them. Labels repeat from one report to the next, so in a run over many reports almost
+   * every lookup hits; bounded, so that junk text cannot grow it.
+   */
+  seen: Map<string, number>;
+  seenFirst: Map<string, number>;
+}
+
+/** Entries a KeySet remembers before it starts afresh. */
+const MAX_SEEN = 2048;
 
 const keyCache = new WeakMap<object, KeySet>();
 function keySet(keys: string[]): KeySet {
-  return { keys, exact: new Set(keys), longest: Math.max(0, ...keys.map((k) => k.length)) };
+  return { keys, exact: new Set(keys), longest: Math.max(0, ...keys.map((k) => k.length)), seen: new Map(), seenFirst: new Map() };
 }
+
+function remember(m: Map<string, number>, key: string, value: number): number {
+  if (m.size >= MAX_SEEN) m.clear();
+  m.set(key, value);
+  return value;
+}
+
+/** Best similarity of `joined` with any of the keys, a label cut short or wrapped counting as given below. */
+function keySimilarity(joined: string, ks: KeySet): number {
+  let sim = 0;
+  for (const key of ks.keys) {
+    sim = Math.max(sim, similarity(joined, key, MIN_SIMILARITY));
+    // A label cut short before its note, e.g. （二）部分公开 for （二）部分公开（区分处理的，…）.
+    if (joined.length >= 6 && key.startsWith(joined) && (key.charCodeAt(joined.length) === 0x28 || key.charCodeAt(joined.length) === 0xff08)) sim = Math.max(sim, TRUNCATED_LABEL);
+    // The first line of a label that wraps after its values (PDF rows).
+    else if (joined.length >= 8 && joined.length < key.length && key.startsWith(joined)) sim = Math.max(sim, WRAPPED_LABEL);
+  }
+  return sim;
+}
+
+/** Whether `joined` could begin one of the keys (a header cell before a label, 其他, does not). */
+const beginsAKey = (joined: string, ks: KeySet): number =>
+  ks.keys.some((key) => similarity(joined, key.slice(0, joined.length), 0.5) > 0) ? 1 : 0;
 function rowKeys(spec: RowSpec): KeySet {
   let ks = keyCache.get(spec);
   if (!ks) {
@@ -58,15 +95,8 @@ function matchLabel(tokens: Token[], at: number, ks: KeySet): LabelMatch | null 
       return { end: at + k + 1, sim: 1, text, span: { start: first.span.start, end: t.span.end }, key: joined };
     }
     // A label starts where its first fragment begins it: a header cell before it (其他) is not part of it.
-    if (k === 0 && !ks.keys.some((key) => similarity(joined, key.slice(0, joined.length), 0.5) > 0)) return null;
-    let sim = 0;
-    for (const key of ks.keys) {
-      sim = Math.max(sim, similarity(joined, key, MIN_SIMILARITY));
-      // A label cut short before its note, e.g. （二）部分公开 for （二）部分公开（区分处理的，…）.
-      if (joined.length >= 6 && key.startsWith(joined) && (key.charCodeAt(joined.length) === 0x28 || key.charCodeAt(joined.length) === 0xff08)) sim = Math.max(sim, TRUNCATED_LABEL);
-      // The first line of a label that wraps after its values (PDF rows).
-      else if (joined.length >= 8 && joined.length < key.length && key.startsWith(joined)) sim = Math.max(sim, WRAPPED_LABEL);
-    }
+    if (k === 0 && (ks.seenFirst.get(joined) ?? remember(ks.seenFirst, joined, beginsAKey(joined, ks))) === 0) return null;
+    const sim = ks.seen.get(joined) ?? remember(ks.seen, joined, keySimilarity(joined, ks));
     if (!best || sim > best.sim) {
       best = { end: at + k + 1, sim, text, span: { start: first.span.start, end: t.span.end }, key: joined };
     }
