@@ -113,12 +113,28 @@ function pathOf(spec: RowSpec, byKey: Map<string, RowSpec>): string[] {
 }
 
 type HeaderLabels = (readonly [label: string, key: string])[];
-interface Headers { labels: HeaderLabels; keys: KeySet; index: KeyIndex }
+/** A table's header labels; `seen` remembers which label a header key read before was most like (bounded). */
+interface Headers { labels: HeaderLabels; keys: KeySet; index: KeyIndex; seen: Map<string, string> }
 const headersOf = (labels: string[]): Headers => {
   const pairs = labels.map((h) => [h, labelKey(h)] as const);
-  return { labels: pairs, keys: keySet(pairs.map(([, k]) => k)), index: keyIndex(pairs.map(([, k]) => k)) };
+  return { labels: pairs, keys: keySet(pairs.map(([, k]) => k)), index: keyIndex(pairs.map(([, k]) => k)), seen: new Map() };
 };
 const headerSims: number[] = [];
+
+/** The first header label most like `key` (the similarities with all labels at once). */
+function closestHeader(headers: Headers, key: string): string {
+  const known = headers.seen.get(key);
+  if (known !== undefined) return known;
+  similarities(key, headers.index, 0.5, headerSims);
+  let best = headers.labels[0];
+  let bestSim = headerSims[0];
+  for (let i = 1; i < headers.labels.length; i++) {
+    if (headerSims[i] > bestSim) { best = headers.labels[i]; bestSim = headerSims[i]; }
+  }
+  if (headers.seen.size >= MAX_SEEN) headers.seen.clear();
+  headers.seen.set(key, best[0]);
+  return best[0];
+}
 
 /** What alignTable derives from a template alone, computed once per template. */
 interface Prepared { paths: string[][]; anchorKeys: KeySet; headers: Headers; rowHeaders: (Headers | null)[] }
@@ -161,28 +177,19 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
   const missingRows: TableModel['missingRows'] = [];
   const unread: UnreadPart[] = [];
   const headers: TableModel['headers'] = [];
-  let headerLabels = initialHeaders.labels;
-  let headerKeys = initialHeaders.keys;
-  let headerIndex = initialHeaders.index;
+  let currentHeaders = initialHeaders;
   let cost = 0;
   let ti = start;
   let lastLabel: { row: RowModel; key: string; templateKey: string; sim: number } | null = null;
 
   const readHeaderMatch = (at: number): LabelMatch | null => {
-    const m = matchLabel(tokens, at, headerKeys);
+    const m = matchLabel(tokens, at, currentHeaders.keys);
     return m && m.sim >= HEADER_MATCH ? m : null;
   };
   const readHeader = (at: number): LabelMatch | null => {
     const m = readHeaderMatch(at);
     if (!m) return null;
-    // The first label most like it (the similarities with all labels at once).
-    similarities(m.key, headerIndex, 0.5, headerSims);
-    let best = headerLabels[0];
-    let bestSim = headerSims[0];
-    for (let i = 1; i < headerLabels.length; i++) {
-      if (headerSims[i] > bestSim) { best = headerLabels[i]; bestSim = headerSims[i]; }
-    }
-    headers.push({ span: m.span, text: m.text, templateLabel: best[0] });
+    headers.push({ span: m.span, text: m.text, templateLabel: closestHeader(currentHeaders, m.key) });
     return m;
   };
 
@@ -258,11 +265,7 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
       ti = labelMatch.end;
       cost += 1 - labelMatch.sim;
       const blockHeaders = rowHeaders[ri];
-      if (blockHeaders) {
-        headerLabels = blockHeaders.labels;
-        headerKeys = blockHeaders.keys;
-        headerIndex = blockHeaders.index;
-      }
+      if (blockHeaders) currentHeaders = blockHeaders;
     } else {
       // An unlabelled row (table 四) follows its header cells.
       while (ti < tokens.length && tokens[ti].kind === 'text') {

@@ -78,14 +78,17 @@ for (const { id, key } of SECTION_KEYS) if (!EXACT_SECTION.has(key)) EXACT_SECTI
 
 interface Candidate { id: SectionId; heading: SectionHeading; score: number; line: number }
 
-function headingCandidate(text: string, lines: Lines, line: number): Candidate | null {
-  const { text: body, start } = cleanLine(text, lines, line);
-  if (body.length < 4 || body.length > MAX_HEADING_LENGTH) return null;
-  const n = readNumbering(body);
-  const key = labelKey(n.rest);
-  if (key.length < 4) return null;
+interface SectionMatch { id: SectionId; sim: number }
+/** Keys matched before (headings and look-alike lines repeat from one report to the next); bounded. */
+const seenKeys = new Map<string, SectionMatch | null>();
+const MAX_SEEN_KEYS = 4096;
+
+/** The section whose title or an alias is most like `key` (at least HEADING_MATCH), the first on a tie. */
+function sectionOfKey(key: string): SectionMatch | null {
+  const known = seenKeys.get(key);
+  if (known !== undefined) return known;
   const exact = EXACT_SECTION.get(key);
-  let best: { id: SectionId; sim: number } | null = exact !== undefined ? { id: exact, sim: 1 } : null;
+  let best: SectionMatch | null = exact !== undefined ? { id: exact, sim: 1 } : null;
   if (!best) {
     similarities(key, SECTION_INDEX, HEADING_MATCH, sims);
     for (let i = 0; i < SECTION_KEYS.length; i++) {
@@ -94,6 +97,18 @@ function headingCandidate(text: string, lines: Lines, line: number): Candidate |
       if (sim >= HEADING_MATCH && (!best || sim > best.sim)) best = { id: SECTION_KEYS[i].id, sim };
     }
   }
+  if (seenKeys.size >= MAX_SEEN_KEYS) seenKeys.clear();
+  seenKeys.set(key, best);
+  return best;
+}
+
+function headingCandidate(text: string, lines: Lines, line: number): Candidate | null {
+  const { text: body, start } = cleanLine(text, lines, line);
+  if (body.length < 4 || body.length > MAX_HEADING_LENGTH) return null;
+  const n = readNumbering(body);
+  const key = labelKey(n.rest);
+  if (key.length < 4) return null;
+  const best = sectionOfKey(key);
   if (!best) return null;
   // A numbered line whose number is not the section's is a sub-heading, e.g. （一）主动公开政府信息情况 inside 一.
   if (n.ordinal !== null && n.ordinal !== best.id) return null;
