@@ -18,6 +18,10 @@ const USAGE = `usage: node scripts/e2e/run.mjs [options]
   --timeout SECONDS   limit for the whole run    (E2E_TIMEOUT, default 300)
   --results DIR       logs and screenshots       (E2E_RESULTS_DIR, default test-results/e2e)
   --keep-temp         keep the temporary user-data folder (E2E_KEEP_TEMP=1)
+  --measure-activation  instead of the suite and the UI checks: open one sample report in a
+                      fresh window and print the extension's activation times as the line
+                      "E2E-ACTIVATION {json}" (tests out/test/e2e/suite/measureActivation.js,
+                      results test-results/e2e-activation, timeout 120 s unless given)
 environment only:
   E2E_VERBOSE=1       print every workbench log line as it comes
   E2E_NO_NETNS=1      do not enter a private network namespace
@@ -55,7 +59,9 @@ function parseOptions(argv) {
     keepTemp: env.E2E_KEEP_TEMP === '1',
     results: env.E2E_RESULTS_DIR || 'test-results/e2e',
     locale: env.E2E_LOCALE || 'zh-cn',
+    measureActivation: false,
   };
+  const given = new Set();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -63,22 +69,29 @@ function parseOptions(argv) {
       return argv[++i];
     };
     switch (a) {
-      case '--tests': o.tests = val(); break;
+      case '--tests': o.tests = val(); given.add('tests'); break;
       case '--workspace': o.workspace = val(); break;
       case '--extension': o.extension = val(); break;
-      case '--ui-check': o.uiCheck = val(); break;
-      case '--no-ui-check': o.uiCheck = ''; break;
-      case '--timeout': o.timeoutSec = Number(val()); break;
-      case '--results': o.results = val(); break;
+      case '--ui-check': o.uiCheck = val(); given.add('uiCheck'); break;
+      case '--no-ui-check': o.uiCheck = ''; given.add('uiCheck'); break;
+      case '--timeout': o.timeoutSec = Number(val()); given.add('timeoutSec'); break;
+      case '--results': o.results = val(); given.add('results'); break;
       case '--locale': o.locale = val(); break;
       case '--grep': process.env.GOVREPORT_E2E_GREP = val(); break;
       case '--keep-temp': o.keepTemp = true; break;
+      case '--measure-activation': o.measureActivation = true; break;
       case '-h': case '--help':
         console.log(USAGE);
         process.exit(0);
       // eslint-disable-next-line no-fallthrough
       default: throw new Error(`unknown option ${a}`);
     }
+  }
+  if (o.measureActivation) {
+    if (!given.has('tests')) o.tests = 'out/test/e2e/suite/measureActivation.js';
+    if (!given.has('results')) o.results = 'test-results/e2e-activation';
+    if (!given.has('timeoutSec') && !env.E2E_TIMEOUT) o.timeoutSec = 120;
+    if (!given.has('uiCheck')) o.uiCheck = '';
   }
   if (!(o.timeoutSec > 0)) throw new Error('--timeout must be a positive number of seconds');
   for (const k of ['tests', 'workspace', 'extension', 'results']) o[k] = path.resolve(repoRoot, o[k]);
@@ -400,11 +413,12 @@ async function main(opts) {
       const exited = new Promise((r) => { resolveExit = r; });
       await page.exposeFunction('codeAutomationExit', (code) => { resolveExit(Number(code)); });
       const rel = path.relative(repoRoot, opts.tests);
-      log(`running mocha suite ${rel} in the extension host`);
+      const what = opts.measureActivation ? 'activation measurement' : 'mocha suite';
+      log(`running ${what} ${rel} in the extension host`);
       await page.goto(workbenchUrl(true, workspaces.suite), { timeout: remaining() });
       let exitCode;
       try {
-        exitCode = await withTimeout(exited, remaining(), `mocha suite (run limit ${opts.timeoutSec} s)`);
+        exitCode = await withTimeout(exited, remaining(), `${what} (run limit ${opts.timeoutSec} s)`);
       } catch (e) {
         exitCode = null;
         log(e.message);
@@ -420,14 +434,18 @@ async function main(opts) {
       if (result) {
         counts.passed += result.passed;
         counts.failed += result.failed;
-        log(`mocha suite: ${result.passed} passed, ${result.failed} failed${result.pending ? `, ${result.pending} pending` : ''} (exit code ${exitCode})`);
+        if (result.activation) {
+          fs.writeFileSync(path.join(opts.results, 'activation.json'), `${JSON.stringify(result.activation, null, 2)}\n`);
+          console.log(`E2E-ACTIVATION ${JSON.stringify(result.activation)}`);
+        }
+        log(`${what}: ${result.passed} passed, ${result.failed} failed${result.pending ? `, ${result.pending} pending` : ''} (exit code ${exitCode})`);
         if (exitCode !== 0 && result.failed === 0) {
           counts.failed += 1;
-          log(`mocha suite: extension host ended with code ${exitCode} although no test failed`);
+          log(`${what}: extension host ended with code ${exitCode} although no test failed`);
         }
       } else {
         counts.failed += 1;
-        log(`mocha suite: no result reported (exit code ${exitCode}); see ${path.relative(repoRoot, opts.results)}/workbench.log and code-server.log`);
+        log(`${what}: no result reported (exit code ${exitCode}); see ${path.relative(repoRoot, opts.results)}/workbench.log and code-server.log`);
         for (const l of lines.filter((x) => /error/i.test(x)).slice(-15)) console.log(`  | ${l.slice(0, 500)}`);
         await page.screenshot({ path: path.join(opts.results, 'suite-failure.png') }).catch(() => {});
       }

@@ -24,3 +24,19 @@ suite('smoke', () => {
     await waitFor(() => ext.isActive, 30000, `${EXTENSION_ID} did not activate after opening sample.govreport (languageId ${doc.languageId})`);
   });
 });
+
+suite('activation figures', () => {
+  // `npm run bench` (scripts/e2e/run.mjs --measure-activation) reads these marks of VS Code's extension
+  // host; this keeps the method honest when code-server is upgraded.
+  test('VS Code\'s extension host has marked loading and activating the extension', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext);
+    await ext.activate();
+    const api = (globalThis as { MonacoPerformanceMarks?: { getMarks(): { name: string; startTime: number }[] } }).MonacoPerformanceMarks;
+    assert.ok(api, 'globalThis.MonacoPerformanceMarks is not there in the extension host');
+    const names = api.getMarks().map((m) => m.name);
+    for (const what of ['willLoadExtensionCode', 'didLoadExtensionCode', 'willActivateExtension', 'didActivateExtension']) {
+      assert.ok(names.includes(`code/extHost/${what}/${EXTENSION_ID}`), `no mark code/extHost/${what}/${EXTENSION_ID} among ${names.length} marks`);
+    }
+  });
+});
