@@ -39,11 +39,19 @@ export function templateYearSpec(year: TemplateYear): TemplateYearSpec {
   return TEMPLATE_YEARS.find((t) => t.year === year) ?? TEMPLATE_YEARS[0];
 }
 
-/** Every variant of a table, the given template year's first. */
-export function tableVariants(id: TableId, preferred: TemplateYear): TableTemplate[] {
-  const first = templateYearSpec(preferred).tables[id];
-  const rest = TEMPLATE_YEARS.filter((t) => t.year !== preferred).flatMap((t) => t.tables[id]);
-  return [...first, ...rest];
+const variantLists = new Map<string, TableTemplate[]>();
+
+/** Every variant of a table, the given template year's first (the same array for the same arguments). */
+export function tableVariants(id: TableId, preferred: TemplateYear): readonly TableTemplate[] {
+  const key = `${id}/${preferred}`;
+  let list = variantLists.get(key);
+  if (!list) {
+    const first = templateYearSpec(preferred).tables[id];
+    const rest = TEMPLATE_YEARS.filter((t) => t.year !== preferred).flatMap((t) => t.tables[id]);
+    list = [...first, ...rest];
+    variantLists.set(key, list);
+  }
+  return list;
 }
 
 export { SECTIONS } from './sections';
