@@ -181,7 +181,7 @@ export class DiagnosticsService {
     this.published.delete(uri);
     this.deps.cache.delete(uri);
     void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
-    this.sendOthers(this.cross.update(this.deps.cache.all()), uri);
+    this.sendOthers(this.cross.update(uri, null), uri);
   }
 
   /** Re-checks every open document (e.g. after a settings change). */
@@ -191,7 +191,7 @@ export class DiagnosticsService {
 
   private publish(analysis: Analysis, fromDisk: boolean): void {
     if (fromDisk) this.published.add(analysis.uri); else this.published.delete(analysis.uri);
-    const changed = this.cross.update(this.deps.cache.all());
+    const changed = this.cross.update(analysis.uri, analysis);
     this.send(analysis);
     void this.deps.connection.sendNotification(DID_CHECK, summarize(analysis));
     this.sendOthers(changed, analysis.uri);
