@@ -4,14 +4,15 @@ import { parseReport } from './parse';
 import { evaluateRelations } from './relations';
 import { RULES } from './rules';
 import type { RuleFinding } from './rules';
-import { spanToRange } from './text';
-import type { Finding, RelationResult, ReportModel } from './types';
+import { positionAt } from './text';
+import type { Finding, Position, Range, RelationResult, ReportModel } from './types';
 
 export interface CheckResult { model: ReportModel; relations: RelationResult[]; findings: Finding[] }
 
 export function checkModel(model: ReportModel, config: Partial<EngineConfig> = {}, relations = evaluateRelations(model)): Finding[] {
   const findings: Finding[] = [];
-  const toRange = (span: RuleFinding['span']) => spanToRange(model.lineStarts, span);
+  const toPosition = positionsIn(model.lineStarts);
+  const toRange = (span: RuleFinding['span']): Range => ({ start: toPosition(span.start), end: toPosition(span.end) });
   for (const rule of RULES) {
     const setting = config.rules?.[rule.code];
     if (setting === 'off') continue;
@@ -47,6 +48,25 @@ export function checkModel(model: ReportModel, config: Partial<EngineConfig> = {
   }
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return findings;
+}
+
+/**
+ * positionAt for many offsets that mostly fall on the line of the one before (a finding and its related cells):
+ * that line and the next are tried before a binary search.
+ */
+function positionsIn(lineStarts: number[]): (offset: number) => Position {
+  let line = 0;
+  return (offset) => {
+    const next = lineStarts[line + 1] ?? Infinity;
+    if (lineStarts[line] <= offset && offset < next) return { line, character: offset - lineStarts[line] };
+    if (next <= offset && offset < (lineStarts[line + 2] ?? Infinity)) {
+      line++;
+      return { line, character: offset - next };
+    }
+    const p = positionAt(lineStarts, offset);
+    line = p.line;
+    return p;
+  };
 }
 
 export function checkText(text: string, config: Partial<EngineConfig> = {}): CheckResult {

@@ -45,6 +45,19 @@ function cellAt(row: RowModel, key: string): CellModel | undefined {
   return undefined;
 }
 
+const NONE: string[] = [];
+
+/** The row's cells in these columns as terms, or null when one is missing or not a count. */
+function termsInRow(row: RowModel, keys: string[]): RelationTerm[] | null {
+  const out: RelationTerm[] = [];
+  for (const k of keys) {
+    const c = cellAt(row, k);
+    if (!numeric(c)) return null;
+    out.push({ cell: c, row });
+  }
+  return out;
+}
+
 const allNumeric = (cells: (CellModel | undefined)[]): cells is CellModel[] => {
   for (const c of cells) if (!numeric(c)) return false;
   return true;
@@ -70,11 +83,10 @@ export function evaluateRelations(model: ReportModel): RelationResult[] {
           if (!row) continue;
           const target = cellAt(row, rel.target);
           if (!numeric(target)) continue;
-          const plus = rel.plus.map((k) => cellAt(row, k));
-          const minus = (rel.minus ?? []).map((k) => cellAt(row, k));
-          if (!allNumeric(plus) || !allNumeric(minus)) continue;
-          const term = (c: CellModel): RelationTerm => ({ cell: c, row });
-          out.push(result(rel.id, table, term(target), plus.map(term), minus.map(term), rowDescription(rel, target, plus)));
+          const plus = termsInRow(row, rel.plus);
+          const minus = plus && termsInRow(row, rel.minus ?? NONE);
+          if (!plus || !minus) continue;
+          out.push(result(rel.id, table, { cell: target, row }, plus, minus, rowDescription(rel, target, plus)));
         }
       } else {
         const targetRow = rowsByKey.get(rel.target);
@@ -107,14 +119,14 @@ function last<T>(a: T[]): T { return a[a.length - 1]; }
 
 /** The wording of a row relation, built once for the columns it names (every row of a table has the same). */
 const rowWording = new WeakMap<RelationSpec, { paths: string[][]; zh: string; en: string }>();
-function rowDescription(rel: RelationSpec, target: CellModel, plus: CellModel[]): RelationResult['description'] {
+function rowDescription(rel: RelationSpec, target: CellModel, plus: RelationTerm[]): RelationResult['description'] {
   const known = rowWording.get(rel);
-  if (known && known.paths.length === plus.length + 1 && known.paths[0] === target.columnPath && plus.every((c, i) => c.columnPath === known.paths[i + 1])) {
+  if (known && known.paths.length === plus.length + 1 && known.paths[0] === target.columnPath && plus.every((t, i) => t.cell.columnPath === known.paths[i + 1])) {
     return { zh: known.zh, en: known.en };
   }
-  const zh = `${last(target.columnPath)} = ${plus.map((c) => last(c.columnPath)).join(' + ')}`;
+  const zh = `${last(target.columnPath)} = ${plus.map((t) => last(t.cell.columnPath)).join(' + ')}`;
   const en = `total = sum of ${plus.length} columns`;
-  rowWording.set(rel, { paths: [target.columnPath, ...plus.map((c) => c.columnPath)], zh, en });
+  rowWording.set(rel, { paths: [target.columnPath, ...plus.map((t) => t.cell.columnPath)], zh, en });
   return { zh, en };
 }
 

@@ -1,18 +1,35 @@
 // Shared shape of the four arithmetic rules: a finding on the total cell of each broken relation.
-import type { CellModel, Localized, RelationResult, RelationTerm, Severity } from '../types';
+import type { CellModel, Localized, RelationResult, RelationTerm, Severity, Span } from '../types';
 import { defineRule, type Rule } from './rule';
 
 const last = (a: string[]) => a[a.length - 1];
 
+/** Names built before, by column path (template data, shared by every report) and row label. */
+const names = new WeakMap<string[], Map<string, string>>();
+
 export function termName(t: RelationTerm): string {
-  const col = last(t.cell.columnPath);
-  return t.row.templateLabel ? `${t.row.templateLabel} × ${col}` : t.cell.columnPath.join(' › ');
+  const path = t.cell.columnPath;
+  let byRow = names.get(path);
+  if (!byRow) names.set(path, (byRow = new Map()));
+  let name = byRow.get(t.row.templateLabel);
+  if (name === undefined) {
+    name = t.row.templateLabel ? `${t.row.templateLabel} × ${last(path)}` : path.join(' › ');
+    byRow.set(t.row.templateLabel, name);
+  }
+  return name;
 }
 
+/** 30 + 3 + 0 − 2: the terms' values; past seven terms only those that are not 0. */
 function formula(r: RelationResult): string {
-  const shown = r.plus.length > 7 ? r.plus.filter((t) => t.cell.value !== 0) : r.plus;
-  let s = shown.map((t) => String(t.cell.value)).join(' + ') || '0';
-  if (shown.length < r.plus.length) s += shown.length ? ' + 0 + …' : ' + …';
+  const long = r.plus.length > 7;
+  let s = '';
+  let shown = 0;
+  for (const t of r.plus) {
+    if (long && t.cell.value === 0) continue;
+    s += shown++ === 0 ? String(t.cell.value) : ` + ${t.cell.value}`;
+  }
+  if (shown === 0) s = '0';
+  if (shown < r.plus.length) s += shown ? ' + 0 + …' : ' + …';
   for (const t of r.minus) s += ` − ${t.cell.value}`;
   return s;
 }
@@ -54,6 +71,20 @@ function agreedExpected(relations: RelationResult[]): Map<CellModel, number> {
   return m;
 }
 
+/** Each term of the sum, named, with its value (a subtracted one says so). */
+function relatedTerms(r: RelationResult): { span: Span; message: Localized }[] {
+  const out: { span: Span; message: Localized }[] = [];
+  for (const t of r.plus) {
+    const name = termName(t);
+    out.push({ span: t.cell.span, message: { zh: `${name}：${t.cell.value}`, en: `${name}: ${t.cell.value}` } });
+  }
+  for (const t of r.minus) {
+    const name = termName(t);
+    out.push({ span: t.cell.span, message: { zh: `减去 ${name}：${t.cell.value}`, en: `minus ${name}: ${t.cell.value}` } });
+  }
+  return out;
+}
+
 export function arithmeticRule(spec: ArithmeticRuleSpec): Rule {
   return defineRule({
     code: spec.code,
@@ -76,13 +107,7 @@ export function arithmeticRule(spec: ArithmeticRuleSpec): Rule {
         report({
           span: r.target.cell.span,
           message: relationMessage(r),
-          related: [...r.plus, ...r.minus].map((t, i) => {
-            const name = termName(t);
-            return {
-              span: t.cell.span,
-              message: { zh: `${i >= r.plus.length ? '减去 ' : ''}${name}：${t.cell.value}`, en: `${i >= r.plus.length ? 'minus ' : ''}${name}: ${t.cell.value}` },
-            };
-          }),
+          related: relatedTerms(r),
           fixes,
         });
       }
