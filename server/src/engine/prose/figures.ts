@@ -204,18 +204,29 @@ export function readFigures(model: ReportModel): RawFigure[] {
     if (out.length >= MAX_FIGURES) break;
     const state: DomainState = { domain: chunk.section ? SECTION_DOMAIN[chunk.section] ?? null : null };
     let segment: Token[] = [];
+    // Most clauses hold no number and no negation: all they can do is set the domain the next ones are about.
+    let figureLike = false;
+    let domainWords = false;
+    const close = () => {
+      if (figureLike) readSegment(segment, paragraph, state, out);
+      else if (domainWords) state.domain = resolveDomain(segment as WordToken[]) ?? state.domain;
+      segment = [];
+      figureLike = false;
+      domainWords = false;
+    };
     scanTokens(model.text, chunk.spans, (t) => {
       if (out.length >= MAX_FIGURES) return true;
       if (t.type === 'boundary' || t.type === 'paragraph') {
-        if (segment.length) readSegment(segment, paragraph, state, out);
-        segment = [];
+        if (segment.length) close();
         if (t.type === 'paragraph') paragraph++;
       } else {
         segment.push(t);
+        if (t.type === 'count' || t.role.kind === 'negation') figureLike = true;
+        else if (t.role.kind === 'domain') domainWords = true;
       }
       return false;
     });
-    if (segment.length && out.length < MAX_FIGURES) readSegment(segment, paragraph, state, out);
+    if (segment.length && out.length < MAX_FIGURES) close();
     paragraph++;
   }
   return out.length > MAX_FIGURES ? out.slice(0, MAX_FIGURES) : out;

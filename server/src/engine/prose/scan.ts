@@ -72,6 +72,27 @@ const WORD_START = new Uint16Array(65536);
 const WORD_LISTS = [...LEXICON_BY_CODE.values()];
 [...LEXICON_BY_CODE.keys()].forEach((code, i) => { WORD_START[code] = i + 1; });
 
+/**
+ * A filter on the first two code units of every lexicon word (hashed into a bitmap): most characters that can
+ * begin a word (不, 上, 行 …) are not followed by one of its second characters, and need no list walk. A word of
+ * one character lets any pair through.
+ */
+const WORD_PAIR = new Uint8Array(65536);
+const WORD_SINGLE = new Uint8Array(65536);
+const pairHash = (first: number, second: number): number => (Math.imul(first, 0x9e37) ^ second) & 0xffff;
+for (const list of WORD_LISTS) {
+  for (const e of list) {
+    const first = e.word.charCodeAt(0);
+    // A one-character word (共, 无) matches whatever follows: its first character always passes.
+    if (e.word.length < 2) WORD_SINGLE[first] = 1;
+    else WORD_PAIR[pairHash(first, e.word.charCodeAt(1))] = 1;
+  }
+}
+
+/** 1 for a code unit the tokenizer looks at twice: one of KIND's or the start of a lexicon word. */
+const NOTABLE = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) if (KIND[c] !== Kind.None || WORD_START[c] !== 0) NOTABLE[c] = 1;
+
 /** text.startsWith(word, at) for a word whose first code unit is already known to match, without a runtime call. */
 function restMatches(text: string, at: number, word: string): boolean {
   if (at + word.length > text.length) return false;
@@ -89,9 +110,9 @@ export function scanTokens(text: string, spans: Span[], emit: (t: Token) => bool
     let i = span.start;
     while (i < span.end) {
       const code = text.charCodeAt(i);
-      const kind = KIND[code] as Kind;
       // Most characters are neither a boundary, a quote, a number nor the start of a lexicon word.
-      if (kind === Kind.None && WORD_START[code] === 0) { i++; continue; }
+      if (NOTABLE[code] === 0) { i++; continue; }
+      const kind = KIND[code] as Kind;
       switch (kind) {
         case Kind.Break:
           if (emit({ type: 'paragraph', start: i, end: i + 1 })) return;
@@ -128,7 +149,7 @@ export function scanTokens(text: string, spans: Span[], emit: (t: Token) => bool
       }
       // The longest lexicon word starting here, if any.
       const listIndex = WORD_START[code];
-      if (listIndex) {
+      if (listIndex && (WORD_SINGLE[code] || WORD_PAIR[pairHash(code, text.charCodeAt(i + 1))])) {
         const list = WORD_LISTS[listIndex - 1];
         let hit = null;
         for (const e of list) if (restMatches(text, i, e.word)) { hit = e; break; }
