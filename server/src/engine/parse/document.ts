@@ -1,5 +1,5 @@
 // Reads what sits outside the tables: title, agency, report year, section headings, sub-headings.
-import { CN_ORDINALS, digitNumberingAhead, isSpaceCode, keyIndex, labelKey, parseChineseNumeral, similarities, skipLeadingJunk } from '../normalize';
+import { CN_ORDINALS, digitNumberingAhead, isSpaceCode, keyIndex, labelKey, parseChineseNumeral, similarities, skipLeadingJunk, charTable } from '../normalize';
 import { SECTIONS } from '../template';
 import type { ExtraHeading, SectionHeading, SectionId, SectionModel, Span, SubHeading } from '../types';
 
@@ -34,10 +34,10 @@ const NUMBERING: [RegExp, Numbering['style']][] = [
 ];
 
 /** What a numbering can start with: a Chinese numeral, a bracket, a digit, 第. */
-const NUMBERING_START = new Set([...'一二三四五六七八九十（(0123456789第'].map((c) => c.charCodeAt(0)));
+const NUMBERING_START = charTable('一二三四五六七八九十（(0123456789第');
 
 export function readNumbering(s: string): Numbering {
-  if (!NUMBERING_START.has(s.charCodeAt(0))) return { ordinal: null, style: 'none', rest: s, prefix: '' };
+  if (NUMBERING_START[s.charCodeAt(0)] !== 1) return { ordinal: null, style: 'none', rest: s, prefix: '' };
   for (const [re, style] of NUMBERING) {
     const m = re.exec(s);
     if (m) {
@@ -152,7 +152,7 @@ export function findSections(text: string, lines: Lines): SectionsResult {
   return { sections, extra };
 }
 
-const SUB_HEADING_START = new Set([...'（(一二三四五六七八九十0123456789'].map((c) => c.charCodeAt(0)));
+const SUB_HEADING_START = charTable('（(一二三四五六七八九十0123456789');
 const SUB_HEADING = /^(?:[（(][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}是|\d{1,2}\s*[.、．](?!\d)|[（(]\d{1,2}[)）])/;
 
 /** Sub-headings of a section (（一）…, 1. …), skipping lines inside tables. */
@@ -165,7 +165,7 @@ export function findSubHeadings(text: string, lines: Lines, section: SectionMode
     // A sub-heading starts with a bracket, a Chinese numeral or a digit (then 、 ． or .): other lines need no closer look.
     const at = textStart(text, lines, line);
     const first = text.charCodeAt(at);
-    if (!SUB_HEADING_START.has(first) || (first >= 48 && first <= 57 && !digitNumberingAhead(text, at, lines.ends[line]))) continue;
+    if (SUB_HEADING_START[first] !== 1 || (first >= 48 && first <= 57 && !digitNumberingAhead(text, at, lines.ends[line]))) continue;
     const { text: body, start: bodyStart } = cleanLine(text, lines, line);
     if (!SUB_HEADING.test(body) || /^[一二三四五六七八九十]{1,2}是/.test(body)) continue;
     const stop = body.search(/[。；;！!]/);

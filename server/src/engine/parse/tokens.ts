@@ -1,7 +1,7 @@
 // Splits a table's region into one stream of label and value tokens, whatever separates
 // the cells (newline, tab, '|', runs of spaces), with exact source spans (format.md §7–8).
 import type { Span } from '../types';
-import { isBlankCode, isSpaceCode, labelKey, toHalfWidth } from '../normalize';
+import { isBlankCode, isSpaceCode, labelKey, toHalfWidth, charTable } from '../normalize';
 
 export const keyOf = (t: Token): string => (t.key ??= labelKey(t.text));
 
@@ -21,10 +21,10 @@ const VALUE = /^[+\-−]?\d+(?:,\d{3})*(?:\.\d+)?(?:万元|元|件|个|条|项|�
 const CHINESE_VALUE = /^[零〇一二两三四五六七八九十百千]+件$|^[零〇十百千]+$|^[一二两三四五六七八九][十百千][零〇一二三四五六七八九十百千]*$/;
 
 /** Code units a value can start with (either width): a sign, a digit, a Chinese numeral. */
-const VALUE_START = new Set([...'+-−＋－0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千'].map((c) => c.charCodeAt(0)));
+const VALUE_START = charTable('+-−＋－0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千');
 
 export function isValueText(s: string): boolean {
-  if (!VALUE_START.has(s.charCodeAt(0))) return false;
+  if (VALUE_START[s.charCodeAt(0)] !== 1) return false;
   let i = 0;
   while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
   if (i === s.length) return true; // plain digits, the usual cell
@@ -100,8 +100,8 @@ function maskArtefacts(raw: string): string {
 export const MAX_TOKENS = 20000;
 
 /** First characters (after white space) of a page number line, and of a markdown rule. */
-const PAGE_NUMBER_START = new Set([...'-—–－第'].map((c) => c.charCodeAt(0)));
-const RULE_START = new Set([...'|:-–—'].map((c) => c.charCodeAt(0)));
+const PAGE_NUMBER_START = charTable('-—–－第');
+const RULE_START = charTable('|:-–—');
 
 /**
  * Tokens of lines [fromLine, toLine) of `text`. One pass over each line's characters; the line is copied
@@ -117,8 +117,8 @@ export function tokenize(text: string, lineStarts: number[], lineEnds: number[],
     let lead = start;
     while (lead < end && isSpaceCode(text.charCodeAt(lead))) lead++;
     const first = text.charCodeAt(lead);
-    if (lead < end && PAGE_NUMBER_START.has(first) && PAGE_NUMBER.test(text.slice(start, end))) continue;
-    if (lead < end && RULE_START.has(first) && isMarkdownRule(text, start, end)) continue;
+    if (lead < end && PAGE_NUMBER_START[first] === 1 && PAGE_NUMBER.test(text.slice(start, end))) continue;
+    if (lead < end && RULE_START[first] === 1 && isMarkdownRule(text, start, end)) continue;
     // The characters read: the text itself, or a copy of the line with its artefacts blanked out.
     let s = text;
     let from = start;

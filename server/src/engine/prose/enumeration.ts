@@ -1,5 +1,5 @@
 // Enumeration markers in the prose: 一是/二是, 第一，/第二，, and at a line start （一） （1） 1. 一、.
-import { CN_ORDINALS, digitNumberingAhead, parseChineseNumeral, skipLeadingJunk } from '../normalize';
+import { CN_ORDINALS, digitNumberingAhead, parseChineseNumeral, skipLeadingJunk, charTable } from '../normalize';
 import type { ReportModel, SectionId, Span } from '../types';
 import { lineEnd as lineEndOffset, positionAt } from '../text';
 import { proseSpans } from './scan';
@@ -70,7 +70,7 @@ function inlineMarkers(text: string, from: number, to: number, lineStart: number
 const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
 
 /** What a line marker can start with: a bracket, a digit, a Chinese numeral. */
-const LINE_MARKER_START = new Set([...'（(0123456789一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
+const LINE_MARKER_START = charTable('（(0123456789一二三四五六七八九十');
 
 /**
  * Markers of one section in text order (tables and section headings left out), each given to `visit`, which
@@ -91,7 +91,7 @@ export function sectionMarkers(model: ReportModel, section: { id: SectionId; spa
       const bodyStart = skipLeadingJunk(text, lineStart, Math.min(lineEnd, lineStart + 64), false);
       let inlineFrom = bodyStart;
       if (!headingStarts.has(bodyStart) && !(bodyStart >= section.heading.span.start && bodyStart < section.heading.span.end)) {
-        if (bodyStart < lineEnd && LINE_MARKER_START.has(text.charCodeAt(bodyStart)) && !(isAsciiDigit(text.charCodeAt(bodyStart)) && !digitNumberingAhead(text, bodyStart, lineEnd))) {
+        if (bodyStart < lineEnd && LINE_MARKER_START[text.charCodeAt(bodyStart)] === 1 && !(isAsciiDigit(text.charCodeAt(bodyStart)) && !digitNumberingAhead(text, bodyStart, lineEnd))) {
           const head = text.slice(bodyStart, Math.min(lineEnd, bodyStart + 12));
           for (const [kind, re] of LINE_MARKERS) {
             const m = re.exec(head);
