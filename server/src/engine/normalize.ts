@@ -105,6 +105,11 @@ function keyCode(c: number): number {
   }
 }
 
+/** Keys of labels that needed rewriting, by label (bounded). */
+const rewrittenKeys = new Map<string, string>();
+const MAX_REMEMBERED_LABEL = 64;
+const MAX_REWRITTEN_KEYS = 8192;
+
 /**
  * Key used to compare labels: half-width, no white space, unified quotes and dashes,
  * so that "(一)予以公开" and "（一）予以公开" compare equal. One pass; the string itself when nothing changes.
@@ -116,6 +121,12 @@ export function labelKey(s: string): string {
     if ((c >= 0xff01 && c <= 0xff5e) || keyCode(c) !== c) break;
   }
   if (i === s.length) return s;
+  // Labels repeat from one report to the next (（一）予以公开 …): a short one is rewritten once.
+  const short = s.length <= MAX_REMEMBERED_LABEL;
+  if (short) {
+    const known = rewrittenKeys.get(s);
+    if (known !== undefined) return known;
+  }
   if (units.length < s.length) units = new Uint16Array(s.length);
   let n = 0;
   for (let j = 0; j < s.length; j++) {
@@ -124,8 +135,14 @@ export function labelKey(s: string): string {
     const k = keyCode(c);
     if (k >= 0) units[n++] = k;
   }
-  return unitsToString(n);
+  const key = unitsToString(n);
+  if (short) {
+    if (rewrittenKeys.size >= MAX_REWRITTEN_KEYS) rewrittenKeys.clear();
+    rewrittenKeys.set(s, key);
+  }
+  return key;
 }
+
 
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
