@@ -5,7 +5,7 @@ import { keyIndex, labelKey, similarities, similarity, type KeyIndex } from '../
 import type { RowSpec, TableTemplate } from '../template';
 import type { CellModel, RowModel, Span, TableModel, UnreadPart } from '../types';
 import { keyOf, type Token } from './tokens';
-import { parseCellValue } from './values';
+import { isPlainCount, parseCellValue } from './values';
 
 const ROW_MATCH = 0.72;
 const HEADER_MATCH = 0.85;
@@ -23,7 +23,15 @@ const TRUNCATED_LABEL = 0.8;
 /** Similarity given to the first line of a wrapped label, until its tail is read. */
 const WRAPPED_LABEL = 0.75;
 
-interface LabelMatch { end: number; sim: number; text: string; span: Span; key: string }
+/** Tokens [at, end) read as a label; its text and span are built only for a match that is kept (labelText, labelSpan). */
+interface LabelMatch { at: number; end: number; sim: number; key: string }
+
+function labelText(tokens: Token[], m: LabelMatch): string {
+  let text = '';
+  for (let i = m.at; i < m.end; i++) text += tokens[i].text;
+  return text;
+}
+const labelSpan = (tokens: Token[], m: LabelMatch): Span => ({ start: tokens[m.at].span.start, end: tokens[m.end - 1].span.end });
 
 interface KeySet {
   keys: string[];
@@ -83,25 +91,21 @@ function matchLabel(tokens: Token[], at: number, ks: KeySet): LabelMatch | null 
   const first = tokens[at];
   if (!first || first.kind !== 'text') return null;
   let joined = '';
-  let text = '';
-  let best: LabelMatch | null = null;
+  let bestEnd = -1;
+  let bestSim = 0;
+  let bestKey = '';
   for (let k = 0; k < MAX_FRAGMENTS; k++) {
     const t = tokens[at + k];
     if (!t || t.kind !== 'text') break;
     joined += keyOf(t);
-    text += t.text;
     if (joined.length > ks.longest * 1.5 + 2) break;
-    if (ks.exact.has(joined)) {
-      return { end: at + k + 1, sim: 1, text, span: { start: first.span.start, end: t.span.end }, key: joined };
-    }
+    if (ks.exact.has(joined)) return { at, end: at + k + 1, sim: 1, key: joined };
     // A label starts where its first fragment begins it: a header cell before it (其他) is not part of it.
     if (k === 0 && (ks.seenFirst.get(joined) ?? remember(ks.seenFirst, joined, beginsAKey(joined, ks))) === 0) return null;
     const sim = ks.seen.get(joined) ?? remember(ks.seen, joined, keySimilarity(joined, ks));
-    if (!best || sim > best.sim) {
-      best = { end: at + k + 1, sim, text, span: { start: first.span.start, end: t.span.end }, key: joined };
-    }
+    if (bestEnd < 0 || sim > bestSim) { bestEnd = at + k + 1; bestSim = sim; bestKey = joined; }
   }
-  return best;
+  return bestEnd < 0 ? null : { at, end: bestEnd, sim: bestSim, key: bestKey };
 }
 
 function pathOf(spec: RowSpec, byKey: Map<string, RowSpec>): string[] {
@@ -189,7 +193,7 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
   const readHeader = (at: number): LabelMatch | null => {
     const m = readHeaderMatch(at);
     if (!m) return null;
-    headers.push({ span: m.span, text: m.text, templateLabel: closestHeader(currentHeaders, m.key) });
+    headers.push({ span: labelSpan(tokens, m), text: labelText(tokens, m), templateLabel: closestHeader(currentHeaders, m.key) });
     return m;
   };
 
@@ -282,6 +286,11 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
       while (cells.length < spec.columns.length && ti < tokens.length && (tokens[ti].kind !== 'text' || isStrayValue(ti, ri))) {
         const t = tokens[ti++];
         const column = spec.columns[cells.length];
+        if (t.kind === 'value' && isPlainCount(t.text)) {
+          // The usual cell, a few plain digits: what parseCellValue gives for it, without the intermediate object.
+          cells.push({ columnPath: column.path, columnKey: column.key, raw: t.text, span: t.span, value: Number(t.text), kind: 'integer', unit: null, fullWidth: false });
+          continue;
+        }
         const v = parseCellValue(t.text);
         cells.push({
           columnPath: column.path, columnKey: column.key, raw: t.text, span: t.span,
@@ -292,9 +301,9 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
     const row: RowModel = {
       key: spec.key,
       templateLabel: spec.label,
-      label: labelMatch ? labelMatch.text : null,
-      labelSpan: labelMatch ? labelMatch.span : null,
-      path: paths[ri].slice(),
+      label: labelMatch ? labelText(tokens, labelMatch) : null,
+      labelSpan: labelMatch ? labelSpan(tokens, labelMatch) : null,
+      path: paths[ri], // shared with the template's derived data: never changed
       group: !!spec.group,
       cells,
       expectedValues: spec.group ? 0 : spec.columns.length,

@@ -14,11 +14,19 @@ const MAX_DIGITS = 15;
 const NUMBER = /^([+\-−]?)(\d+(?:,\d{3})*)(?:\.(\d+))?(万元|元|件|个|条|项|次|人|家)?$/;
 const CHINESE = /^([零〇一二两三四五六七八九十百千]+)(件|个|条|项)?$/;
 
+/** Whether `raw` is 1 to 15 ASCII digits: the usual cell, an integer with nothing else to say about it. */
+export function isPlainCount(raw: string): boolean {
+  if (raw.length === 0 || raw.length > MAX_DIGITS) return false;
+  for (let d = 0; d < raw.length; d++) {
+    const c = raw.charCodeAt(d);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 export function parseCellValue(raw: string): ParsedValue {
-  // The usual cell: a few plain digits (what the general path below gives for them, without its work).
-  let d = 0;
-  while (d < raw.length && raw.charCodeAt(d) >= 48 && raw.charCodeAt(d) <= 57) d++;
-  if (d === raw.length && d > 0 && d <= MAX_DIGITS) return { value: Number(raw), kind: 'integer', unit: null, fullWidth: false, plain: raw };
+  // The usual cell (what the general path below gives for it, without its work).
+  if (isPlainCount(raw)) return { value: Number(raw), kind: 'integer', unit: null, fullWidth: false, plain: raw };
   const half = toHalfWidth(raw).trim();
   const fullWidth = half !== raw.trim();
   const m = NUMBER.exec(half);
