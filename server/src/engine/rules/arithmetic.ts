@@ -36,10 +36,8 @@ function formula(r: RelationResult): string {
 
 export function relationMessage(r: RelationResult): Localized {
   const target = termName(r.target);
-  return {
-    zh: `${target}：${r.actual} ≠ ${formula(r)} = ${r.expected}`,
-    en: `${target}: ${r.actual} ≠ ${formula(r)} = ${r.expected}`,
-  };
+  const sum = `${r.actual} ≠ ${formula(r)} = ${r.expected}`;
+  return { zh: `${target}：${sum}`, en: `${target}: ${sum}` };
 }
 
 interface ArithmeticRuleSpec {
