@@ -96,6 +96,20 @@ function maskArtefacts(raw: string): string {
   return out === null ? raw : out + raw.slice(at);
 }
 
+/**
+ * Where a character next occurs, found by string search and kept while it lies ahead: asked line by line in
+ * order, it costs one pass over the text in all, not one per line.
+ */
+class NextOccurrence {
+  private at = -2;
+  constructor(private readonly text: string, private readonly char: string) {}
+  /** Whether the character occurs in text[from, to) (asked with `from` never going back). */
+  within(from: number, to: number): boolean {
+    if (this.at !== -1 && this.at < from) this.at = this.text.indexOf(this.char, from);
+    return this.at >= 0 && this.at < to;
+  }
+}
+
 /** A table has a few hundred cells; a region with far more tokens than this is not read further. */
 export const MAX_TOKENS = 20000;
 
@@ -110,6 +124,11 @@ const RULE_START = charTable('|:-–—');
 export function tokenize(text: string, lineStarts: number[], lineEnds: number[], fromLine: number, toLine: number): Token[] {
   const tokens: Token[] = [];
   const lineTokens: Token[] = [];
+  const pipes = new NextOccurrence(text, '|');
+  const tabs = new NextOccurrence(text, '\t');
+  const brackets = new NextOccurrence(text, '[');
+  const ampersands = new NextOccurrence(text, '&');
+  const angles = new NextOccurrence(text, '<');
   for (let line = fromLine; line < toLine && tokens.length < MAX_TOKENS; line++) {
     const start = lineStarts[line];
     const end = lineEnds[line];
@@ -124,15 +143,9 @@ export function tokenize(text: string, lineStarts: number[], lineEnds: number[],
     let from = start;
     let to = end;
     let base = 0;
-    let pipe = false;
-    let tab = false;
-    let artefact = false;
-    for (let i = start; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 0x7c) pipe = true;
-      else if (c === 0x09) tab = true;
-      else if (c === 0x5b || c === 0x26 || c === 0x3c) artefact = true; // [ & <
-    }
+    let pipe = pipes.within(start, end);
+    let tab = tabs.within(start, end);
+    const artefact = brackets.within(start, end) || ampersands.within(start, end) || angles.within(start, end);
     if (artefact) {
       const raw = text.slice(start, end);
       const masked = maskArtefacts(raw);
