@@ -35,12 +35,15 @@ export function charTable(chars: string): Uint8Array {
   return table;
 }
 
+/** White space as a regular expression's \s reads it (1), and the zero-width space too (2). */
+const SPACE_KIND = new Uint8Array(65536);
+for (const c of [0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) SPACE_KIND[c] = 1;
+for (let c = 0x2000; c <= 0x200a; c++) SPACE_KIND[c] = 1;
+SPACE_KIND[0x200b] = 2;
+
 /** Whether a UTF-16 code unit is white space as a regular expression's \s reads it. */
 export function isSpaceCode(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
-    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return SPACE_KIND[c] === 1;
 }
 
 const startsWithAt = (text: string, at: number, to: number, word: string): boolean => {
@@ -90,7 +93,7 @@ export function digitNumberingAhead(text: string, at: number, end: number): bool
 }
 
 /** \s and the zero-width space: what separates table cells, and what label keys leave out. */
-export const isBlankCode = (c: number): boolean => isSpaceCode(c) || c === 0x200b;
+export const isBlankCode = (c: number): boolean => SPACE_KIND[c] > 0;
 
 /** What a label key holds for the (already half-width) code unit `c`, or -1 to drop it. */
 function keyCode(c: number): number {
