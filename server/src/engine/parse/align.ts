@@ -141,7 +141,7 @@ function closestHeader(headers: Headers, key: string): string {
 }
 
 /** What alignTable derives from a template alone, computed once per template. */
-interface Prepared { paths: string[][]; anchorKeys: KeySet; headers: Headers; rowHeaders: (Headers | null)[] }
+interface Prepared { paths: string[][]; rowKeySets: KeySet[]; anchorKeys: KeySet; headers: Headers; rowHeaders: (Headers | null)[] }
 const prepared = new WeakMap<TableTemplate, Prepared>();
 function prepare(tpl: TableTemplate): Prepared {
   let p = prepared.get(tpl);
@@ -149,6 +149,7 @@ function prepare(tpl: TableTemplate): Prepared {
     const byKey = new Map(tpl.rows.map((r) => [r.key, r]));
     p = {
       paths: tpl.rows.map((r) => pathOf(r, byKey)),
+      rowKeySets: tpl.rows.map(rowKeys),
       anchorKeys: keySet([
         ...tpl.headers.map(labelKey).filter((k) => k.length >= 4),
         ...tpl.rows.filter((r) => r.label).slice(0, 3).flatMap((r) => rowKeys(r).keys),
@@ -168,7 +169,7 @@ export interface Alignment { table: TableModel; cost: number }
  * variant already read: the cost only grows from one row to the next, so this one could no longer win).
  */
 export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span, bound = Infinity): Alignment | null {
-  const { paths, anchorKeys, headers: initialHeaders, rowHeaders } = prepare(tpl);
+  const { paths, rowKeySets, anchorKeys, headers: initialHeaders, rowHeaders } = prepare(tpl);
   let start = -1;
   for (let i = 0; i < tokens.length && start < 0; i++) {
     if (tokens[i].kind !== 'text') continue;
@@ -204,7 +205,7 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
     if (readHeaderMatch(at)) return false;
     for (let k = ri + 1; k < Math.min(tpl.rows.length, ri + 1 + LOOKAHEAD); k++) {
       if (!tpl.rows[k].label) continue;
-      const m = matchLabel(tokens, at, rowKeys(tpl.rows[k]));
+      const m = matchLabel(tokens, at, rowKeySets[k]);
       if (m && m.sim >= ROW_MATCH) return false;
     }
     return true;
@@ -227,7 +228,7 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
           ti++;
           continue;
         }
-        const m = matchLabel(tokens, ti, rowKeys(spec));
+        const m = matchLabel(tokens, ti, rowKeySets[ri]);
         if (m && m.sim >= ROW_MATCH) { labelMatch = m; break; }
         const h = readHeader(ti);
         if (h) { ti = h.end; continue; }
@@ -236,7 +237,7 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
         let later = false;
         for (let k = ri + 1; k < limit && !later; k++) {
           if (!tpl.rows[k].label) continue;
-          const mk = matchLabel(tokens, ti, rowKeys(tpl.rows[k]));
+          const mk = matchLabel(tokens, ti, rowKeySets[k]);
           later = !!mk && mk.sim >= ROW_MATCH && mk.sim > (m?.sim ?? 0);
         }
         if (later) { missingHere = true; break; }
@@ -315,7 +316,7 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
       cost += row.expectedValues - cells.length;
     }
     rows.push(row);
-    if (labelMatch) lastLabel = { row, key: labelMatch.key, templateKey: rowKeys(spec).keys[0], sim: labelMatch.sim };
+    if (labelMatch) lastLabel = { row, key: labelMatch.key, templateKey: rowKeySets[ri].keys[0], sim: labelMatch.sim };
     if (cost >= bound) return null;
   }
   // Values straight after the last row belong to no row.
@@ -336,7 +337,7 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
     missingRows,
     unread,
     headers,
-    fourDecimalAmounts: headers.some((h) => /保留四位小数/.test(h.text)),
+    fourDecimalAmounts: headers.some((h) => h.text.includes('保留四位小数')),
   };
   return { table, cost };
 }
