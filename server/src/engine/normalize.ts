@@ -28,6 +28,25 @@ export function toHalfWidth(s: string): string {
   return unitsToString(s.length);
 }
 
+/**
+ * Where a character next occurs, found by string search and kept while it lies ahead: asked with positions that
+ * never go back (line by line), it costs one pass over the text in all, not one search per line.
+ */
+export class NextOccurrence {
+  private at = -2;
+  constructor(private readonly text: string, private readonly char: string) {}
+  /** The first occurrence at or after `from`, or -1. */
+  from(from: number): number {
+    if (this.at !== -1 && this.at < from) this.at = this.text.indexOf(this.char, from);
+    return this.at;
+  }
+  /** Whether the character occurs in text[from, to). */
+  within(from: number, to: number): boolean {
+    const at = this.from(from);
+    return at >= 0 && at < to;
+  }
+}
+
 /** A table of the code units of `chars` (1) for lookups in loops over text, where a Set costs a hash each time. */
 export function charTable(chars: string): Uint8Array {
   const table = new Uint8Array(65536);

@@ -1,7 +1,7 @@
 // Splits a table's region into one stream of label and value tokens, whatever separates
 // the cells (newline, tab, '|', runs of spaces), with exact source spans (format.md §7–8).
 import type { Span } from '../types';
-import { isBlankCode, isSpaceCode, labelKey, toHalfWidth, charTable } from '../normalize';
+import { charTable, isBlankCode, isSpaceCode, labelKey, NextOccurrence, toHalfWidth } from '../normalize';
 
 export const keyOf = (t: Token): string => (t.key ??= labelKey(t.text));
 
@@ -94,20 +94,6 @@ function maskArtefacts(raw: string): string {
     i = end - 1;
   }
   return out === null ? raw : out + raw.slice(at);
-}
-
-/**
- * Where a character next occurs, found by string search and kept while it lies ahead: asked line by line in
- * order, it costs one pass over the text in all, not one per line.
- */
-class NextOccurrence {
-  private at = -2;
-  constructor(private readonly text: string, private readonly char: string) {}
-  /** Whether the character occurs in text[from, to) (asked with `from` never going back). */
-  within(from: number, to: number): boolean {
-    if (this.at !== -1 && this.at < from) this.at = this.text.indexOf(this.char, from);
-    return this.at >= 0 && this.at < to;
-  }
 }
 
 /** A table has a few hundred cells; a region with far more tokens than this is not read further. */

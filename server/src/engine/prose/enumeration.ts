@@ -1,5 +1,5 @@
 // Enumeration markers in the prose: 一是/二是, 第一，/第二，, and at a line start （一） （1） 1. 一、.
-import { CN_ORDINALS, digitNumberingAhead, parseChineseNumeral, skipLeadingJunk, charTable } from '../normalize';
+import { charTable, CN_ORDINALS, digitNumberingAhead, NextOccurrence, parseChineseNumeral, skipLeadingJunk } from '../normalize';
 import type { ReportModel, SectionId, Span } from '../types';
 import { lineEnd as lineEndOffset, positionAt } from '../text';
 import { proseSpans } from './scan';
@@ -43,10 +43,13 @@ export function markerText(kind: MarkerKind, n: number): string {
 }
 
 /** Inline markers (一是, 第一，) in text[from, to) of a line starting at lineStart; visit returns true to stop. */
-function inlineMarkers(text: string, from: number, to: number, lineStart: number, section: SectionId, visit: (m: Marker) => boolean): boolean {
+function inlineMarkers(text: string, from: number, to: number, lineStart: number, section: SectionId, visit: (m: Marker) => boolean, next: InlineSearch): boolean {
   for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    if (code !== 0x662f /* 是 */ && code !== 0x7b2c /* 第 */) continue;
+    // The next 是 or 第, by string search (positions only move forward: lines come in text order).
+    const shi = next.shi.from(i);
+    const di = next.di.from(i);
+    i = shi < 0 ? di : di < 0 ? shi : Math.min(shi, di);
+    if (i < 0 || i >= to) return false;
     const ch = text[i];
     if (ch === '是') {
       let j = i;
@@ -67,6 +70,8 @@ function inlineMarkers(text: string, from: number, to: number, lineStart: number
   return false;
 }
 
+interface InlineSearch { shi: NextOccurrence; di: NextOccurrence }
+
 const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
 
 /** What a line marker can start with: a bracket, a digit, a Chinese numeral. */
@@ -80,6 +85,7 @@ export function sectionMarkers(model: ReportModel, section: { id: SectionId; spa
   const text = model.text;
   const headingStarts = new Set([...model.sections.map((s) => s.heading.span.start), ...model.extraHeadings.map((h) => h.heading.span.start)]);
   const starts = model.lineStarts;
+  const next: InlineSearch = { shi: new NextOccurrence(text, '是'), di: new NextOccurrence(text, '第') };
   for (const span of proseSpans(model, section.span.start, section.span.end)) {
     // Lines as the model counts them (LF, CRLF or CR), cut to the span.
     let line = positionAt(starts, span.start).line;
@@ -107,7 +113,7 @@ export function sectionMarkers(model: ReportModel, section: { id: SectionId; spa
       } else {
         inlineFrom = lineEnd;
       }
-      if (inlineMarkers(text, inlineFrom, lineEnd, bodyStart, section.id, visit)) return;
+      if (inlineMarkers(text, inlineFrom, lineEnd, bodyStart, section.id, visit, next)) return;
     }
   }
 }
