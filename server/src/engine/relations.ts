@@ -38,6 +38,15 @@ export function templateColumn(row: RowSpec | undefined, key: string): ColumnSpe
   return row ? firstByKey(columnIndex, row, row.columns, key) : undefined;
 }
 
+/**
+ * The column of a row's `index`-th cell: the parser fills a row's cells in the template's column order, so the
+ * column at the same index is the one, unless the row was read against another template.
+ */
+export function templateColumnAt(row: RowSpec | undefined, key: string, index: number): ColumnSpec | undefined {
+  const column = row?.columns[index];
+  return column && column.key === key ? column : templateColumn(row, key);
+}
+
 /** A row's first cell in the column with this key (a row has at most fifteen). */
 function cellAt(row: RowModel, key: string): CellModel | undefined {
   const cells = row.cells;

@@ -1,4 +1,4 @@
-import { templateColumn, templateOf, templateRow } from '../relations';
+import { templateColumnAt, templateOf, templateRow } from '../relations';
 import { defineRule } from './rule';
 
 /** Writes a 万元 figure without float noise, keeping at most `decimals` places. */
@@ -17,8 +17,9 @@ export default defineRule({
       const tpl = templateOf(table);
       for (const row of table.rows) {
         const spec = templateRow(tpl, row.key);
-        for (const cell of row.cells) {
-          if (templateColumn(spec, cell.columnKey)?.kind !== 'amount' || cell.value === null) continue;
+        for (let i = 0; i < row.cells.length; i++) {
+          const cell = row.cells[i];
+          if (templateColumnAt(spec, cell.columnKey, i)?.kind !== 'amount' || cell.value === null) continue;
           const decimals = table.fourDecimalAmounts ? 4 : null;
           const what = `${row.templateLabel} × ${cell.columnPath[cell.columnPath.length - 1]}`;
           let fixed: string | null = null;

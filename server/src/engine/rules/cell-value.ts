@@ -1,5 +1,5 @@
 import type { CellModel } from '../types';
-import { templateColumn, templateOf, templateRow } from '../relations';
+import { templateColumnAt, templateOf, templateRow } from '../relations';
 import { defineRule } from './rule';
 
 
@@ -19,8 +19,9 @@ export default defineRule({
       const tpl = templateOf(table);
       for (const row of table.rows) {
         const spec = templateRow(tpl, row.key);
-        for (const cell of row.cells) {
-          const kind = templateColumn(spec, cell.columnKey)?.kind ?? 'count';
+        for (let i = 0; i < row.cells.length; i++) {
+          const cell = row.cells[i];
+          const kind = templateColumnAt(spec, cell.columnKey, i)?.kind ?? 'count';
           if (kind === 'amount') continue; // amount-format covers money
           let problem: { zh: string; en: string } | null = null;
           let fixed: string | null = null;
