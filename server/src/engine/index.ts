@@ -10,6 +10,7 @@ export { TEMPLATE_YEARS, SECTIONS, templateYearForReportYear } from './template'
 export { reportSkeleton, emptyTable, standardHeading, renderTable } from './skeleton';
 export { proseFigures, proseFigureAt, describeFigure, targetText, type ProseFigure, type FigureTarget, type FigureCell, type FigureStatus } from './prose';
 export { crossReportFindings, bodyKey, type WorkspaceReport } from './workspace';
+export { warmUpSteps } from './warmUp';
 
 import type { Localized, Locale } from './types';
 export const localize = (m: Localized, locale: Locale): string => (locale === 'en' ? m.en : m.zh);
