@@ -27,7 +27,9 @@ export function feeMentions(model: ReportModel, spans: Span[]): FeeMention[] {
   for (const span of spans) {
     for (let i = span.start; i < span.end && out.length < MAX_MENTIONS; i++) {
       if (FEE_FIRST[text.charCodeAt(i)] === 0) continue;
-      const word = FEE_WORDS.find((w) => text.startsWith(w, i));
+      // 信, 收 and 处 are common: most of them begin no fee word (a loop, not a closure per character).
+      let word: string | undefined;
+      for (const w of FEE_WORDS) if (text.charCodeAt(i + 1) === w.charCodeAt(1) && text.startsWith(w, i)) { word = w; break; }
       if (!word) continue;
       let from = Math.max(span.start, i - WINDOW);
       let to = Math.min(span.end, i + word.length + WINDOW);
