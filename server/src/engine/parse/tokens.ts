@@ -96,6 +96,9 @@ function maskArtefacts(raw: string): string {
   return out === null ? raw : out + raw.slice(at);
 }
 
+/** Stands for an empty cell in a line's tokens until the line is read. */
+const BLANK: Token = { kind: 'blank', text: '', key: undefined, span: { start: 0, end: 0 }, line: -1 };
+
 /** A table has a few hundred cells; a region with far more tokens than this is not read further. */
 export const MAX_TOKENS = 20000;
 
@@ -110,6 +113,8 @@ const RULE_START = charTable('|:-–—');
 export function tokenize(text: string, lineStarts: number[], lineEnds: number[], fromLine: number, toLine: number): Token[] {
   const tokens: Token[] = [];
   const lineTokens: Token[] = [];
+  /** Where each empty cell of the line is (its token is made only if it is kept). */
+  const blankAt: number[] = [];
   const pipes = new NextOccurrence(text, '|');
   const tabs = new NextOccurrence(text, '\t');
   const brackets = new NextOccurrence(text, '[');
@@ -164,20 +169,21 @@ export function tokenize(text: string, lineStarts: number[], lineEnds: number[],
         lineTokens[n++] = { kind: isValueText(piece) ? 'value' : 'text', text: piece, key: undefined, span: { start: base + ps, end: base + i }, line };
         pieces++;
       }
-      if (pieces === 0 && separator >= 0) lineTokens[n++] = { kind: 'blank', text: '', key: undefined, span: { start: base + cs, end: base + cs }, line };
+      if (pieces === 0 && separator >= 0) { blankAt[n] = base + cs; lineTokens[n++] = BLANK; }
       if (i >= to) break;
       cs = i + 1;
     }
     // Blank cells count only between two filled cells of one row (spans leave blanks at the edges).
     let firstFilled = 0;
-    while (firstFilled < n && lineTokens[firstFilled].kind === 'blank') firstFilled++;
+    while (firstFilled < n && lineTokens[firstFilled] === BLANK) firstFilled++;
     let last = n - 1;
-    while (last >= 0 && lineTokens[last].kind === 'blank') last--;
+    while (last >= 0 && lineTokens[last] === BLANK) last--;
     for (let i = firstFilled; i <= last; i++) {
       const t = lineTokens[i];
+      if (t !== BLANK) { tokens.push(t); continue; }
       // A blank directly after a label is a spanning cell, not an empty value.
-      if (t.kind === 'blank' && lineTokens[i - 1]?.kind !== 'value') continue;
-      tokens.push(t);
+      if (lineTokens[i - 1]?.kind !== 'value') continue;
+      tokens.push({ kind: 'blank', text: '', key: undefined, span: { start: blankAt[i], end: blankAt[i] }, line });
     }
   }
   return tokens;
