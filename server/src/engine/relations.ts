@@ -108,13 +108,13 @@ export function evaluateRelations(model: ReportModel): RelationResult[] {
           ? `${shortLabel(targetRow)} = ${rel.plus.map((k) => shortLabel(rowsByKey.get(k)!)).join(' + ')} − ${rel.minus.map((k) => shortLabel(rowsByKey.get(k)!)).join(' − ')}`
           : `${shortLabel(targetRow)} = 各办理结果之和`;
         const en = rel.minus ? 'carried to next year = new + carried over − total handled' : 'total = sum of the outcome rows';
+        const desc = { zh, en };
         for (const targetCell of targetRow.cells) {
           if (!numeric(targetCell)) continue;
           const plus = plusRows.map((r) => cellAt(r!, targetCell.columnKey));
           if (!allNumeric(plus)) continue;
           const minus = minusRows.map((r) => cellAt(r!, targetCell.columnKey));
           if (!allNumeric(minus)) continue;
-          const desc = { zh, en };
           out.push(result(rel.id, table, { cell: targetCell, row: targetRow },
             plus.map((c, i) => ({ cell: c, row: plusRows[i]! })), minus.map((c, i) => ({ cell: c, row: minusRows[i]! })), desc));
         }
@@ -127,16 +127,17 @@ export function evaluateRelations(model: ReportModel): RelationResult[] {
 function last<T>(a: T[]): T { return a[a.length - 1]; }
 
 /** The wording of a row relation, built once for the columns it names (every row of a table has the same). */
-const rowWording = new WeakMap<RelationSpec, { paths: string[][]; zh: string; en: string }>();
+const rowWording = new WeakMap<RelationSpec, { paths: string[][]; description: RelationResult['description'] }>();
 function rowDescription(rel: RelationSpec, target: CellModel, plus: RelationTerm[]): RelationResult['description'] {
   const known = rowWording.get(rel);
   if (known && known.paths.length === plus.length + 1 && known.paths[0] === target.columnPath && plus.every((t, i) => t.cell.columnPath === known.paths[i + 1])) {
-    return { zh: known.zh, en: known.en };
+    return known.description;
   }
   const zh = `${last(target.columnPath)} = ${plus.map((t) => last(t.cell.columnPath)).join(' + ')}`;
   const en = `total = sum of ${plus.length} columns`;
-  rowWording.set(rel, { paths: [target.columnPath, ...plus.map((t) => t.cell.columnPath)], zh, en });
-  return { zh, en };
+  const description = { zh, en };
+  rowWording.set(rel, { paths: [target.columnPath, ...plus.map((t) => t.cell.columnPath)], description });
+  return description;
 }
 
 function result(id: RelationResult['id'], table: TableModel, target: RelationTerm, plus: RelationTerm[], minus: RelationTerm[], description: RelationResult['description']): RelationResult {
