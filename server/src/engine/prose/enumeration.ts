@@ -83,7 +83,13 @@ const LINE_MARKER_START = charTable('（(0123456789一二三四五六七八九�
  */
 export function sectionMarkers(model: ReportModel, section: { id: SectionId; span: Span; heading: { span: Span } }, visit: (m: Marker) => boolean): void {
   const text = model.text;
-  const headingStarts = new Set([...model.sections.map((s) => s.heading.span.start), ...model.extraHeadings.map((h) => h.heading.span.start)]);
+  // Heading starts in text order, passed by a pointer as the lines go by (they come in text order too).
+  const headingStarts = [...model.sections.map((s) => s.heading.span.start), ...model.extraHeadings.map((h) => h.heading.span.start)].sort((a, b) => a - b);
+  let nextHeading = 0;
+  const isHeadingStart = (at: number): boolean => {
+    while (nextHeading < headingStarts.length && headingStarts[nextHeading] < at) nextHeading++;
+    return headingStarts[nextHeading] === at;
+  };
   const starts = model.lineStarts;
   const next: InlineSearch = { shi: new NextOccurrence(text, '是'), di: new NextOccurrence(text, '第') };
   for (const span of proseSpans(model, section.span.start, section.span.end)) {
@@ -96,7 +102,7 @@ export function sectionMarkers(model: ReportModel, section: { id: SectionId; spa
       // White space, [bookmark:…] and &nbsp; before the text, looked for in the line's first 64 characters.
       const bodyStart = skipLeadingJunk(text, lineStart, Math.min(lineEnd, lineStart + 64), false);
       let inlineFrom = bodyStart;
-      if (!headingStarts.has(bodyStart) && !(bodyStart >= section.heading.span.start && bodyStart < section.heading.span.end)) {
+      if (!isHeadingStart(bodyStart) && !(bodyStart >= section.heading.span.start && bodyStart < section.heading.span.end)) {
         if (bodyStart < lineEnd && LINE_MARKER_START[text.charCodeAt(bodyStart)] === 1 && !(isAsciiDigit(text.charCodeAt(bodyStart)) && !digitNumberingAhead(text, bodyStart, lineEnd))) {
           const head = text.slice(bodyStart, Math.min(lineEnd, bodyStart + 12));
           for (const [kind, re] of LINE_MARKERS) {
