@@ -59,10 +59,14 @@ const NONE: string[] = [];
 /** The row's cells in these columns as terms, or null when one is missing or not a count. */
 function termsInRow(row: RowModel, keys: string[]): RelationTerm[] | null {
   const out: RelationTerm[] = [];
+  const cells = row.cells;
+  let next = 0;
   for (const k of keys) {
-    const c = cellAt(row, k);
+    // The keys mostly come in column order, as the cells do: the cell after the last one found is tried first.
+    const c = cells[next]?.columnKey === k ? cells[next] : cellAt(row, k);
     if (!numeric(c)) return null;
     out.push({ cell: c, row });
+    next = (c === cells[next] ? next : cells.indexOf(c)) + 1;
   }
   return out;
 }

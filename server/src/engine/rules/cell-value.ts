@@ -43,7 +43,7 @@ export default defineRule({
           } else if (cell.kind === 'signed' && kind === 'count') {
             problem = { zh: `“${cell.raw}”带有正号`, en: `"${cell.raw}" carries a sign` };
             fixed = String(cell.value);
-          } else if (/,/.test(cell.raw)) {
+          } else if (cell.raw.includes(',')) {
             problem = { zh: `“${cell.raw}”含千位分隔符`, en: `"${cell.raw}" contains thousands separators` };
             fixed = String(cell.value);
           }
