@@ -127,6 +127,10 @@ function keyCode(c: number): number {
   }
 }
 
+/** 1 for a code unit that a label key keeps as it is (not full-width, not dropped, not unified). */
+const KEY_KEEPS = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) if (!(c >= 0xff01 && c <= 0xff5e) && keyCode(c) === c) KEY_KEEPS[c] = 1;
+
 /** Keys of labels that needed rewriting, by label (bounded). */
 const rewrittenKeys = new Map<string, string>();
 const MAX_REMEMBERED_LABEL = 64;
@@ -138,10 +142,7 @@ const MAX_REWRITTEN_KEYS = 8192;
  */
 export function labelKey(s: string): string {
   let i = 0;
-  for (; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c >= 0xff01 && c <= 0xff5e) || keyCode(c) !== c) break;
-  }
+  while (i < s.length && KEY_KEEPS[s.charCodeAt(i)] === 1) i++;
   if (i === s.length) return s;
   // Labels repeat from one report to the next (（一）予以公开 …): a short one is rewritten once.
   const short = s.length <= MAX_REMEMBERED_LABEL;
