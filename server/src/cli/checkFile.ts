@@ -1,8 +1,13 @@
-// What the CLI does with one report file — read, decode, check — on whichever thread checks it.
+// What the CLI does with one report file — read, decode, fix, check — on whichever thread checks it.
 import * as fsSync from 'node:fs';
-import { checkText, type EngineConfig, type Finding, type ReportModel, type TemplateYear } from '../engine';
-import { decode, DecodeError, type Decoded } from './encoding';
+import { applyEdits, checkText, type EngineConfig, type Finding, type Locale, type ReportModel, type TemplateYear } from '../engine';
+import { crossSummary } from './crossSummary';
+import { decode, DecodeError, encode, type Decoded } from './encoding';
+import { jsonEntry } from './formatters/json';
 import type { FindingNeeds } from './formatters/types';
+
+const MAX_FIX_PASSES = 10;
+const utf8 = new TextEncoder();
 
 export function problem(code: string, severity: Finding['severity'], zh: string, en: string): Finding {
   return { code, severity, message: { zh, en }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, related: [], fixes: [] };
@@ -37,17 +42,8 @@ export function readReportFile(file: string, maxFileSize: number): Decoded | Unr
   }
 }
 
-export interface Checked {
-  templateYear: TemplateYear | null;
-  reportYear: number | null;
-  findings: Finding[];
-  /** What carry-over-mismatch (R5) needs of the report, when it names its body and year; else null. */
-  cross: ReportModel | null;
-}
-
-/** Keeps of each finding what the output reads (see FindingNeeds); everything, when no needs are given. */
-function keep(findings: Finding[], needs: FindingNeeds | undefined): Finding[] {
-  if (!needs) return findings;
+/** Keeps of each finding what the output reads (see FindingNeeds). */
+function keep(findings: Finding[], needs: FindingNeeds): Finding[] {
   return findings.map((f) => ({
     ...f,
     related: needs.related ? f.related : [],
@@ -55,32 +51,97 @@ function keep(findings: Finding[], needs: FindingNeeds | undefined): Finding[] {
   }));
 }
 
-export function checkReport(text: string, config: EngineConfig, needs?: FindingNeeds): Checked {
-  const { model, findings } = checkText(text, config);
-  return {
-    templateYear: model.templateYear,
-    reportYear: model.reportYear,
-    findings: keep(findings, needs),
-    cross: model.agency && model.reportYear !== null ? slimModel(model) : null,
-  };
+/** Applies preferred fixes until none is left (fixes can expose others, e.g. a label then a total). */
+export function fixText(text: string, config: Partial<EngineConfig>): string {
+  let current = text;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const { findings } = checkText(current, config);
+    const edits = findings.flatMap((f) => f.fixes.find((x) => x.preferred)?.edits ?? []);
+    if (edits.length === 0) break;
+    const next = applyEdits(current, edits);
+    if (next === current) break;
+    current = next;
+  }
+  return current;
 }
 
-/** What R5 needs of a report, without its text, so a run over thousands of files stays small. */
-function slimModel(model: ReportModel): ReportModel {
-  return {
-    ...model,
-    text: '',
-    sections: [],
-    extraHeadings: [],
-    tables: model.tables.filter((t) => t.id === 3).map((t) => ({ ...t, rows: t.rows.filter((r) => r.key === 'carried' || r.key === 'carryOver') })),
-  };
+/** One file to check, with its settings (.govreportrc.json and the command line merged). */
+export interface Job { file: string; config: EngineConfig }
+
+/** What is the same for every file of a run. */
+export interface RunSettings {
+  /** Output format: json entries are rendered where the file is checked; the others get findings. */
+  format: string;
+  needs: FindingNeeds;
+  locale: Locale;
+  maxFileSize: number;
+  fix: boolean;
 }
 
-/** One file's outcome: checked, or the reason it was not. */
-export type FileOutcome = ({ unread: null } & Checked) | ({ unread: Unread } & Partial<Checked>);
+/**
+ * What checking one file hands back: small, so that a checking thread can send it to the main thread cheaply
+ * and a run over thousands of files does not hold their models.
+ */
+export interface FileReport {
+  templateYear: TemplateYear | null;
+  reportYear: number | null;
+  /** The findings as the formatter reads them (see FindingNeeds); empty when `entry` is set. */
+  findings: Finding[];
+  /**
+   * --format json: the file's entry of the output array, written out in UTF-8 (a copy of a few kilobytes to
+   * send between threads, and nothing for the garbage collector to look through).
+   */
+  entry?: Uint8Array;
+  /** At least one error-severity finding (exit code 1). */
+  error: boolean;
+  /** What carry-over-mismatch (R5) needs of the report (see crossSummary); null when it cannot take part. */
+  cross: ReportModel | null;
+  /** The file could not be read or decoded (exit code 2). */
+  ioFailure: boolean;
+  /** --fix: why the fixed text could not be written back. */
+  writeError?: string;
+}
 
-export function checkReportFile(file: string, config: EngineConfig, maxFileSize: number, needs?: FindingNeeds): FileOutcome {
-  const read = readReportFile(file, maxFileSize);
-  if ('problem' in read) return { unread: read };
-  return { unread: null, ...checkReport(read.text, config, needs) };
+/** Reads, decodes, fixes (--fix, written back in the file's own encoding and line ends) and checks one file. */
+export function checkJob(job: Job, s: RunSettings): FileReport {
+  const read = readReportFile(job.file, s.maxFileSize);
+  let report: FileReport;
+  let all: Finding[];
+  if ('problem' in read) {
+    all = [read.problem];
+    report = { templateYear: null, reportYear: null, findings: all, error: false, cross: null, ioFailure: read.ioFailure };
+  } else {
+    let text = read.text;
+    let writeError: string | undefined;
+    if (s.fix) {
+      const fixed = fixText(text, job.config);
+      if (fixed !== text) {
+        try {
+          fsSync.writeFileSync(job.file, encode(fixed, read.encoding));
+          text = fixed;
+        } catch (e) {
+          writeError = (e as Error).message;
+        }
+      }
+    }
+    const { model, findings } = checkText(text, job.config);
+    all = findings;
+    report = {
+      templateYear: model.templateYear,
+      reportYear: model.reportYear,
+      findings: [],
+      error: false,
+      cross: crossSummary(model),
+      ioFailure: false,
+      ...(writeError !== undefined ? { writeError } : {}),
+    };
+  }
+  report.error = all.some((f) => f.severity === 'error');
+  if (s.format === 'json') {
+    report.findings = [];
+    report.entry = utf8.encode(jsonEntry({ file: job.file, templateYear: report.templateYear, reportYear: report.reportYear, findings: all }, s.locale));
+  } else {
+    report.findings = keep(all, s.needs);
+  }
+  return report;
 }

@@ -1,16 +1,14 @@
 // The govreport command: a thin layer over the engine (files in, formatted findings out).
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyEdits, checkText, crossReportFindings, mergeConfigs, parseSeverity, RULES_BY_CODE, type EngineConfig, type Locale, type TemplateYear, type WorkspaceReport } from '../engine';
+import { crossReportFindings, mergeConfigs, parseSeverity, RULES_BY_CODE, type EngineConfig, type Finding, type Locale, type TemplateYear, type WorkspaceReport } from '../engine';
 import { loadConfigFile, RcFinder, type LoadedConfig } from '../node/rcfile';
-import { checkReport, checkReportFile, readReportFile, type FileOutcome } from './checkFile';
-import { encode } from './encoding';
+import { checkJob, type FileReport, type Job, type RunSettings } from './checkFile';
 import { collectTargets } from './files';
 import { FORMATTER_NEEDS, FORMATTERS, type FileResult } from './formatters';
+import { byStart, jsonDocumentBytes, jsonEntryAdding } from './formatters/json';
 
 const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
-const MAX_FIX_PASSES = 10;
 
 const HELP = `用法 / usage: govreport [选项] <文件|文件夹|通配符…>
 
@@ -50,6 +48,7 @@ interface Options {
   locale: Locale;
   paths: string[];
 }
+
 
 function readOptions(argv: string[]): Options | 'help' | 'version' {
   const { values, positionals } = parseArgs({
@@ -94,20 +93,6 @@ function readOptions(argv: string[]): Options | 'help' | 'version' {
   };
 }
 
-/** Applies preferred fixes until none is left (fixes can expose others, e.g. a label then a total). */
-function fixText(text: string, config: Partial<EngineConfig>): string {
-  let current = text;
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const { findings } = checkText(current, config);
-    const edits = findings.flatMap((f) => f.fixes.find((x) => x.preferred)?.edits ?? []);
-    if (edits.length === 0) break;
-    const next = applyEdits(current, edits);
-    if (next === current) break;
-    current = next;
-  }
-  return current;
-}
-
 export async function main(argv: string[]): Promise<number> {
   let options: ReturnType<typeof readOptions>;
   try {
@@ -132,86 +117,87 @@ export async function main(argv: string[]): Promise<number> {
   let ioFailure = missing.length > 0;
   for (const m of missing) process.stderr.write(`govreport: 找不到 / not found: ${m}\n`);
 
-  // Each file's settings, in file order (a config file's problems are reported once, where first met).
-  // --fix writes each file back before the next one's settings are read.
+  // Each file's settings, in file order; one merged config per config file, so that threads get each once.
+  // A config file's problems are reported once, where first met (printed below, in file order).
   const jobs: Job[] = [];
-  const fixed: FixedOutcome[] = [];
+  const notes: (string | undefined)[] = [];
+  const merged = new Map<LoadedConfig | null, EngineConfig>();
   const reportedRc = new Set<string>();
   for (const target of targets) {
     const rc = fixedConfig ?? (await finder.find(path.dirname(target.path)));
     if (rc && rc.problems.length && rc.file && !reportedRc.has(rc.file)) {
       reportedRc.add(rc.file);
-      process.stderr.write(`govreport: ${rc.file}: ${rc.problems.join('; ')}（其余设置照常使用 / other settings still apply）\n`);
+      notes[jobs.length] = `govreport: ${rc.file}: ${rc.problems.join('; ')}（其余设置照常使用 / other settings still apply）\n`;
     }
-    const job = { file: target.path, config: mergeConfigs(rc?.config ?? {}, { rules: options.rules, templateYear: options.templateYear }) };
-    jobs.push(job);
-    if (options.fix) fixed.push(await fixAndCheck(job, options.maxFileSize, options.format));
+    let config = merged.get(rc);
+    if (!config) merged.set(rc, config = mergeConfigs(rc?.config ?? {}, { rules: options.rules, templateYear: options.templateYear }));
+    jobs.push({ file: target.path, config });
   }
-  const needs = FORMATTER_NEEDS[options.format];
-  const outcomes: FixedOutcome[] = options.fix ? fixed : jobs.map((job) => checkReportFile(job.file, job.config, options.maxFileSize, needs));
 
-  const results: FileResult[] = [];
+  const settings: RunSettings = {
+    format: options.format,
+    needs: FORMATTER_NEEDS[options.format],
+    locale: options.locale,
+    maxFileSize: options.maxFileSize,
+    fix: options.fix,
+  };
+  const reports: FileReport[] = jobs.map((job) => checkJob(job, settings));
+
+  let error = false;
   const crossReports: WorkspaceReport[] = [];
-  const crossConfigs = new Map<string, EngineConfig>();
-  outcomes.forEach((outcome, i) => {
-    const result: FileResult = { file: jobs[i].file, templateYear: null, reportYear: null, findings: [] };
-    results.push(result);
-    if (outcome.unread) {
-      ioFailure ||= outcome.unread.ioFailure;
-      result.findings.push(outcome.unread.problem);
-      return;
+  reports.forEach((report, i) => {
+    if (notes[i]) process.stderr.write(notes[i]!);
+    if (report.writeError !== undefined) {
+      ioFailure = true;
+      process.stderr.write(`govreport: 无法写回 / cannot write ${jobs[i].file}: ${report.writeError}\n`);
     }
-    if (outcome.writeFailed) ioFailure = true;
-    result.templateYear = outcome.templateYear;
-    result.reportYear = outcome.reportYear;
-    result.findings = outcome.findings;
-    if (outcome.cross) {
-      crossReports.push({ id: String(i), model: outcome.cross });
-      crossConfigs.set(String(i), jobs[i].config);
-    }
+    ioFailure ||= report.ioFailure;
+    error ||= report.error;
+    if (report.cross) crossReports.push({ id: String(i), model: report.cross });
   });
 
   // R5 needs two years of one body: compare every input of this run with every other.
   const cross = crossReportFindings(crossReports, mergeConfigs({ rules: options.rules }));
   for (const [id, found] of cross) {
-    const result = results[Number(id)];
-    const setting = crossConfigs.get(id)?.rules['carry-over-mismatch'];
+    const i = Number(id);
+    const setting = jobs[i].config.rules['carry-over-mismatch'];
     if (setting === 'off') continue;
-    for (const f of found) {
-      result.findings.push({
-        ...f,
-        severity: setting ?? f.severity,
-        related: f.related.map((r) => ({ ...r, file: r.file !== undefined ? results[Number(r.file)]?.file ?? r.file : undefined })),
-      });
+    const added: Finding[] = found.map((f) => ({
+      ...f,
+      severity: setting ?? f.severity,
+      related: f.related.map((r) => ({ ...r, file: r.file !== undefined ? jobs[Number(r.file)]?.file ?? r.file : undefined })),
+    }));
+    error ||= added.some((f) => f.severity === 'error');
+    const report = reports[i];
+    if (report.entry !== undefined) {
+      report.entry = jsonEntryAdding(report.entry, added, options.locale);
+    } else {
+      report.findings.push(...added);
+      report.findings.sort(byStart);
     }
-    result.findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }
 
-  process.stdout.write(`${FORMATTERS[options.format](results, options.locale)}\n`);
+  if (options.format === 'json') {
+    writeOut(jsonDocumentBytes(reports.map((r) => r.entry!)));
+  } else {
+    const results: FileResult[] = reports.map((r, i) => ({ file: jobs[i].file, templateYear: r.templateYear, reportYear: r.reportYear, findings: r.findings }));
+    process.stdout.write(`${FORMATTERS[options.format](results, options.locale)}\n`);
+  }
   if (ioFailure) return 2;
-  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return error ? 1 : 0;
 }
 
-interface Job { file: string; config: EngineConfig }
-type FixedOutcome = FileOutcome & { writeFailed?: boolean };
-
-/** --fix: the file fixed and written back in its encoding, then checked. */
-async function fixAndCheck(job: Job, maxFileSize: number, format: string): Promise<FixedOutcome> {
-  const read = readReportFile(job.file, maxFileSize);
-  if ('problem' in read) return { unread: read };
-  let text = read.text;
-  let writeFailed = false;
-  const fixed = fixText(text, job.config);
-  if (fixed !== text) {
-    try {
-      await fs.writeFile(job.file, encode(fixed, read.encoding));
-      text = fixed;
-    } catch (e) {
-      writeFailed = true;
-      process.stderr.write(`govreport: 无法写回 / cannot write ${job.file}: ${(e as Error).message}\n`);
-    }
+/** Writes the output in pieces of about a megabyte, never as one buffer the size of all of it. */
+function writeOut(pieces: Iterable<Uint8Array>): void {
+  let buffered: Uint8Array[] = [];
+  let size = 0;
+  for (const p of pieces) {
+    buffered.push(p);
+    size += p.byteLength;
+    if (size >= 1 << 20) { process.stdout.write(Buffer.concat(buffered, size)); buffered = []; size = 0; }
   }
-  return { unread: null, ...checkReport(text, job.config, FORMATTER_NEEDS[format]), writeFailed };
+  buffered.push(Buffer.from('\n'));
+  process.stdout.write(Buffer.concat(buffered));
 }
 
 declare const __VERSION__: string | undefined;

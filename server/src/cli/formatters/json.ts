@@ -1,15 +1,59 @@
 // The stable JSON contract other tools read: see README "JSON output".
-import { localize } from '../../engine';
-import type { Formatter } from './types';
+import { localize, type Finding, type Locale } from '../../engine';
+import type { FileResult, Formatter } from './types';
 
-export const json: Formatter = (results, locale) => JSON.stringify(results.map((r) => ({
-  file: r.file,
-  templateYear: r.templateYear,
-  reportYear: r.reportYear,
-  diagnostics: r.findings.map((f) => ({
-    code: f.code,
-    severity: f.severity,
-    message: localize(f.message, locale),
-    range: f.range,
-  })),
-})), null, 2);
+/** One diagnostic as the contract has it. */
+export const jsonDiagnostic = (f: Finding, locale: Locale) => ({
+  code: f.code,
+  severity: f.severity,
+  message: localize(f.message, locale),
+  range: f.range,
+});
+
+/**
+ * One file's entry, written out as it appears inside the output array (indented one level), so that files
+ * can be written where they are checked and the document put together from the pieces.
+ */
+export function jsonEntry(r: FileResult, locale: Locale): string {
+  return entryText({ file: r.file, templateYear: r.templateYear, reportYear: r.reportYear, diagnostics: r.findings.map((f) => jsonDiagnostic(f, locale)) });
+}
+
+/**
+ * The entry written as an element of a pretty-printed array, cut out of one: a slice of a flat string, where
+ * re-indenting with replace() would leave a tree of hundreds of string pieces per file in memory until the end.
+ */
+const entryText = (entry: object): string => JSON.stringify([entry], null, 2).slice(4, -2);
+
+const SEPARATOR = ',\n  ';
+
+/** The output array from its written entries, in order: exactly what JSON.stringify(entries, null, 2) writes. */
+export function jsonDocument(entries: string[]): string {
+  return entries.length === 0 ? '[]' : `[\n  ${entries.join(SEPARATOR)}\n]`;
+}
+
+/** The same from entries in UTF-8, as pieces to write one after the other. */
+export function* jsonDocumentBytes(entries: Uint8Array[]): Generator<Uint8Array> {
+  const utf8 = new TextEncoder();
+  if (entries.length === 0) { yield utf8.encode('[]'); return; }
+  const separator = utf8.encode(SEPARATOR);
+  yield utf8.encode('[\n  ');
+  for (let i = 0; i < entries.length; i++) {
+    if (i > 0) yield separator;
+    yield entries[i];
+  }
+  yield utf8.encode('\n]');
+}
+
+/** Findings in the order the output lists them: by start position (a stable sort, ties keep their order). */
+export const byStart = (a: { range: Finding['range'] }, b: { range: Finding['range'] }): number =>
+  a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+
+/** A written entry (UTF-8) with more findings (carry-over-mismatch, known once every file is checked) sorted in. */
+export function jsonEntryAdding(entry: Uint8Array, added: Finding[], locale: Locale): Uint8Array {
+  const e = JSON.parse(new TextDecoder().decode(entry)) as { diagnostics: ReturnType<typeof jsonDiagnostic>[] };
+  e.diagnostics.push(...added.map((f) => jsonDiagnostic(f, locale)));
+  e.diagnostics.sort(byStart);
+  return new TextEncoder().encode(entryText(e));
+}
+
+export const json: Formatter = (results, locale) => jsonDocument(results.map((r) => jsonEntry(r, locale)));
