@@ -292,31 +292,37 @@ export function similarity(a: string, b: string, atLeast = 0.5): number {
   return d > limit ? 0 : 1 - d / max;
 }
 
-const CN_DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
-const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
+/** What each code unit of a Chinese numeral is worth: a digit 0–9, or a unit (10, 100, 1000, 10000); -1 for others. */
+const CN_VALUE = new Int32Array(65536).fill(-1);
+for (const [chars, value] of [['零〇', 0], ['一', 1], ['二两', 2], ['三', 3], ['四', 4], ['五', 5], ['六', 6], ['七', 7], ['八', 8], ['九', 9]] as const) {
+  for (const ch of chars) CN_VALUE[ch.charCodeAt(0)] = value;
+}
+const CN_UNIT = new Int32Array(65536);
+for (const [ch, unit] of [['十', 10], ['百', 100], ['千', 1000], ['万', 10000]] as const) CN_UNIT[ch.charCodeAt(0)] = unit;
 
 /** Parses a Chinese numeral such as 十二, 二十, 一百零五, 两; null when it is not one. */
 export function parseChineseNumeral(s: string): number | null {
-  if (!s || s.length > 12 || !/^[零〇一二两三四五六七八九十百千万]+$/.test(s)) return null;
+  if (!s || s.length > 12) return null;
   let total = 0;
   let section = 0;
   let digit = -1;
-  for (const ch of s) {
-    if (ch in CN_DIGITS) {
-      digit = CN_DIGITS[ch];
-    } else {
-      const unit = CN_UNITS[ch];
-      if (unit === 10000) {
-        section = (section + (digit < 0 ? 0 : digit)) * unit;
-        total += section;
-        section = 0;
-      } else {
-        section += (digit < 0 ? 1 : digit) * unit;
-      }
-      digit = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const value = CN_VALUE[c];
+    if (value >= 0) {
+      digit = value;
+      continue;
     }
+    const unit = CN_UNIT[c];
+    if (unit === 0) return null; // not a numeral character
+    if (unit === 10000) {
+      section = (section + (digit < 0 ? 0 : digit)) * unit;
+      total += section;
+      section = 0;
+    } else {
+      section += (digit < 0 ? 1 : digit) * unit;
+    }
+    digit = -1;
   }
   return total + section + (digit < 0 ? 0 : digit);
 }
