@@ -11,7 +11,7 @@ import { lineEnd } from './engine/text';
 import { Analyzer } from './features/analyzer';
 import { CheckWorkers, isCheckWorker, runCheckWorker } from './features/checkWorker';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
-import { DiagnosticsService, isOurs, summarize } from './features/diagnostics';
+import { DiagnosticsService, isOurs } from './features/diagnostics';
 import { DocumentCache, type Analysis } from './features/documentCache';
 import { foldingRanges } from './features/folding';
 import { documentUri, guardedDocumentConnection, invalidParams, isObject, isPosition, isRange, plainUri } from './features/guard';
@@ -218,7 +218,8 @@ function startServer(): void {
     if (uri instanceof ResponseError) return uri;
     const a = await analysisOf(uri, token);
     if (a instanceof ResponseError) return a;
-    const analysis = a ?? cache.last(uri);
+    const analysis = a ?? (await unlessCancelled(diagnostics.lastAnalysis(uri), token));
+    if (analysis instanceof ResponseError) return analysis;
     return analysis ? reportOutline(analysis, locale) : null;
   });
 
@@ -226,13 +227,13 @@ function startServer(): void {
     const out = [];
     for (const doc of documents.all()) {
       if (!isOurs(doc)) continue;
-      const a = await unlessCancelled(diagnostics.analyzeDocument(doc), token);
-      if (a instanceof ResponseError) return a;
-      if (a) out.push(summarize(a));
+      const s = await unlessCancelled(diagnostics.summaryOf(doc), token);
+      if (s instanceof ResponseError) return s;
+      if (s) out.push(s);
     }
     for (const uri of workspace.uris()) {
-      const a = documents.get(uri) ? undefined : cache.last(uri);
-      if (a) out.push(summarize(a));
+      const r = documents.get(uri) ? undefined : cache.record(uri);
+      if (r) out.push(r.summary);
     }
     return out;
   });

@@ -7,7 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { localize, ruleDocPath, RULES_BY_CODE, type Finding, type Locale, type Severity } from '../engine';
 import type { Analyzer } from './analyzer';
 import { CrossReports } from './crossReports';
-import { countFindings, type Analysis, type DocumentCache, type Source } from './documentCache';
+import { summarize, type Analysis, type CheckRecord, type DocumentCache, type Source } from './documentCache';
 import { DETECTION_PREFIX, looksLikeReport, matchesReportFileName } from './languageDetection';
 import { DID_CHECK, LANGUAGE_ID, type CheckSummary } from './protocol';
 import type { SettingsStore } from './settings';
@@ -70,22 +70,7 @@ export function toDiagnostics(analysis: Analysis, locale: Locale, crossFindings:
   });
 }
 
-export function summarize(analysis: Analysis): CheckSummary {
-  const m = analysis.model;
-  return {
-    uri: analysis.uri,
-    version: analysis.version,
-    title: m?.title?.text ?? null,
-    isReport: m?.isReport ?? false,
-    templateYear: m?.templateYear ?? null,
-    templateYearSource: m?.templateYearSource ?? null,
-    reportYear: m?.reportYear ?? null,
-    counts: countFindings(analysis.findings),
-    checkedAt: analysis.checkedAt.toISOString(),
-    durationMs: Math.round(analysis.durationMs * 10) / 10,
-    skipped: analysis.skipped?.en,
-  };
-}
+export { summarize };
 
 export const documentSource = (doc: TextDocument): Source =>
   ({ uri: doc.uri, version: doc.version, textKey: `v${doc.version}`, getText: () => doc.getText() });
@@ -120,6 +105,40 @@ export class DiagnosticsService {
     const version = now.version;
     if (analyzer) return analyzer.analyze(documentSource(now), settings.engine, settings.maxFileSizeBytes, () => this.deps.documents.get(doc.uri)?.version !== version);
     return this.deps.cache.analyze(documentSource(now), settings.engine, settings.maxFileSizeBytes);
+  }
+
+  /** The summary of an open document at its current version: the record of its check, else a check now. */
+  async summaryOf(doc: TextDocument): Promise<CheckSummary | null> {
+    const settings = await this.deps.settings.forUri(doc.uri);
+    const now = this.deps.documents.get(doc.uri);
+    if (!now || now.version !== doc.version) return null;
+    const kept = this.deps.cache.summary(documentSource(now), settings.engine);
+    if (kept) return kept;
+    const a = await this.analyzeDocument(now);
+    return a && summarize(a);
+  }
+
+  /** The last analysis of a document or workspace file, whatever its version; computed again if it was let go. */
+  async lastAnalysis(uri: string): Promise<Analysis | undefined> {
+    const held = this.deps.cache.last(uri);
+    if (held) return held;
+    const record = this.deps.cache.record(uri);
+    return (record && (await this.again(record))) ?? undefined;
+  }
+
+  /**
+   * The analysis behind `record` computed again from the same text and settings (it was let go), or null
+   * when the text is no longer there (the document was edited or closed, the file changed on disk).
+   */
+  private async again(record: CheckRecord): Promise<Analysis | null> {
+    const { uri, textKey } = record;
+    const doc = this.deps.documents.get(uri);
+    const source = doc ? documentSource(doc) : this.deps.diskSource(uri);
+    if (!source || source.textKey !== textKey) return null;
+    const stale = () => this.deps.cache.record(uri)?.textKey !== textKey;
+    const { analyzer } = this.deps;
+    // It was checked under the size limit of the time: the limit is not applied again.
+    return analyzer ? analyzer.analyze(source, record.config, Infinity, stale) : this.deps.cache.analyze(source, record.config, Infinity);
   }
 
   async changed(doc: TextDocument): Promise<void> {
@@ -205,8 +224,23 @@ export class DiagnosticsService {
   /** Reports compared with each other (R5): others whose cross-report findings changed are published again. */
   private sendOthers(changed: string[], except: string): void {
     for (const uri of changed) {
-      const a = uri === except ? undefined : this.deps.cache.last(uri);
+      if (uri === except) continue;
+      const a = this.deps.cache.last(uri);
       if (a) this.send(a);
+      else void this.sendAgain(uri);
+    }
+  }
+
+  /** Publishes again a report whose analysis was let go: from its text as checked, else (edited since) checked now. */
+  private async sendAgain(uri: string): Promise<void> {
+    const record = this.deps.cache.record(uri);
+    if (!record) return;
+    try {
+      const a = await this.again(record);
+      const now = this.deps.cache.record(uri);
+      if (a) { if (now && now.textKey === record.textKey && now.version === record.version) this.send(a); } else if (now === record) await this.checkNow(uri);
+    } catch (e) {
+      this.deps.connection.console.error(`检查失败 / check failed: ${uri}: ${(e as Error).stack ?? e}`);
     }
   }
 }

@@ -1,8 +1,14 @@
 // One analysis (parsed model, relations, findings) per document version, shared by every feature.
 // The model is reused when only rule severities change; it is parsed again when the text or the
 // template year changes.
+//
+// Every checked document keeps a small record (what the report list shows); only the most recently used
+// analyses keep their model and findings (≈ 150 KB for a report with two dozen findings, ≈ 25 times its
+// text). An analysis let go is computed again from the same text and settings when it is asked for (a hover,
+// code actions, diagnostics published again): the engine gives the same findings, and the record keeps the
+// time of the check that was published.
 import { checkModel, evaluateRelations, parseReport, type EngineConfig, type Finding, type Localized, type RelationResult, type ReportModel } from '../engine';
-import type { CheckCounts } from './protocol';
+import type { CheckCounts, CheckSummary } from './protocol';
 
 export interface Analysis {
   uri: string;
@@ -29,7 +35,33 @@ export interface Source {
   byteSize?: number;
 }
 
-interface Entry { parseKey: string; ruleKey: string; analysis: Analysis }
+/** What is kept of every checked document, whether or not its full analysis is still held. */
+export interface CheckRecord {
+  uri: string;
+  version: number | null;
+  textKey: string;
+  config: EngineConfig;
+  skipped?: Localized;
+  summary: CheckSummary;
+}
+
+interface Entry {
+  parseKey: string;
+  ruleKey: string;
+  record: CheckRecord;
+  /** The full analysis while it is held (always for a skipped file: it has no model). */
+  analysis: Analysis | undefined;
+  checkedAt: Date;
+  durationMs: number;
+}
+
+/**
+ * Full analyses held at once: the documents being worked in (hover, code actions, symbols ask for these).
+ * Few, so that while many documents are checked one after another (a folder opened, workspace mode) an
+ * analysis is let go before a collection of the young generation moves it to the old one: with 16 held,
+ * 500 reports opened at once moved twice as much to the old generation as with 4 (≈ 54 against 27 MB).
+ */
+export const HELD_ANALYSES = 4;
 
 const parseKeyOf = (source: Source, config: EngineConfig) => `${source.textKey}|${config.templateYear}`;
 const ruleKeyOf = (config: EngineConfig) => JSON.stringify(Object.entries(config.rules).sort());
@@ -40,16 +72,38 @@ export function countFindings(findings: Finding[]): CheckCounts {
   return counts;
 }
 
+export function summarize(analysis: Analysis): CheckSummary {
+  const m = analysis.model;
+  return {
+    uri: analysis.uri,
+    version: analysis.version,
+    title: m?.title?.text ?? null,
+    isReport: m?.isReport ?? false,
+    templateYear: m?.templateYear ?? null,
+    templateYearSource: m?.templateYearSource ?? null,
+    reportYear: m?.reportYear ?? null,
+    counts: countFindings(analysis.findings),
+    checkedAt: analysis.checkedAt.toISOString(),
+    durationMs: Math.round(analysis.durationMs * 10) / 10,
+    skipped: analysis.skipped?.en,
+  };
+}
+
 export class DocumentCache {
   private readonly entries = new Map<string, Entry>();
+  /** URIs whose full analysis is held, least recently used first. */
+  private readonly held = new Set<string>();
 
-  /** The analysis of this exact text and configuration, computed at most once. */
+  constructor(private readonly heldLimit = HELD_ANALYSES) {}
+
+  /** The analysis of this exact text and configuration, computed at most once while it is held. */
   analyze(source: Source, config: EngineConfig, maxFileSizeBytes: number): Analysis {
     const parseKey = parseKeyOf(source, config);
     const ruleKey = ruleKeyOf(config);
     const entry = this.entries.get(source.uri);
+    const same = entry && entry.parseKey === parseKey && entry.ruleKey === ruleKey;
     // A skipped file is measured again (cheap): the size limit may have been raised since.
-    if (entry && entry.parseKey === parseKey && entry.ruleKey === ruleKey && !entry.analysis.skipped) return entry.analysis;
+    if (same && entry.analysis && !entry.analysis.skipped) return this.touch(entry, entry.analysis);
 
     const started = performance.now();
     const unread = source.byteSize !== undefined && source.byteSize > maxFileSizeBytes;
@@ -66,34 +120,75 @@ export class DocumentCache {
         },
       };
     } else {
-      const reuse = entry && entry.parseKey === parseKey && entry.analysis.model ? entry.analysis : null;
+      const reuse = entry && entry.parseKey === parseKey && entry.analysis?.model ? entry.analysis : null;
       const model = reuse?.model ?? parseReport(text, { templateYear: config.templateYear });
       const findings = flattenMessages(checkModel(model, config, evaluateRelations(model)));
       analysis = withRelations({ ...base(source, config), model, findings, durationMs: performance.now() - started }, model);
     }
-    this.entries.set(source.uri, { parseKey, ruleKey, analysis });
-    return analysis;
+    return this.store(source.uri, parseKey, ruleKey, analysis);
   }
 
-  /** The analysis of this exact text and configuration if it is cached, without computing it. */
+  /** The analysis of this exact text and configuration if it is held, without computing it. */
   peek(source: Source, config: EngineConfig): Analysis | undefined {
     const entry = this.entries.get(source.uri);
-    return entry && entry.parseKey === parseKeyOf(source, config) && entry.ruleKey === ruleKeyOf(config) && !entry.analysis.skipped ? entry.analysis : undefined;
+    return entry?.analysis && entry.parseKey === parseKeyOf(source, config) && entry.ruleKey === ruleKeyOf(config) && !entry.analysis.skipped
+      ? this.touch(entry, entry.analysis)
+      : undefined;
   }
 
   /** Stores an analysis computed elsewhere (the check worker) for this text and configuration. */
-  put(source: Source, config: EngineConfig, analysis: Analysis): void {
-    this.entries.set(source.uri, { parseKey: parseKeyOf(source, config), ruleKey: ruleKeyOf(config), analysis });
+  put(source: Source, config: EngineConfig, analysis: Analysis): Analysis {
+    return this.store(source.uri, parseKeyOf(source, config), ruleKeyOf(config), analysis);
   }
 
-  /** The last analysis of a document, whatever its version. */
+  /** The last analysis of a document, whatever its version, if it is still held. */
   last(uri: string): Analysis | undefined { return this.entries.get(uri)?.analysis; }
 
-  all(): Analysis[] { return [...this.entries.values()].map((e) => e.analysis); }
+  /** The record of the last check of a document, whatever its version. */
+  record(uri: string): CheckRecord | undefined { return this.entries.get(uri)?.record; }
 
-  delete(uri: string): void { this.entries.delete(uri); }
+  /** The summary of this exact text and configuration if it was checked, held or not. */
+  summary(source: Source, config: EngineConfig): CheckSummary | undefined {
+    const entry = this.entries.get(source.uri);
+    return entry && entry.parseKey === parseKeyOf(source, config) && entry.ruleKey === ruleKeyOf(config) && !entry.record.skipped
+      ? entry.record.summary
+      : undefined;
+  }
 
-  clear(): void { this.entries.clear(); }
+  delete(uri: string): void { this.entries.delete(uri); this.held.delete(uri); }
+
+  clear(): void { this.entries.clear(); this.held.clear(); }
+
+  private store(uri: string, parseKey: string, ruleKey: string, analysis: Analysis): Analysis {
+    const entry = this.entries.get(uri);
+    // The same text and settings computed again after it was let go: still the check that was published.
+    if (entry && !entry.analysis && entry.parseKey === parseKey && entry.ruleKey === ruleKey) {
+      analysis.checkedAt = entry.checkedAt;
+      analysis.durationMs = entry.durationMs;
+      entry.analysis = analysis;
+      return this.touch(entry, analysis);
+    }
+    const { version, textKey, config, skipped } = analysis;
+    const record: CheckRecord = { uri, version, textKey, config, summary: summarize(analysis) };
+    if (skipped) record.skipped = skipped;
+    const next: Entry = { parseKey, ruleKey, record, analysis, checkedAt: analysis.checkedAt, durationMs: analysis.durationMs };
+    this.entries.set(uri, next);
+    if (skipped) { this.held.delete(uri); return analysis; }
+    return this.touch(next, analysis);
+  }
+
+  /** Marks an analysis as just used; the least recently used beyond the limit are let go. */
+  private touch(entry: Entry, analysis: Analysis): Analysis {
+    this.held.delete(entry.record.uri);
+    this.held.add(entry.record.uri);
+    for (const uri of this.held) {
+      if (this.held.size <= this.heldLimit) break;
+      this.held.delete(uri);
+      const gone = this.entries.get(uri);
+      if (gone) gone.analysis = undefined;
+    }
+    return analysis;
+  }
 }
 
 /**
