@@ -3,10 +3,11 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { crossReportFindings, mergeConfigs, parseSeverity, RULES_BY_CODE, type EngineConfig, type Finding, type Locale, type TemplateYear, type WorkspaceReport } from '../engine';
 import { loadConfigFile, RcFinder, type LoadedConfig } from '../node/rcfile';
-import { checkJob, type FileReport, type Job, type RunSettings } from './checkFile';
+import type { FileReport, Job, RunSettings } from './checkFile';
 import { collectTargets } from './files';
 import { FORMATTER_NEEDS, FORMATTERS, type FileResult } from './formatters';
 import { byStart, jsonDocumentBytes, jsonEntryAdding } from './formatters/json';
+import { checkAll, threadCount } from './pool';
 
 const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 
@@ -23,6 +24,8 @@ Checks government information disclosure annual reports.
       --template-year <auto|2019|2021>  指定模板年度 / force the template year
       --max-file-size <字节|nMB>      超过此大小的文件不检查（默认 20MB）
       --lang <zh|en>                  消息语言（默认 zh）/ message language
+  -j, --jobs <n>                     检查文件的线程数（默认每 6000 个文件一个，不超过 CPU 核数；
+                                     也可用环境变量 GOVREPORT_JOBS）/ threads checking files
   -h, --help                         显示帮助 / show help
   -v, --version                      显示版本 / show version
 
@@ -46,9 +49,16 @@ interface Options {
   templateYear: 'auto' | TemplateYear | undefined;
   maxFileSize: number;
   locale: Locale;
+  /** Threads checking files (--jobs or GOVREPORT_JOBS); null: chosen from the number of files and cores. */
+  jobs: number | null;
   paths: string[];
 }
 
+function parseJobs(s: string | undefined, name: string): number | null {
+  if (s === undefined || s === '') return null;
+  if (!/^\d+$/.test(s.trim()) || Number(s) < 1) throw new UsageError(`${name} 应为正整数 / must be a positive integer: ${s}`);
+  return Number(s);
+}
 
 function readOptions(argv: string[]): Options | 'help' | 'version' {
   const { values, positionals } = parseArgs({
@@ -62,6 +72,7 @@ function readOptions(argv: string[]): Options | 'help' | 'version' {
       'template-year': { type: 'string' },
       'max-file-size': { type: 'string' },
       lang: { type: 'string' },
+      jobs: { type: 'string', short: 'j' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -89,6 +100,7 @@ function readOptions(argv: string[]): Options | 'help' | 'version' {
     templateYear: ty === undefined ? undefined : ty === 'auto' ? 'auto' : (Number(ty) as TemplateYear),
     maxFileSize: values['max-file-size'] ? parseSize(values['max-file-size']) : DEFAULT_MAX_FILE_SIZE,
     locale: lang.toLowerCase().startsWith('en') ? 'en' : 'zh-cn',
+    jobs: parseJobs(values.jobs, '--jobs') ?? parseJobs(process.env.GOVREPORT_JOBS, 'GOVREPORT_JOBS'),
     paths: positionals,
   };
 }
@@ -141,7 +153,8 @@ export async function main(argv: string[]): Promise<number> {
     maxFileSize: options.maxFileSize,
     fix: options.fix,
   };
-  const reports: FileReport[] = jobs.map((job) => checkJob(job, settings));
+  const reports: FileReport[] = new Array(jobs.length);
+  await checkAll(jobs, settings, threadCount(jobs.length, options.jobs), (i, report) => { reports[i] = report; });
 
   let error = false;
   const crossReports: WorkspaceReport[] = [];
