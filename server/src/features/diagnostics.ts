@@ -5,12 +5,12 @@ import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { localize, ruleDocPath, RULES_BY_CODE, type Finding, type Locale, type Severity } from '../engine';
-import type { Analyzer } from './analyzer';
+import { WORKER_THRESHOLD, type Analyzer } from './analyzer';
 import { CrossReports } from './crossReports';
 import { summarize, type Analysis, type CheckRecord, type DocumentCache, type Source } from './documentCache';
 import { DETECTION_PREFIX, looksLikeReport, matchesReportFileName } from './languageDetection';
 import { DID_CHECK, LANGUAGE_ID, type CheckSummary } from './protocol';
-import type { SettingsStore } from './settings';
+import type { EffectiveSettings, SettingsStore } from './settings';
 
 export const SOURCE = 'govreport';
 export const FILE_TOO_LARGE = 'file-too-large';
@@ -92,6 +92,9 @@ export class DiagnosticsService {
   /** URIs with published diagnostics that came from disk (workspace mode). */
   readonly published = new Set<string>();
   private readonly cross = new CrossReports();
+  /** The end of the last check to take its turn (see inTurn), and the writing of the last diagnostics sent. */
+  private turn: Promise<void> = Promise.resolve();
+  private written: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: DiagnosticsDeps) {}
 
@@ -166,18 +169,19 @@ export class DiagnosticsService {
     try {
       if (doc) {
         if (!isOurs(doc)) return;
-        const analysis = await this.analyzeDocument(doc);
-        if (analysis) this.publish(analysis, false);
+        // The settings are awaited first (the client may take a while to answer), and the check runs in calls
+        // of its own: a frame that waited long enough to reach the old generation never holds an analysis,
+        // which would otherwise be kept (and promoted) until the next full collection.
+        await this.deps.settings.forUri(uri);
+        const publish = () => this.publishDocument(doc);
+        await (doc.getText().length < WORKER_THRESHOLD ? this.inTurn(publish) : publish());
         return;
       }
       const source = this.deps.diskSource(uri);
       if (!source) { this.clear(uri); return; }
       const settings = await this.deps.settings.forUri(uri);
-      const { analyzer } = this.deps;
-      const analysis = analyzer
-        ? await analyzer.analyze(source, settings.engine, settings.maxFileSizeBytes, () => this.deps.diskSource(uri)?.textKey !== source.textKey)
-        : this.deps.cache.analyze(source, settings.engine, settings.maxFileSizeBytes);
-      if (analysis) this.publish(analysis, true);
+      const publish = () => this.publishFile(uri, source, settings);
+      await (source.byteSize !== undefined && source.byteSize < WORKER_THRESHOLD ? this.inTurn(publish) : publish());
     } catch (e) {
       // A fault in the checker must not leave stale diagnostics behind as if they were current.
       this.deps.connection.console.error(`检查失败 / check failed: ${uri}: ${(e as Error).stack ?? e}`);
@@ -186,6 +190,37 @@ export class DiagnosticsService {
         uri, version: doc?.version,
         diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Warning, code: CHECK_FAILED, source: SOURCE, message }],
       });
+    }
+  }
+
+  private async publishDocument(doc: TextDocument): Promise<void> {
+    const analysis = await this.analyzeDocument(doc);
+    if (analysis) this.publish(analysis, false);
+  }
+
+  private async publishFile(uri: string, source: Source, settings: EffectiveSettings): Promise<void> {
+    const { analyzer } = this.deps;
+    const analysis = analyzer
+      ? await analyzer.analyze(source, settings.engine, settings.maxFileSizeBytes, () => this.deps.diskSource(uri)?.textKey !== source.textKey)
+      : this.deps.cache.analyze(source, settings.engine, settings.maxFileSizeBytes);
+    if (analysis) this.publish(analysis, true);
+  }
+
+  /**
+   * Runs a check on this thread once the diagnostics published before it have been written. The connection
+   * writes one message per turn of the event loop; checks that do not wait for it (many documents opened at
+   * once) pile their diagnostics up in its queue, where they outlive garbage collections of the young
+   * generation and end up as garbage in the old one.
+   */
+  private async inTurn(work: () => Promise<void>): Promise<void> {
+    const previous = this.turn;
+    let release!: () => void;
+    this.turn = new Promise((resolve) => { release = resolve; });
+    try {
+      await previous;
+      await work();
+    } finally {
+      void this.written.then(release, release);
     }
   }
 
@@ -218,7 +253,7 @@ export class DiagnosticsService {
 
   private send(analysis: Analysis): void {
     const diagnostics = toDiagnostics(analysis, this.deps.locale(), this.cross.of(analysis.uri));
-    void this.deps.connection.sendDiagnostics({ uri: analysis.uri, version: analysis.version ?? undefined, diagnostics });
+    this.written = this.deps.connection.sendDiagnostics({ uri: analysis.uri, version: analysis.version ?? undefined, diagnostics });
   }
 
   /** Reports compared with each other (R5): others whose cross-report findings changed are published again. */
