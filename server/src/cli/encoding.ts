@@ -1,5 +1,6 @@
 // Reading and writing report files in the encoding they came in: UTF-8 (with or without BOM),
 // UTF-16 LE/BE with BOM, GB18030 (a superset of GBK and GB2312).
+import { isUtf8 } from 'node:buffer';
 import type * as Iconv from 'iconv-lite';
 
 let iconvModule: typeof Iconv | undefined;
@@ -31,8 +32,10 @@ export function decode(bytes: Uint8Array): Decoded {
   return { text, encoding: 'gb18030' };
 }
 
+/** Strict UTF-8 (what a fatal TextDecoder accepts), validated and decoded by Node's fast paths; throws otherwise. */
 function utf8(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  if (!isUtf8(bytes)) throw new DecodeError('not UTF-8');
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 
 export function encode(text: string, encoding: FileEncoding): Buffer {

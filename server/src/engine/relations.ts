@@ -71,11 +71,6 @@ function termsInRow(row: RowModel, keys: string[]): RelationTerm[] | null {
   return out;
 }
 
-const allNumeric = (cells: (CellModel | undefined)[]): cells is CellModel[] => {
-  for (const c of cells) if (!numeric(c)) return false;
-  return true;
-};
-
 const numeric = (c: CellModel | undefined): c is CellModel =>
   !!c && c.value !== null && Number.isInteger(c.value) && c.value >= 0;
 
@@ -88,44 +83,80 @@ export function evaluateRelations(model: ReportModel): RelationResult[] {
     if (!tpl) continue;
     const rowsByKey = new Map<string, RowModel>();
     for (const r of table.rows) rowsByKey.set(r.key, r);
+    // One small function for each kind of relation: the optimising compiler then has less to redo when it
+    // meets an object shape it has not seen (it used to recompile the whole of this several times a run).
     for (const rel of tpl.relations) {
-      if (rel.within === 'row') {
-        const rowKeys = rel.rows ?? table.rows.filter((r) => !r.group).map((r) => r.key);
-        for (const key of rowKeys) {
-          const row = rowsByKey.get(key);
-          if (!row) continue;
-          const target = cellAt(row, rel.target);
-          if (!numeric(target)) continue;
-          const plus = termsInRow(row, rel.plus);
-          const minus = plus && termsInRow(row, rel.minus ?? NONE);
-          if (!plus || !minus) continue;
-          out.push(result(rel.id, table, { cell: target, row }, plus, minus, rowDescription(rel, target, plus)));
-        }
-      } else {
-        const targetRow = rowsByKey.get(rel.target);
-        if (!targetRow) continue;
-        const plusRows = rel.plus.map((k) => rowsByKey.get(k));
-        const minusRows = (rel.minus ?? []).map((k) => rowsByKey.get(k));
-        if (!plusRows.every(Boolean) || !minusRows.every(Boolean)) continue;
-        // The same wording for every column of the relation.
-        const zh = rel.minus
-          ? `${shortLabel(targetRow)} = ${rel.plus.map((k) => shortLabel(rowsByKey.get(k)!)).join(' + ')} − ${rel.minus.map((k) => shortLabel(rowsByKey.get(k)!)).join(' − ')}`
-          : `${shortLabel(targetRow)} = 各办理结果之和`;
-        const en = rel.minus ? 'carried to next year = new + carried over − total handled' : 'total = sum of the outcome rows';
-        const desc = { zh, en };
-        for (const targetCell of targetRow.cells) {
-          if (!numeric(targetCell)) continue;
-          const plus = plusRows.map((r) => cellAt(r!, targetCell.columnKey));
-          if (!allNumeric(plus)) continue;
-          const minus = minusRows.map((r) => cellAt(r!, targetCell.columnKey));
-          if (!allNumeric(minus)) continue;
-          out.push(result(rel.id, table, { cell: targetCell, row: targetRow },
-            plus.map((c, i) => ({ cell: c, row: plusRows[i]! })), minus.map((c, i) => ({ cell: c, row: minusRows[i]! })), desc));
-        }
-      }
+      if (rel.within === 'row') rowRelation(rel, table, rowsByKey, out);
+      else columnRelation(rel, table, rowsByKey, out);
     }
   }
   return out;
+}
+
+/** A relation between the cells of each row it names (R1: total = the applicant columns). */
+function rowRelation(rel: RelationSpec, table: TableModel, rowsByKey: Map<string, RowModel>, out: RelationResult[]): void {
+  const keys = rel.rows ?? dataRowKeys(table);
+  for (const key of keys) {
+    const row = rowsByKey.get(key);
+    if (!row) continue;
+    const target = cellAt(row, rel.target);
+    if (!numeric(target)) continue;
+    const plus = termsInRow(row, rel.plus);
+    const minus = plus && termsInRow(row, rel.minus ?? NONE);
+    if (!plus || !minus) continue;
+    out.push(result(rel.id, table, { cell: target, row }, plus, minus, rowDescription(rel, target, plus)));
+  }
+}
+
+function dataRowKeys(table: TableModel): string[] {
+  const keys: string[] = [];
+  for (const r of table.rows) if (!r.group) keys.push(r.key);
+  return keys;
+}
+
+/** The rows with these keys, or null when one is missing. */
+function rowsOf(rowsByKey: Map<string, RowModel>, keys: string[]): RowModel[] | null {
+  const rows: RowModel[] = [];
+  for (const k of keys) {
+    const r = rowsByKey.get(k);
+    if (!r) return null;
+    rows.push(r);
+  }
+  return rows;
+}
+
+/** The cells of these rows in one column as terms, or null when one is missing or not a count. */
+function termsInColumn(rows: RowModel[], columnKey: string): RelationTerm[] | null {
+  const out: RelationTerm[] = [];
+  for (const row of rows) {
+    const c = cellAt(row, columnKey);
+    if (!numeric(c)) return null;
+    out.push({ cell: c, row });
+  }
+  return out;
+}
+
+/** A relation between rows, column by column (R2–R4: totals of outcome rows, the carry-over balance). */
+function columnRelation(rel: RelationSpec, table: TableModel, rowsByKey: Map<string, RowModel>, out: RelationResult[]): void {
+  const targetRow = rowsByKey.get(rel.target);
+  if (!targetRow) return;
+  const plusRows = rowsOf(rowsByKey, rel.plus);
+  const minusRows = plusRows && rowsOf(rowsByKey, rel.minus ?? NONE);
+  if (!plusRows || !minusRows) return;
+  // The same wording for every column of the relation.
+  const description = {
+    zh: rel.minus
+      ? `${shortLabel(targetRow)} = ${plusRows.map(shortLabel).join(' + ')} − ${minusRows.map(shortLabel).join(' − ')}`
+      : `${shortLabel(targetRow)} = 各办理结果之和`,
+    en: rel.minus ? 'carried to next year = new + carried over − total handled' : 'total = sum of the outcome rows',
+  };
+  for (const targetCell of targetRow.cells) {
+    if (!numeric(targetCell)) continue;
+    const plus = termsInColumn(plusRows, targetCell.columnKey);
+    const minus = plus && termsInColumn(minusRows, targetCell.columnKey);
+    if (!plus || !minus) continue;
+    out.push(result(rel.id, table, { cell: targetCell, row: targetRow }, plus, minus, description));
+  }
 }
 
 function last<T>(a: T[]): T { return a[a.length - 1]; }
