@@ -293,11 +293,11 @@ export function similarity(a: string, b: string, atLeast = 0.5): number {
 }
 
 /** What each code unit of a Chinese numeral is worth: a digit 0–9, or a unit (10, 100, 1000, 10000); -1 for others. */
-const CN_VALUE = new Int32Array(65536).fill(-1);
+const CN_VALUE = new Int8Array(65536).fill(-1);
 for (const [chars, value] of [['零〇', 0], ['一', 1], ['二两', 2], ['三', 3], ['四', 4], ['五', 5], ['六', 6], ['七', 7], ['八', 8], ['九', 9]] as const) {
   for (const ch of chars) CN_VALUE[ch.charCodeAt(0)] = value;
 }
-const CN_UNIT = new Int32Array(65536);
+const CN_UNIT = new Uint16Array(65536);
 for (const [ch, unit] of [['十', 10], ['百', 100], ['千', 1000], ['万', 10000]] as const) CN_UNIT[ch.charCodeAt(0)] = unit;
 
 /** Parses a Chinese numeral such as 十二, 二十, 一百零五, 两; null when it is not one. */
