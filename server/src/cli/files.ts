@@ -2,6 +2,9 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 
+/** The order localeCompare gives, from one collator (localeCompare makes one per comparison). */
+const NAME_ORDER = new Intl.Collator();
+
 export const REPORT_EXTENSIONS = ['.txt', '.md', '.govreport'];
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
 
@@ -26,7 +29,7 @@ async function walk(dir: string, out: string[], filter: (p: string) => boolean):
   } catch {
     return;
   }
-  entries.sort((a, b) => a.name.localeCompare(b.name));
+  entries.sort((a, b) => NAME_ORDER.compare(a.name, b.name));
   for (const e of entries) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) {

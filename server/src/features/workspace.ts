@@ -8,6 +8,9 @@ import type { Source } from './documentCache';
 import { DETECTION_PREFIX, looksLikeReport, matchesReportFileName } from './languageDetection';
 import { uriToPath } from './settings';
 
+/** The order localeCompare gives, from one collator (localeCompare makes one per comparison). */
+const NAME_ORDER = new Intl.Collator();
+
 const EXTENSIONS = new Set(['.txt', '.md', '.govreport']);
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'out', 'build']);
 const MAX_FILES = 5000;
@@ -112,7 +115,7 @@ async function walk(dir: string, out: string[]): Promise<void> {
   if (out.length >= MAX_FILES) return;
   let entries: Dirent[];
   try { entries = await fs.readdir(dir, { withFileTypes: true }); } catch { return; }
-  entries.sort((a, b) => a.name.localeCompare(b.name));
+  entries.sort((a, b) => NAME_ORDER.compare(a.name, b.name));
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const p = path.join(dir, e.name);
