@@ -13,12 +13,23 @@ export type Token =
 /** A stretch of prose inside one section (or before the first), tables cut out. */
 export interface ProseChunk { section: SectionId | null; spans: Span[] }
 
+/** The tables' spans of each model in text order (asked for by every prose reader, section by section). */
+const tableSpans = new WeakMap<ReportModel, Span[]>();
+function sortedTableSpans(model: ReportModel): Span[] {
+  let spans = tableSpans.get(model);
+  if (!spans) {
+    spans = model.tables.map((t) => t.span).sort((a, b) => a.start - b.start);
+    tableSpans.set(model, spans);
+  }
+  return spans;
+}
+
 /** The text outside the tables, as sorted spans. */
 export function proseSpans(model: ReportModel, from = 0, to = model.text.length): Span[] {
-  const tables = model.tables.map((t) => t.span).filter((s) => s.end > from && s.start < to).sort((a, b) => a.start - b.start);
   const out: Span[] = [];
   let at = from;
-  for (const t of tables) {
+  for (const t of sortedTableSpans(model)) {
+    if (t.end <= from || t.start >= to) continue;
     if (t.start > at) out.push({ start: at, end: Math.min(t.start, to) });
     at = Math.max(at, t.end);
   }
