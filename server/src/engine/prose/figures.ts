@@ -259,6 +259,8 @@ const rowName = (row: RowModel) => SHORT_ROW[row.key] ?? row.templateLabel;
 interface Tables {
   /** Targets already built, by a key naming the rows or cells. */
   memo: Map<string, FigureTarget | null>;
+  /** The same targets by the key list they were asked for with. */
+  byList: Map<readonly string[], FigureTarget | null>;
   applications: Map<string, RowModel>;
   /** Label of each group row of table 三 (（三）不予公开 …). */
   groups: Map<string, string>;
@@ -278,7 +280,7 @@ function tablesOf(model: ReportModel): Tables {
     }
     if (t.id === 4) for (const r of t.rows) for (const c of r.cells) if (!cases.has(c.columnKey)) cases.set(c.columnKey, c);
   }
-  return { memo: new Map(), applications, groups, cases };
+  return { memo: new Map(), byList: new Map(), applications, groups, cases };
 }
 
 function memo(tables: Tables, key: string, build: () => FigureTarget | null): FigureTarget | null {
@@ -300,11 +302,21 @@ function sumTarget(title: string, cells: (FigureCell | null)[]): FigureTarget | 
   return { title: { zh: title, en: title }, cells: list, value: list.reduce((s, c) => s + c.value, 0) };
 }
 
-function rowsTarget(tables: Tables, keys: string[]): FigureTarget | null {
-  return memo(tables, `rows:${keys.join('+')}`, () => buildRowsTarget(tables, keys));
+function rowsTarget(tables: Tables, keys: readonly string[]): FigureTarget | null {
+  // Most keys are one of the constant lists below or a family's own rows: remembered by the list itself first.
+  const known = tables.byList.get(keys);
+  if (known !== undefined) return known;
+  const target = memo(tables, `rows:${keys.join('+')}`, () => buildRowsTarget(tables, keys));
+  tables.byList.set(keys, target);
+  return target;
 }
 
-function buildRowsTarget(tables: Tables, keys: string[]): FigureTarget | null {
+const NONE: readonly string[] = [];
+const NEW: readonly string[] = ['new'];
+const NEW_AND_CARRIED: readonly string[] = ['new', 'carried'];
+const TOTAL: readonly string[] = ['total'];
+
+function buildRowsTarget(tables: Tables, keys: readonly string[]): FigureTarget | null {
   // Resolve template differences: （六） is one row in 2019 and a group of three in 2021.
   const resolved: string[] = [];
   for (const k of keys) {
@@ -364,10 +376,10 @@ function compare(raw: RawFigure, tables: Tables, carried: number): Verdict {
     return target.value === raw.value ? result(target, 'match') : result(target, 'mismatch', 'warning');
   }
   const v = raw.value;
-  const newPlusCarried = () => rowsTarget(tables, ['new', 'carried']);
+  const newPlusCarried = () => rowsTarget(tables, NEW_AND_CARRIED);
   switch (family.policy) {
     case 'received': {
-      const target = rowsTarget(tables, ['new']);
+      const target = rowsTarget(tables, NEW);
       if (!target) return result(null, 'unavailable');
       if (target.value === v) return result(target, 'match');
       const both = newPlusCarried();
@@ -375,8 +387,8 @@ function compare(raw: RawFigure, tables: Tables, carried: number): Verdict {
       return result(target, 'mismatch', 'warning');
     }
     case 'applications': {
-      const order = carried > 0 ? [newPlusCarried(), rowsTarget(tables, ['new'])] : [rowsTarget(tables, ['new'])];
-      const readings = [...order, rowsTarget(tables, ['total'])].filter((t): t is FigureTarget => t !== null);
+      const order = carried > 0 ? [newPlusCarried(), rowsTarget(tables, NEW)] : [rowsTarget(tables, NEW)];
+      const readings = [...order, rowsTarget(tables, TOTAL)].filter((t): t is FigureTarget => t !== null);
       if (!readings.length) return result(null, 'unavailable');
       const hit = readings.find((t) => t.value === v);
       if (hit) return result(hit, 'match');
@@ -385,7 +397,7 @@ function compare(raw: RawFigure, tables: Tables, carried: number): Verdict {
           'the wording may mean new, new plus carried over, or answered applications; it equals none of them'));
     }
     case 'handled': {
-      const target = rowsTarget(tables, ['total']);
+      const target = rowsTarget(tables, TOTAL);
       if (!target) return result(null, 'unavailable');
       if (target.value === v) return result(target, 'match');
       if (carried > 0 && v < target.value && v >= target.value - carried) {
@@ -395,7 +407,7 @@ function compare(raw: RawFigure, tables: Tables, carried: number): Verdict {
       return result(target, 'mismatch', 'warning');
     }
     default: {
-      const target = rowsTarget(tables, family.rows ?? []);
+      const target = rowsTarget(tables, family.rows ?? NONE);
       if (!target) return result(null, 'unavailable');
       if (target.value === v) return result(target, 'match');
       if (family.policy === 'foldable') {
