@@ -77,12 +77,21 @@ function unitAfter(text: string, at: number, limit: number): { unit: string; end
   return null;
 }
 
+/** What readCount found: one object for every call, read at once by the caller (scanners ask thousands of times). */
+export interface CountRead { count: CountToken | null; next: number }
+const read: CountRead = { count: null, next: 0 };
+const result = (count: CountToken | null, next: number): CountRead => {
+  read.count = count;
+  read.next = next;
+  return read;
+};
+
 /**
  * A count starting exactly at `i` (digits or a Chinese numeral followed by a counting unit), or null.
  * `next` is where a scanner should continue when it is not a count: past the whole digit run, so that
- * 2021年 is never read again as 021.
+ * 2021年 is never read again as 021. The result is overwritten by the next call.
  */
-export function readCount(text: string, i: number, limit = text.length): { count: CountToken | null; next: number } {
+export function readCount(text: string, i: number, limit = text.length): CountRead {
   const c = text.charCodeAt(i);
   if (isDigitCode(c)) {
     let j = i;
@@ -90,24 +99,24 @@ export function readCount(text: string, i: number, limit = text.length): { count
     const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
     const after = j < limit ? text.charCodeAt(j) : -1;
     const decimal = (after === 0x2e || after === 0xff0e) && j + 1 < limit && isDigitCode(text.charCodeAt(j + 1));
-    if (j - i > 9 || (prev >= 0 && FLAGS[prev] & NOT_BEFORE_ARABIC_FLAG) || decimal) return { count: null, next: j };
+    if (j - i > 9 || (prev >= 0 && FLAGS[prev] & NOT_BEFORE_ARABIC_FLAG) || decimal) return result(null, j);
     const u = unitAfter(text, j, limit);
-    if (!u) return { count: null, next: j };
+    if (!u) return result(null, j);
     const raw = text.slice(i, j);
-    return { count: { start: i, end: j, unitEnd: u.end, value: numeralValue(raw)!, raw, unit: u.unit, kind: 'arabic' }, next: u.end };
+    return result({ start: i, end: j, unitEnd: u.end, value: numeralValue(raw)!, raw, unit: u.unit, kind: 'arabic' }, u.end);
   }
-  if (i >= text.length || !(FLAGS[c] & CN_NUMERAL_FLAG)) return { count: null, next: i + 1 };
+  if (i >= text.length || !(FLAGS[c] & CN_NUMERAL_FLAG)) return result(null, i + 1);
   const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
   // Only at the start of a run, and not inside a word (统一, 第一 …).
-  if (prev >= 0 && FLAGS[prev] & (CN_NUMERAL_FLAG | NOT_BEFORE_CN_FLAG)) return { count: null, next: i + 1 };
+  if (prev >= 0 && FLAGS[prev] & (CN_NUMERAL_FLAG | NOT_BEFORE_CN_FLAG)) return result(null, i + 1);
   let j = i;
   while (j < limit && j - i < 8 && FLAGS[text.charCodeAt(j)] & CN_NUMERAL_FLAG) j++;
   const u = unitAfter(text, j, limit);
-  if (!u) return { count: null, next: i + 1 };
+  if (!u) return result(null, i + 1);
   const raw = text.slice(i, j);
   const value = chineseNumeralValue(raw);
-  if (value === null) return { count: null, next: i + 1 };
-  return { count: { start: i, end: j, unitEnd: u.end, value, raw, unit: u.unit, kind: 'chinese' }, next: u.end };
+  if (value === null) return result(null, i + 1);
+  return result({ start: i, end: j, unitEnd: u.end, value, raw, unit: u.unit, kind: 'chinese' }, u.end);
 }
 
 /** Every count in text[start, end). Linear: each character is looked at a bounded number of times. */

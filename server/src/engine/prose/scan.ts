@@ -141,16 +141,17 @@ export function scanTokens(text: string, spans: Span[], emit: (t: Token) => bool
         case Kind.Open: quote++; i++; continue;
         case Kind.Close: quote = Math.max(0, quote - 1); i++; continue;
         case Kind.Digit: {
-          const r = readCount(text, i, span.end);
-          if (r.count && emit({ type: 'count', start: r.count.start, end: r.count.unitEnd, count: r.count })) return;
-          i = r.next;
+          // readCount's result is overwritten by its next call: read it before anything else runs.
+          const { count, next } = readCount(text, i, span.end);
+          if (count && emit({ type: 'count', start: count.start, end: count.unitEnd, count })) return;
+          i = next;
           continue;
         }
         case Kind.Numeral: {
-          const r = readCount(text, i, span.end);
-          if (r.count) {
-            if (emit({ type: 'count', start: r.count.start, end: r.count.unitEnd, count: r.count })) return;
-            i = r.next;
+          const { count, next } = readCount(text, i, span.end);
+          if (count) {
+            if (emit({ type: 'count', start: count.start, end: count.unitEnd, count })) return;
+            i = next;
             continue;
           }
           break;
