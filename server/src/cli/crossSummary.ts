@@ -1,6 +1,6 @@
 // What carry-over-mismatch (R5) reads of a report, and nothing else: the CLI keeps one of these per file
 // (and a checking thread sends it to the main thread), never the whole model.
-import type { CellModel, ReportModel, RowModel, TableModel } from '../engine';
+import { positionAt, type CellModel, type ReportModel, type RowModel, type TableModel } from '../engine';
 
 /** The rows crossReportFindings compares: this year's 二、上年结转 and last year's 四、结转下年度继续办理. */
 const CROSS_ROWS = ['carried', 'carryOver'];
@@ -29,7 +29,7 @@ export function crossSummary(model: ReportModel): ReportModel | null {
   }
   return {
     text: '',
-    lineStarts: model.lineStarts.slice(0, lineOf(model.lineStarts, lastOffset) + 1),
+    lineStarts: model.lineStarts.slice(0, positionAt(model.lineStarts, lastOffset).line + 1),
     title: null,
     agency: copy(model.agency),
     reportYear: model.reportYear,
@@ -45,17 +45,6 @@ export function crossSummary(model: ReportModel): ReportModel | null {
 
 function slimTable(t: TableModel, rows: RowModel[]): TableModel {
   return { id: t.id, variant: t.variant, variantYear: t.variantYear, span: t.span, rows, missingRows: [], unread: [], headers: [], fourDecimalAmounts: false };
-}
-
-/** The line `offset` is on (the last line start at or before it). */
-function lineOf(lineStarts: number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid; else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** A string of its own: the agency may be a slice of the report's text, which would keep the whole text alive. */

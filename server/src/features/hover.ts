@@ -2,7 +2,7 @@
 // a row label (meaning and 条例 provision), an article reference (its text), a section heading
 // (what the section must contain).
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import { describeFigure, localize, proseFigures, SECTIONS, spanToRange, standardHeading, type ProseFigure, type CellModel, type Locale, type RelationResult, type ReportModel, type RowModel, type Span, type TableModel } from '../engine';
+import { describeFigure, localize, positionAt, proseFigures, SECTIONS, spanToRange, standardHeading, type ProseFigure, type CellModel, type Locale, type RelationResult, type ReportModel, type RowModel, type Span, type TableModel } from '../engine';
 import { lineEnd } from '../engine/text';
 import { parseRef, refAt, renderRef } from './articleRefs';
 import { APPLICATION_ROWS, DISCLOSURE_ROWS, REVIEW_GROUPS, SECTION_EN, SECTION_REFS, TABLE_NAMES, type Meaning } from './glossary';
@@ -131,7 +131,7 @@ function figureHover(f: ProseFigure, locale: Locale): string {
 }
 
 function articleUnder(model: ReportModel, offset: number, locale: Locale): Hover | null {
-  const line = lineOfOffset(model.lineStarts, offset);
+  const line = positionAt(model.lineStarts, offset).line;
   const ref = refAt(model.text, model.lineStarts[line], lineEnd(model.text, model.lineStarts, line), offset);
   const value = ref ? renderRef(ref, locale) : null;
   return ref && value
@@ -139,12 +139,3 @@ function articleUnder(model: ReportModel, offset: number, locale: Locale): Hover
     : null;
 }
 
-function lineOfOffset(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
-  }
-  return lo;
-}
