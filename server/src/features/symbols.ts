@@ -87,7 +87,19 @@ function firstAfter(stops: number[], offset: number): number | undefined {
   return stops[lo];
 }
 
+/**
+ * The outline of each model (one per document version), by locale: the outline, breadcrumbs and sticky scroll
+ * ask for it again and again while the text stays the same.
+ */
+const outlines = new WeakMap<ReportModel, Partial<Record<Locale, DocumentSymbol[]>>>();
+
 export function documentSymbols(model: ReportModel, locale: Locale): DocumentSymbol[] {
+  let byLocale = outlines.get(model);
+  if (!byLocale) outlines.set(model, (byLocale = {}));
+  return (byLocale[locale] ??= buildSymbols(model, locale));
+}
+
+function buildSymbols(model: ReportModel, locale: Locale): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   const placed = new Set<TableModel>();
   for (const section of model.sections) {
