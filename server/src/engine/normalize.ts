@@ -166,7 +166,6 @@ export function labelKey(s: string): string {
   return key;
 }
 
-
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
 const FAR = 0x3fffffff;
@@ -292,7 +291,7 @@ export function similarity(a: string, b: string, atLeast = 0.5): number {
   return d > limit ? 0 : 1 - d / max;
 }
 
-/** What each code unit of a Chinese numeral is worth: a digit 0–9, or a unit (10, 100, 1000, 10000); -1 for others. */
+/** The digit (0–9) each code unit stands for in a Chinese numeral, -1 for others; CN_UNIT: 十 百 千 万 (0 for others). */
 const CN_VALUE = new Int8Array(65536).fill(-1);
 for (const [chars, value] of [['零〇', 0], ['一', 1], ['二两', 2], ['三', 3], ['四', 4], ['五', 5], ['六', 6], ['七', 7], ['八', 8], ['九', 9]] as const) {
   for (const ch of chars) CN_VALUE[ch.charCodeAt(0)] = value;
