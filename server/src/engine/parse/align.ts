@@ -38,9 +38,9 @@ interface KeySet {
   exact: Set<string>;
   longest: number;
   /**
-   * What matchLabel worked out for a joined key before: its best similarity with these keys, or -1 when it
-   * cannot begin any of them. Labels repeat from one report to the next, so in a run over many reports almost
-   * every lookup hits; bounded, so that junk text cannot grow it.
+   * What matchLabel worked out for a joined key before: its best similarity with these keys (seen), and 1 or 0
+   * for whether it can begin one of them (seenFirst). Labels repeat from one report to the next, so in a run over
+   * many reports almost every lookup hits; bounded (MAX_SEEN), so that junk text cannot grow them.
    */
   seen: Map<string, number>;
   seenFirst: Map<string, number>;
