@@ -131,6 +131,16 @@ async function until(fn, what, timeout = 20000) {
   }
 }
 
+/** The texts of a tree's visible rows at `level`, white space collapsed; null while there are fewer than `atLeast`. */
+async function rowTexts(pane, level, atLeast) {
+  const rows = pane.locator(`.monaco-list-row[aria-level="${level}"]`);
+  const n = await rows.count();
+  if (n < atLeast) return null;
+  const out = [];
+  for (let i = 0; i < n; i++) out.push((await rows.nth(i).innerText()).replace(/\s+/g, ' ').trim());
+  return out;
+}
+
 /** Moves the mouse to the middle of a box and waits for the hover widget; returns its text. */
 async function hoverOver(page, box, expect) {
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -286,14 +296,7 @@ export default async function uiCheck({ page, check, screenshot, log, locale = '
     await setPaneExpanded(page, 'workspace-ui', false); // the folder tree, to leave room for the views below
     const header = await setPaneExpanded(page, 'Outline', true);
     const pane = header.locator('xpath=..');
-    const names = await until(async () => {
-      const rows = pane.locator('.monaco-list-row[aria-level="1"]');
-      const n = await rows.count();
-      if (n < 6) return null;
-      const out = [];
-      for (let i = 0; i < n; i++) out.push((await rows.nth(i).innerText()).replace(/\s+/g, ' ').trim());
-      return out;
-    }, 'six top-level rows in the Outline');
+    const names = await until(() => rowTexts(pane, 1, 6), 'six top-level rows in the Outline');
     SECTIONS.forEach((re, i) => { if (!re.test(names[i] ?? '')) throw new Error(`Outline row ${i + 1} is ${JSON.stringify(names[i])}, expected ${re}`); });
     log(`Outline: ${names.join(' | ')}`);
     await shot('outline', 'the Outline view: the six sections of 001, collapsed');
@@ -307,26 +310,14 @@ export default async function uiCheck({ page, check, screenshot, log, locale = '
     const report = pane.locator('.monaco-list-row[aria-level="1"]', { hasText: T.warnings }).first();
     await report.waitFor({ state: 'visible', timeout: 20000 });
     if ((await report.getAttribute('aria-expanded')) !== 'true') await report.locator('.monaco-tl-twistie').click();
-    const sections = await until(async () => {
-      const rows = pane.locator('.monaco-list-row[aria-level="2"]');
-      return (await rows.count()) >= 6 && rows;
-    }, 'the sections under the report');
-    const names = [];
-    for (let i = 0; i < 6; i++) names.push((await sections.nth(i).innerText()).replace(/\s+/g, ' ').trim());
+    const names = (await until(() => rowTexts(pane, 2, 6), 'the sections under the report')).slice(0, 6);
     SECTIONS.forEach((re, i) => { if (!re.test(names[i])) throw new Error(`section row ${i + 1} is ${JSON.stringify(names[i])}`); });
     // Sections with a table start expanded, showing their tables; the application table's relation
     // groups (R1 balance, R2 column totals, R3 row totals) each with ✓ passed/total.
     const table = pane.locator('.monaco-list-row[aria-level="3"]', { hasText: T.applicationTable }).first();
     await table.waitFor({ state: 'visible' });
     if ((await table.getAttribute('aria-expanded')) !== 'true') await table.locator('.monaco-tl-twistie').click();
-    const groups = await until(async () => {
-      const rows = pane.locator('.monaco-list-row[aria-level="4"]');
-      const n = await rows.count();
-      if (n < 3) return null;
-      const out = [];
-      for (let i = 0; i < n; i++) out.push((await rows.nth(i).innerText()).replace(/\s+/g, ' ').trim());
-      return out;
-    }, 'the relation groups of the application table');
+    const groups = await until(() => rowTexts(pane, 4, 3), 'the relation groups of the application table');
     T.relations.forEach((name, i) => {
       if (!new RegExp(`^${name} ?✓ (\\d+)/\\1$`).test(groups[i] ?? '')) throw new Error(`relation group ${i + 1} is ${JSON.stringify(groups[i])}, expected "${name} ✓ n/n"`);
     });
