@@ -118,10 +118,10 @@ function startServer(): void {
    */
   function warmUp(): void {
     const steps = warmUpSteps(WARM_UP_ROUNDS);
+    let done = 0;
     const next = (): void => {
-      const step = steps.shift();
-      if (!step) return;
-      try { step(); } catch { return; } // a warm-up is no reason to fail anything
+      if (done === steps.length) return;
+      try { steps[done++](); } catch { return; } // a warm-up is no reason to fail anything
       setImmediate(next);
     };
     setImmediate(next);
