@@ -5,31 +5,21 @@ import { evaluateRelations } from './relations';
 import { RULES } from './rules';
 import type { RuleFinding } from './rules';
 import { positionAt } from './text';
-import type { Finding, Position, Range, RelationResult, ReportModel } from './types';
+import type { Finding, Fix, Localized, Position, Range, RelatedLocation, RelationResult, ReportModel, Span } from './types';
 
 export interface CheckResult { model: ReportModel; relations: RelationResult[]; findings: Finding[] }
 
 export function checkModel(model: ReportModel, config: Partial<EngineConfig> = {}, relations = evaluateRelations(model)): Finding[] {
   const findings: Finding[] = [];
   const toPosition = positionsIn(model.lineStarts);
-  const toRange = (span: RuleFinding['span']): Range => ({ start: toPosition(span.start), end: toPosition(span.end) });
+  const toRange = (span: Span): Range => ({ start: toPosition(span.start), end: toPosition(span.end) });
   for (const rule of RULES) {
     const setting = config.rules?.[rule.code];
     if (setting === 'off') continue;
     if (!model.isReport && !rule.onNonReport) continue;
     const report = (f: RuleFinding) => {
       // A finding marked quieter than its rule (ambiguous wording) stays quieter than the setting.
-      const severity = f.severity ?? setting ?? rule.defaultSeverity;
-      const range = toRange(f.span);
-      findings.push({
-        code: rule.code,
-        severity,
-        message: f.message,
-        range,
-        related: (f.related ?? []).map((r) => ({ range: toRange(r.span), message: r.message })),
-        // A fix that rewrites the flagged text shares the finding's range (ranges are values, never changed).
-        fixes: (f.fixes ?? []).map((x) => ({ title: x.title, preferred: x.preferred, edits: x.edits.map((e) => ({ range: e.span === f.span ? range : toRange(e.span), newText: e.newText })) })),
-      });
+      findings.push(new CheckedFinding(rule.code, f.severity ?? setting ?? rule.defaultSeverity, f, toRange));
     };
     try {
       rule.check({ model, relations, report });
@@ -51,6 +41,39 @@ export function checkModel(model: ReportModel, config: Partial<EngineConfig> = {
 }
 
 /**
+ * A finding whose related locations and fixes are built when first read: the CLI's json and stylish output
+ * never read related locations (≈ 8 a finding, each with a message in two languages), and fixes are read
+ * only for code actions, --fix and counts. They are accessors on the prototype (an object literal with
+ * accessors costs more to create than the arrays save), so a copy for another thread (structured clone)
+ * must read them: see plainFinding. JSON reads them through toJSON.
+ */
+class CheckedFinding implements Finding {
+  readonly message: Localized;
+  readonly range: Range;
+  #related: RelatedLocation[] | undefined;
+  #fixes: Fix[] | undefined;
+  readonly #source: RuleFinding;
+  readonly #toRange: (span: Span) => Range;
+  constructor(readonly code: string, readonly severity: Finding['severity'], f: RuleFinding, toRange: (span: Span) => Range) {
+    this.message = f.message;
+    this.range = toRange(f.span);
+    this.#source = f;
+    this.#toRange = toRange;
+  }
+  get related(): RelatedLocation[] {
+    const f = this.#source;
+    return (this.#related ??= (typeof f.related === 'function' ? f.related() : f.related ?? []).map((r) => ({ range: this.#toRange(r.span), message: r.message })));
+  }
+  get fixes(): Fix[] {
+    const f = this.#source;
+    return (this.#fixes ??= (f.fixes ?? []).map((x) => ({
+      title: x.title, preferred: x.preferred, edits: x.edits.map((e) => ({ range: e.span === f.span ? this.range : this.#toRange(e.span), newText: e.newText })),
+    })));
+  }
+  toJSON(): Finding { return plainFinding(this); }
+}
+
+/**
  * positionAt for many offsets that mostly fall on the line of the one before (a finding and its related cells):
  * that line and the next are tried before a binary search.
  */
@@ -67,6 +90,11 @@ function positionsIn(lineStarts: number[]): (offset: number) => Position {
     line = p.line;
     return p;
   };
+}
+
+/** A finding as plain data, for a message to another thread (structured clone copies own data only). */
+export function plainFinding(f: Finding): Finding {
+  return { code: f.code, severity: f.severity, message: f.message, range: f.range, related: f.related, fixes: f.fixes };
 }
 
 export function checkText(text: string, config: Partial<EngineConfig> = {}): CheckResult {

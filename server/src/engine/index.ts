@@ -2,7 +2,7 @@
 export * from './types';
 export { parseReport, type ParseOptions } from './parse';
 export { evaluateRelations, templateOf } from './relations';
-export { checkModel, checkText, type CheckResult } from './check';
+export { checkModel, checkText, plainFinding, type CheckResult } from './check';
 export { readConfig, mergeConfigs, parseSeverity, defaultConfig, SEVERITY_SETTINGS, type EngineConfig } from './config';
 export { RULES, RULES_BY_CODE, type Rule } from './rules';
 export { applyEdits, computeLineStarts, positionAt, offsetAt, spanToRange } from './text';

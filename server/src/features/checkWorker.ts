@@ -2,7 +2,7 @@
 // documents) while a 20 MB file is parsed, and a check made stale by a newer version is stopped at once
 // instead of running to its end. The worker is the server bundle itself, started in worker mode.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { checkModel, evaluateRelations, parseReport, type EngineConfig, type Finding, type RelationResult, type ReportModel } from '../engine';
+import { checkModel, evaluateRelations, parseReport, plainFinding, type EngineConfig, type Finding, type RelationResult, type ReportModel } from '../engine';
 
 const WORKER_FLAG = 'govreportCheckWorker';
 /** An idle worker is kept this long for the next check of a large document, then ended. */
@@ -29,7 +29,7 @@ export function runCheckWorker(): void {
     try {
       const model = parseReport(job.text, { templateYear: job.config.templateYear });
       const relations = evaluateRelations(model);
-      const findings = checkModel(model, job.config, relations);
+      const findings = checkModel(model, job.config, relations).map(plainFinding);
       const { text: _text, ...rest } = model;
       reply = { id: job.id, ok: true, model: rest, relations, findings, durationMs: performance.now() - started };
     } catch (e) {

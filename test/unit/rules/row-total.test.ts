@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyEdits } from '../../../server/src/engine';
+import { applyEdits, plainFinding } from '../../../server/src/engine';
 import { CLEAN_2021, findings, setCell, textOf } from '../helpers';
 
 describe('row-total (R3)', () => {
@@ -20,5 +20,20 @@ describe('row-total (R3)', () => {
     assert.equal(fix.preferred, true);
     assert.deepEqual(fix.edits, [{ range, newText: '34' }]);
     assert.equal(findings(applyEdits(text, fix.edits), 'row-total').length, 0);
+  });
+});
+
+describe('findings as data', () => {
+  // Related locations and fixes are built when first read (see CheckedFinding): copies must still carry them.
+  const { text } = setCell(CLEAN_2021(), 3, 'new', 'total', '35');
+  const [f] = findings(text, 'row-total');
+  const plain = { code: f.code, severity: f.severity, message: f.message, range: f.range, related: f.related, fixes: f.fixes };
+
+  it('keeps related locations and fixes in JSON', () => assert.deepEqual(JSON.parse(JSON.stringify(f)), JSON.parse(JSON.stringify(plain))));
+
+  it('keeps them through plainFinding and a structured clone (a message to another thread)', () => {
+    const copy = structuredClone(plainFinding(f));
+    assert.equal(copy.related.length, 6);
+    assert.deepEqual(copy, plain);
   });
 });

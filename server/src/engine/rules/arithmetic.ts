@@ -1,6 +1,6 @@
 // Shared shape of the four arithmetic rules: a finding on the total cell of each broken relation.
-import type { CellModel, Localized, RelationResult, RelationTerm, Severity, Span } from '../types';
-import { defineRule, type Rule } from './rule';
+import type { CellModel, Localized, RelationResult, RelationTerm, Severity } from '../types';
+import { defineRule, type Rule, type RuleRelated } from './rule';
 
 const last = (a: string[]) => a[a.length - 1];
 
@@ -70,8 +70,8 @@ function agreedExpected(relations: RelationResult[]): Map<CellModel, number> {
 }
 
 /** Each term of the sum, named, with its value (a subtracted one says so). */
-function relatedTerms(r: RelationResult): { span: Span; message: Localized }[] {
-  const out: { span: Span; message: Localized }[] = [];
+function relatedTerms(r: RelationResult): RuleRelated[] {
+  const out: RuleRelated[] = [];
   for (const t of r.plus) {
     const name = termName(t);
     out.push({ span: t.cell.span, message: { zh: `${name}：${t.cell.value}`, en: `${name}: ${t.cell.value}` } });
@@ -105,7 +105,7 @@ export function arithmeticRule(spec: ArithmeticRuleSpec): Rule {
         report({
           span: r.target.cell.span,
           message: relationMessage(r),
-          related: relatedTerms(r),
+          related: () => relatedTerms(r),
           fixes,
         });
       }

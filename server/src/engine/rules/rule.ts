@@ -3,12 +3,15 @@ import type { Localized, RelationResult, ReportModel, Severity, Span } from '../
 
 export interface SpanEdit { span: Span; newText: string }
 
+export interface RuleRelated { span: Span; message: Localized }
+
 export interface RuleFix { title: Localized; edits: SpanEdit[]; preferred: boolean }
 
 export interface RuleFinding {
   span: Span;
   message: Localized;
-  related?: { span: Span; message: Localized }[];
+  /** Other places the finding refers to; a function where building them costs (it runs when they are read). */
+  related?: RuleRelated[] | (() => RuleRelated[]);
   fixes?: RuleFix[];
   /** A lower severity for this finding only (e.g. information where the wording is ambiguous). */
   severity?: Severity;

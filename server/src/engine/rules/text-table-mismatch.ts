@@ -12,7 +12,8 @@ export default defineRule({
   check({ model, report }) {
     for (const f of proseFigures(model)) {
       if (f.status !== 'mismatch' || !f.target) continue;
-      const t = targetText(f.target);
+      const target = f.target;
+      const t = targetText(target);
       const said = f.zero
         ? { zh: `文中“${f.phrase}”（即 0 件）`, en: `The text says none (“${f.phrase}”)` }
         : { zh: `文中“${f.phrase}”`, en: `The text says ${f.value} (“${f.phrase}”)` };
@@ -23,7 +24,7 @@ export default defineRule({
           zh: `${said.zh}与表格不一致：${t.zh}，文中为 ${f.value}${extra.zh}`,
           en: `${said.en}, but table ${t.en}${extra.en}`,
         },
-        related: f.target.cells.map((c) => ({
+        related: () => target.cells.map((c) => ({
           span: c.span,
           message: { zh: `${c.name.zh}：${c.value}（文中 ${f.value}）`, en: `${c.name.en}: ${c.value} (text: ${f.value})` },
         })),
