@@ -66,7 +66,7 @@ class CheckedFinding implements Finding {
   }
   get fixes(): Fix[] {
     const f = this.#source;
-    return (this.#fixes ??= (f.fixes ?? []).map((x) => ({
+    return (this.#fixes ??= (typeof f.fixes === 'function' ? f.fixes() : f.fixes ?? []).map((x) => ({
       title: x.title, preferred: x.preferred, edits: x.edits.map((e) => ({ range: e.span === f.span ? this.range : this.#toRange(e.span), newText: e.newText })),
     })));
   }

@@ -1,6 +1,6 @@
 // Shared shape of the four arithmetic rules: a finding on the total cell of each broken relation.
 import type { CellModel, Localized, RelationResult, RelationTerm, Severity } from '../types';
-import { defineRule, type Rule, type RuleRelated } from './rule';
+import { defineRule, type Rule, type RuleFix, type RuleRelated } from './rule';
 
 const last = (a: string[]) => a[a.length - 1];
 
@@ -94,12 +94,11 @@ export function arithmeticRule(spec: ArithmeticRuleSpec): Rule {
         if (r.id !== spec.relation || r.ok) continue;
         // A cell that totals two ways (（七）总计 × 总计: its row and its column) is only fixed without
         // asking when both ways agree; otherwise applying one fix would break the other, back and forth.
-        const agreed = agreedExpected(relations).get(r.target.cell) === r.expected;
-        const fixes = r.expected >= 0
+        const fixes = (): RuleFix[] => r.expected >= 0
           ? [{
             title: { zh: `将${last(r.target.cell.columnPath)}改为 ${r.expected}`, en: `Set the cell to ${r.expected}` },
             edits: [{ span: r.target.cell.span, newText: String(r.expected) }],
-            preferred: spec.preferredFix && agreed,
+            preferred: spec.preferredFix && agreedExpected(relations).get(r.target.cell) === r.expected,
           }]
           : [];
         report({

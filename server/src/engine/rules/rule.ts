@@ -12,7 +12,8 @@ export interface RuleFinding {
   message: Localized;
   /** Other places the finding refers to; a function where building them costs (it runs when they are read). */
   related?: RuleRelated[] | (() => RuleRelated[]);
-  fixes?: RuleFix[];
+  /** Quick fixes; a function where building them costs (it runs when they are read). */
+  fixes?: RuleFix[] | (() => RuleFix[]);
   /** A lower severity for this finding only (e.g. information where the wording is ambiguous). */
   severity?: Severity;
 }
