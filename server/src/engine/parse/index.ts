@@ -74,10 +74,17 @@ function detectByMarkers(text: string): TemplateYear | null {
   let best: TemplateYear | null = null;
   let bestCount = 0;
   let tie = false;
-  for (const t of TEMPLATE_YEARS) {
+  for (let y = 0; y < TEMPLATE_YEARS.length; y++) {
+    const t = TEMPLATE_YEARS[y];
+    const lastYear = y === TEMPLATE_YEARS.length - 1;
     let count = 0;
     // String search skips ahead on the first character: cheaper than one walk of the text for all markers.
-    for (const m of t.markers) if (text.includes(m)) count++;
+    // A marker absent from the text costs a whole pass, so the search stops once the rest cannot change the outcome:
+    // this year can no longer reach the best count, or, the last year, it has already passed it.
+    for (let i = 0; i < t.markers.length; i++) {
+      if (count + t.markers.length - i < bestCount || (lastYear && count > bestCount)) break;
+      if (text.includes(t.markers[i])) count++;
+    }
     if (count > bestCount) { best = t.year; bestCount = count; tie = false; } else if (count === bestCount && count > 0) tie = true;
   }
   return tie ? null : best;
