@@ -48,25 +48,11 @@ export function readNumbering(s: string): Numbering {
   return { ordinal: null, style: 'none', rest: s, prefix: '' };
 }
 
-/** Every title and wording variant holds one of these; a cheap test before the fuzzy match. */
-const HEADING_HINTS = ['情况', '事项', '申请', '复议', '诉讼', '问题', '改进', '主动', '总体', '其他'];
-const HINT_FIRST = new Uint8Array(65536);
-const HINT_SECOND = new Map<number, number[]>();
-for (const w of HEADING_HINTS) {
-  const list = HINT_SECOND.get(w.charCodeAt(0)) ?? [];
-  list.push(w.charCodeAt(1));
-  HINT_SECOND.set(w.charCodeAt(0), list);
-  HINT_FIRST[w.charCodeAt(0)] = 1;
-}
-
-/** Whether text[from, to) holds one of the hint words (what /情况|事项|…/ tests, without a copy of the line). */
-function hasHeadingHint(text: string, from: number, to: number): boolean {
-  for (let i = from; i + 1 < to; i++) {
-    const c = text.charCodeAt(i);
-    if (HINT_FIRST[c] && HINT_SECOND.get(c)!.includes(text.charCodeAt(i + 1))) return true;
-  }
-  return false;
-}
+/**
+ * Every title and wording variant holds one of these (two characters each): one search of the whole text finds the
+ * lines worth the fuzzy match.
+ */
+const HEADING_HINT = /情况|事项|申请|复议|诉讼|问题|改进|主动|总体|其他/g;
 
 /** Every title and alias key, in section order, with the section it names. */
 const SECTION_KEYS = SECTIONS.flatMap((s) => [s.title, ...s.aliases].map((w) => ({ id: s.id, key: labelKey(w) })));
@@ -126,9 +112,12 @@ export interface SectionsResult { sections: SectionModel[]; extra: ExtraHeading[
 
 export function findSections(text: string, lines: Lines): SectionsResult {
   const byId = new Map<SectionId, Candidate[]>();
-  for (let line = 0; line < lines.starts.length; line++) {
+  HEADING_HINT.lastIndex = 0;
+  while (HEADING_HINT.test(text)) {
+    // A hint holds no line break: it lies in one line, read once; the search goes on from the next line.
+    const line = lineOf(lines, HEADING_HINT.lastIndex - 2);
+    HEADING_HINT.lastIndex = line + 1 < lines.starts.length ? lines.starts[line + 1] : text.length;
     if (lines.ends[line] - lines.starts[line] > MAX_HEADING_LENGTH * 2) continue;
-    if (!hasHeadingHint(text, lines.starts[line], lines.ends[line])) continue;
     const c = headingCandidate(text, lines, line);
     if (!c) continue;
     const list = byId.get(c.id);
@@ -161,7 +150,9 @@ export function findSubHeadings(text: string, lines: Lines, section: SectionMode
   const first = lineOf(lines, section.heading.span.end) + 1;
   for (let line = first; line < lines.starts.length && lines.starts[line] < section.span.end; line++) {
     const start = lines.starts[line];
-    if (excluded.some((s) => start >= s.start && start < s.end)) continue;
+    const table = excluded.find((s) => start >= s.start && start < s.end);
+    // The lines up to the one the table ends in all start inside it.
+    if (table) { line = lineOf(lines, table.end - 1); continue; }
     // A sub-heading starts with a bracket, a Chinese numeral or a digit (then 、 ． or .): other lines need no closer look.
     const at = textStart(text, lines, line);
     const first = text.charCodeAt(at);
