@@ -54,8 +54,11 @@ export function charTable(chars: string): Uint8Array {
   return table;
 }
 
-/** White space as a regular expression's \s reads it (1), and the zero-width space too (2). */
-const SPACE_KIND = new Uint8Array(65536);
+/**
+ * White space as a regular expression's \s reads it (1), and the zero-width space too (2). Exported for loops over
+ * text that read it directly: a call per character costs much before the optimising compiler inlines it.
+ */
+export const SPACE_KIND = new Uint8Array(65536);
 for (const c of [0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) SPACE_KIND[c] = 1;
 for (let c = 0x2000; c <= 0x200a; c++) SPACE_KIND[c] = 1;
 SPACE_KIND[0x200b] = 2;
@@ -112,7 +115,7 @@ export function digitNumberingAhead(text: string, at: number, end: number): bool
 }
 
 /** \s and the zero-width space: what separates table cells, and what label keys leave out. */
-export const isBlankCode = (c: number): boolean => SPACE_KIND[c] > 0;
+const isBlankCode = (c: number): boolean => SPACE_KIND[c] > 0;
 
 /** What a label key holds for the (already half-width) code unit `c`, or -1 to drop it. */
 function keyCode(c: number): number {

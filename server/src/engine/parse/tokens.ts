@@ -1,7 +1,7 @@
 // Splits a table's region into one stream of label and value tokens, whatever separates
 // the cells (newline, tab, '|', runs of spaces), with exact source spans (format.md §7–8).
 import type { Span } from '../types';
-import { charTable, isBlankCode, isSpaceCode, labelKey, NextOccurrence, toHalfWidth } from '../normalize';
+import { charTable, isSpaceCode, labelKey, NextOccurrence, SPACE_KIND, toHalfWidth } from '../normalize';
 
 export const keyOf = (t: Token): string => (t.key ??= labelKey(t.text));
 
@@ -120,12 +120,16 @@ export function tokenize(text: string, lineStarts: number[], lineEnds: number[],
   const brackets = new NextOccurrence(text, '[');
   const ampersands = new NextOccurrence(text, '&');
   const angles = new NextOccurrence(text, '<');
+  // Artefacts are rare: a region without any of their first characters needs no look for them line by line.
+  const regionStart = lineStarts[fromLine] ?? text.length;
+  const regionEnd = toLine > fromLine ? lineEnds[toLine - 1] : regionStart;
+  const artefacts = brackets.within(regionStart, regionEnd) || ampersands.within(regionStart, regionEnd) || angles.within(regionStart, regionEnd);
   for (let line = fromLine; line < toLine && tokens.length < MAX_TOKENS; line++) {
     const start = lineStarts[line];
     const end = lineEnds[line];
     if (end <= start) continue;
     let lead = start;
-    while (lead < end && isSpaceCode(text.charCodeAt(lead))) lead++;
+    while (lead < end && SPACE_KIND[text.charCodeAt(lead)] === 1) lead++;
     const first = text.charCodeAt(lead);
     if (lead < end && PAGE_NUMBER_START[first] === 1 && PAGE_NUMBER.test(text.slice(start, end))) continue;
     if (lead < end && RULE_START[first] === 1 && isMarkdownRule(text, start, end)) continue;
@@ -136,7 +140,7 @@ export function tokenize(text: string, lineStarts: number[], lineEnds: number[],
     let base = 0;
     let pipe = pipes.within(start, end);
     let tab = tabs.within(start, end);
-    const artefact = brackets.within(start, end) || ampersands.within(start, end) || angles.within(start, end);
+    const artefact = artefacts && (brackets.within(start, end) || ampersands.within(start, end) || angles.within(start, end));
     if (artefact) {
       const raw = text.slice(start, end);
       const masked = maskArtefacts(raw);
@@ -157,14 +161,14 @@ export function tokenize(text: string, lineStarts: number[], lineEnds: number[],
       let i = cs;
       let c = 0;
       for (;;) {
-        while (i < to && (c = s.charCodeAt(i)) !== separator && isBlankCode(c)) i++;
+        while (i < to && (c = s.charCodeAt(i)) !== separator && SPACE_KIND[c] !== 0) i++;
         if (i >= to || c === separator) break;
         if (pieces >= budget) {
           while (i < to && s.charCodeAt(i) !== separator) i++;
           break;
         }
         const ps = i;
-        while (i < to && (c = s.charCodeAt(i)) !== separator && !isBlankCode(c)) i++;
+        while (i < to && (c = s.charCodeAt(i)) !== separator && SPACE_KIND[c] === 0) i++;
         const piece = s.slice(ps, i);
         lineTokens[n++] = { kind: isValueText(piece) ? 'value' : 'text', text: piece, key: undefined, span: { start: base + ps, end: base + i }, line };
         pieces++;
