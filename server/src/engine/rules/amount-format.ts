@@ -1,5 +1,17 @@
 import { templateColumnAt, templateOf, templateRow } from '../relations';
+import type { RowSpec } from '../template';
 import { defineRule } from './rule';
+
+/** Whether a template row has a money column, by row (most have none, and their cells need no look). */
+const hasAmount = new WeakMap<RowSpec, boolean>();
+function anyAmount(spec: RowSpec): boolean {
+  let has = hasAmount.get(spec);
+  if (has === undefined) {
+    has = spec.columns.some((c) => c.kind === 'amount');
+    hasAmount.set(spec, has);
+  }
+  return has;
+}
 
 /** Writes a 万元 figure without float noise, keeping at most `decimals` places. */
 function formatWan(v: number, decimals: number | null): string {
@@ -17,6 +29,7 @@ export default defineRule({
       const tpl = templateOf(table);
       for (const row of table.rows) {
         const spec = templateRow(tpl, row.key);
+        if (!spec || !anyAmount(spec)) continue;
         for (let i = 0; i < row.cells.length; i++) {
           const cell = row.cells[i];
           if (templateColumnAt(spec, cell.columnKey, i)?.kind !== 'amount' || cell.value === null) continue;

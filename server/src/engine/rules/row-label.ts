@@ -19,7 +19,8 @@ export default defineRule({
     for (const table of model.tables) {
       const tpl = templateOf(table);
       for (const row of table.rows) {
-        if (!row.label || !row.labelSpan) continue;
+        // The usual row reads its label as the template writes it: equal strings have equal keys.
+        if (!row.label || !row.labelSpan || row.label === row.templateLabel) continue;
         const spec = templateRow(tpl, row.key);
         const key = labelKey(row.label);
         if (key === templateKey(row.templateLabel) || spec?.aliases?.some((a) => templateKey(a) === key)) continue;
@@ -34,6 +35,7 @@ export default defineRule({
         });
       }
       for (const h of table.headers) {
+        if (h.text === h.templateLabel) continue;
         const key = labelKey(h.text);
         if (key === templateKey(h.templateLabel)) continue;
         // A header matched an alias (e.g. 采购总金额 without the unit note): not a typo.
