@@ -125,11 +125,14 @@ function rowsOf(rowsByKey: Map<string, RowModel>, keys: string[]): RowModel[] | 
   return rows;
 }
 
-/** The cells of these rows in one column as terms, or null when one is missing or not a count. */
-function termsInColumn(rows: RowModel[], columnKey: string): RelationTerm[] | null {
+/**
+ * The cells of these rows in one column as terms, or null when one is missing or not a count. The column's cell
+ * is mostly at the same index in every row (`index`, where the target row has it): that one is tried first.
+ */
+function termsInColumn(rows: RowModel[], columnKey: string, index: number): RelationTerm[] | null {
   const out: RelationTerm[] = [];
   for (const row of rows) {
-    const c = cellAt(row, columnKey);
+    const c = row.cells[index]?.columnKey === columnKey ? row.cells[index] : cellAt(row, columnKey);
     if (!numeric(c)) return null;
     out.push({ cell: c, row });
   }
@@ -150,10 +153,11 @@ function columnRelation(rel: RelationSpec, table: TableModel, rowsByKey: Map<str
       : `${shortLabel(targetRow)} = 各办理结果之和`,
     en: rel.minus ? 'carried to next year = new + carried over − total handled' : 'total = sum of the outcome rows',
   };
-  for (const targetCell of targetRow.cells) {
+  for (let i = 0; i < targetRow.cells.length; i++) {
+    const targetCell = targetRow.cells[i];
     if (!numeric(targetCell)) continue;
-    const plus = termsInColumn(plusRows, targetCell.columnKey);
-    const minus = plus && termsInColumn(minusRows, targetCell.columnKey);
+    const plus = termsInColumn(plusRows, targetCell.columnKey, i);
+    const minus = plus && termsInColumn(minusRows, targetCell.columnKey, i);
     if (!plus || !minus) continue;
     out.push(result(rel.id, table, { cell: targetCell, row: targetRow }, plus, minus, description));
   }
