@@ -29,8 +29,11 @@ export default defineRule({
   fix: { zh: '按表格原有排版插入该行，数值为0（非首选）', en: 'Insert the row in the layout of the table, with zeros (offered, not preferred)' },
   description: { zh: '表格缺少模板规定的行', en: 'A template row is absent from the table' },
   check({ model, report }) {
-    const eol = /\r\n/.test(model.text) ? '\r\n' : '\n';
+    // Most reports miss no row: the text's line breaks and the table's layout are read only for one that does.
+    let eol: string | null = null;
     for (const table of model.tables) {
+      if (table.missingRows.length === 0) continue;
+      eol ??= /\r\n/.test(model.text) ? '\r\n' : '\n';
       const tpl = templateOf(table);
       const layout = layoutOf(model, table);
       for (const missing of table.missingRows) {
