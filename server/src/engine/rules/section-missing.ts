@@ -11,9 +11,11 @@ export default defineRule({
   description: { zh: '缺少报告格式规定的六个部分之一', en: 'One of the six required sections is missing' },
   check({ model, report }) {
     const present = new Set(model.sections.map((s) => s.id));
-    const eol = /\r\n/.test(model.text) ? '\r\n' : '\n';
+    // Read only for a report that misses a section (most miss none): a regex scan of the whole text.
+    let eol: string | null = null;
     for (const spec of SECTIONS) {
       if (present.has(spec.id)) continue;
+      eol ??= /\r\n/.test(model.text) ? '\r\n' : '\n';
       const next = model.sections.find((s) => s.id > spec.id);
       const at = next ? next.heading.span.start : model.text.length;
       const lead = at > 0 && !/[\r\n]$/.test(model.text.slice(0, at)) ? eol : '';
