@@ -1,4 +1,5 @@
 import { TEMPLATE_YEARS, tableVariants, templateYearForReportYear } from '../template';
+import type { TemplateYearSpec } from '../template/types';
 import type { ReportModel, SectionModel, TableId, TableModel, TemplateYear } from '../types';
 import { alignTable } from './align';
 import { agencyOfTitle, findSections, findSubHeadings, findTitle, lineOf, yearOfPeriod, yearOfTitle, type Lines } from './document';
@@ -21,7 +22,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
   const period = titleYear === null ? yearOfPeriod(text) : null;
   const reportYear = titleYear ?? period?.year ?? null;
 
-  const markerYear = detectByMarkers(text);
+  const markerYear = detectByMarkers(text, reportYear !== null ? templateYearForReportYear(reportYear) : null);
   const override = options.templateYear && options.templateYear !== 'auto' ? options.templateYear : null;
   const preferred: TemplateYear = override ?? markerYear ?? (reportYear !== null ? templateYearForReportYear(reportYear) : 2021);
 
@@ -69,14 +70,29 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
   };
 }
 
-/** The template year whose marker words occur more often, or null on a tie. */
-function detectByMarkers(text: string): TemplateYear | null {
+/** The template years with one of them first, by that year (null: in their order). */
+const yearOrders = new Map<TemplateYear | null, TemplateYearSpec[]>();
+function yearsFrom(first: TemplateYear | null): TemplateYearSpec[] {
+  let order = yearOrders.get(first);
+  if (!order) {
+    order = [...TEMPLATE_YEARS.filter((t) => t.year === first), ...TEMPLATE_YEARS.filter((t) => t.year !== first)];
+    yearOrders.set(first, order);
+  }
+  return order;
+}
+
+/**
+ * The template year whose marker words occur more often, or null on a tie. The outcome does not depend on the order
+ * the years are counted in: the year of the report's own template (`likely`) comes first, so that the others can stop early.
+ */
+function detectByMarkers(text: string, likely: TemplateYear | null): TemplateYear | null {
+  const years = yearsFrom(likely);
   let best: TemplateYear | null = null;
   let bestCount = 0;
   let tie = false;
-  for (let y = 0; y < TEMPLATE_YEARS.length; y++) {
-    const t = TEMPLATE_YEARS[y];
-    const lastYear = y === TEMPLATE_YEARS.length - 1;
+  for (let y = 0; y < years.length; y++) {
+    const t = years[y];
+    const lastYear = y === years.length - 1;
     let count = 0;
     // String search skips ahead on the first character: cheaper than one walk of the text for all markers.
     // A marker absent from the text costs a whole pass, so the search stops once the rest cannot change the outcome:
