@@ -88,7 +88,30 @@ function sectionOfKey(key: string): SectionMatch | null {
   return best;
 }
 
+/** What headingCandidate reads from a line's text alone; null when the line is no heading. */
+interface LineHeading { id: SectionId; score: number; offset: number; body: string; standard: boolean }
+
+/**
+ * Lines read before, by their text: headings and the table labels that look like them repeat from one report to
+ * the next, and the fuzzy match is the costly part (bounded, as seenKeys).
+ */
+const seenLines = new Map<string, LineHeading | null>();
+
 function headingCandidate(text: string, lines: Lines, line: number): Candidate | null {
+  const lineStart = lines.starts[line];
+  const raw = text.slice(lineStart, lines.ends[line]);
+  let h = seenLines.get(raw);
+  if (h === undefined) {
+    h = lineHeading(text, lines, line);
+    if (seenLines.size >= MAX_SEEN_KEYS) seenLines.clear();
+    seenLines.set(raw, h);
+  }
+  if (!h) return null;
+  const start = lineStart + h.offset;
+  return { id: h.id, line, score: h.score, heading: { span: { start, end: start + h.body.length }, text: h.body, standard: h.standard } };
+}
+
+function lineHeading(text: string, lines: Lines, line: number): LineHeading | null {
   const { text: body, start } = cleanLine(text, lines, line);
   if (body.length < 4 || body.length > MAX_HEADING_LENGTH) return null;
   const n = readNumbering(body);
@@ -100,12 +123,7 @@ function headingCandidate(text: string, lines: Lines, line: number): Candidate |
   if (n.ordinal !== null && n.ordinal !== best.id) return null;
   const standardText = `${CN_ORDINALS[best.id]}、${SECTIONS[best.id - 1].title}`;
   const score = (n.style === 'cn' ? 3 : n.style === 'none' ? 1 : 2) + best.sim;
-  return {
-    id: best.id,
-    line,
-    score,
-    heading: { span: { start, end: start + body.length }, text: body, standard: body === standardText },
-  };
+  return { id: best.id, score, offset: start - lines.starts[line], body, standard: body === standardText };
 }
 
 export interface SectionsResult { sections: SectionModel[]; extra: ExtraHeading[] }
