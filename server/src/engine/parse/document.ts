@@ -235,12 +235,29 @@ export function yearOfPeriod(text: string): { year: number; span: Span } | null 
   return { year: Number(m[1]), span: { start: at, end: at + 4 } };
 }
 
+const TITLE_YEAR = /(?:19|20)\d{2}\s*年度?/;
+const TITLE_SUFFIX = /(?:政府)?信息公开(?:工作)?(?:年度报告|年报)$/;
+
+/**
+ * The title's first '|'-separated part before its year, or after it up to the 信息公开…年度报告 suffix. Read in
+ * place (was two replaces and a split): the suffix begins with 政府 or 信息, so it lies after the year or not at all.
+ */
 export function agencyOfTitle(title: string): string | null {
-  const s = title
-    .replace(/((?:19|20)\d{2})\s*年度?/, '|')
-    .replace(/(?:政府)?信息公开(?:工作)?(?:年度报告|年报)$/, '')
-    .split('|')
-    .map((p) => p.trim())
-    .filter(Boolean)[0];
+  const year = TITLE_YEAR.exec(title);
+  const suffix = TITLE_SUFFIX.exec(title);
+  const end = suffix ? suffix.index : title.length;
+  const s = year ? firstPart(title, 0, year.index) ?? firstPart(title, year.index + year[0].length, end) : firstPart(title, 0, end);
   return s && s.length >= 2 ? s : null;
+}
+
+/** The first non-empty trimmed part of s[from, to) split at '|'. */
+function firstPart(s: string, from: number, to: number): string | null {
+  while (from <= to) {
+    let bar = s.indexOf('|', from);
+    if (bar < 0 || bar > to) bar = to;
+    const part = s.slice(from, bar).trim();
+    if (part) return part;
+    from = bar + 1;
+  }
+  return null;
 }
