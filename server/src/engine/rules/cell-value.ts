@@ -21,6 +21,8 @@ export default defineRule({
         const spec = templateRow(tpl, row.key);
         for (let i = 0; i < row.cells.length; i++) {
           const cell = row.cells[i];
+          // A plain non-negative whole number, the usual cell, is right in any column: no need to look the column up.
+          if (cell.kind === 'integer' && cell.unit === null && !cell.fullWidth && !cell.raw.includes(',')) continue;
           const kind = templateColumnAt(spec, cell.columnKey, i)?.kind ?? 'count';
           if (kind === 'amount') continue; // amount-format covers money
           let problem: { zh: string; en: string } | null = null;
