@@ -5,7 +5,7 @@ import { keyIndex, labelKey, similarities, similarity, type KeyIndex } from '../
 import type { RowSpec, TableTemplate } from '../template';
 import type { CellModel, RowModel, Span, TableModel, UnreadPart } from '../types';
 import { keyOf, type Token } from './tokens';
-import { isPlainCount, parseCellValue } from './values';
+import { parseCellValue } from './values';
 
 const ROW_MATCH = 0.72;
 const HEADER_MATCH = 0.85;
@@ -287,9 +287,9 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
       while (cells.length < spec.columns.length && ti < tokens.length && (tokens[ti].kind !== 'text' || isStrayValue(ti, ri))) {
         const t = tokens[ti++];
         const column = spec.columns[cells.length];
-        if (t.kind === 'value' && isPlainCount(t.text)) {
+        if (t.count >= 0) {
           // The usual cell, a few plain digits: what parseCellValue gives for it, without the intermediate object.
-          cells.push({ columnPath: column.path, columnKey: column.key, raw: t.text, span: t.span, value: Number(t.text), kind: 'integer', unit: null, fullWidth: false });
+          cells.push({ columnPath: column.path, columnKey: column.key, raw: t.text, span: t.span, value: t.count, kind: 'integer', unit: null, fullWidth: false });
           continue;
         }
         const v = parseCellValue(t.text);

@@ -2,6 +2,7 @@
 // the cells (newline, tab, '|', runs of spaces), with exact source spans (format.md §7–8).
 import type { Span } from '../types';
 import { charTable, isSpaceCode, labelKey, NextOccurrence, SPACE_KIND, toHalfWidth } from '../normalize';
+import { plainCount } from './values';
 
 export const keyOf = (t: Token): string => (t.key ??= labelKey(t.text));
 
@@ -12,6 +13,8 @@ export interface Token {
   text: string;
   /** labelKey(text), computed on first use (see keyOf): labels are compared many times. */
   key?: string;
+  /** The value of a plain count (1 to 15 ASCII digits, see plainCount), else -1. */
+  count: number;
   span: Span;
   line: number;
 }
@@ -97,7 +100,7 @@ function maskArtefacts(raw: string): string {
 }
 
 /** Stands for an empty cell in a line's tokens until the line is read. */
-const BLANK: Token = { kind: 'blank', text: '', key: undefined, span: { start: 0, end: 0 }, line: -1 };
+const BLANK: Token = { kind: 'blank', text: '', key: undefined, count: -1, span: { start: 0, end: 0 }, line: -1 };
 
 /** A table has a few hundred cells; a region with far more tokens than this is not read further. */
 export const MAX_TOKENS = 20000;
@@ -170,7 +173,8 @@ export function tokenize(text: string, lineStarts: number[], lineEnds: number[],
         const ps = i;
         while (i < to && (c = s.charCodeAt(i)) !== separator && SPACE_KIND[c] === 0) i++;
         const piece = s.slice(ps, i);
-        lineTokens[n++] = { kind: isValueText(piece) ? 'value' : 'text', text: piece, key: undefined, span: { start: base + ps, end: base + i }, line };
+        const count = plainCount(piece);
+        lineTokens[n++] = { kind: count >= 0 || isValueText(piece) ? 'value' : 'text', text: piece, key: undefined, count, span: { start: base + ps, end: base + i }, line };
         pieces++;
       }
       if (pieces === 0 && separator >= 0) { blankAt[n] = base + cs; lineTokens[n++] = BLANK; }
@@ -187,7 +191,7 @@ export function tokenize(text: string, lineStarts: number[], lineEnds: number[],
       if (t !== BLANK) { tokens.push(t); continue; }
       // A blank directly after a label is a spanning cell, not an empty value.
       if (lineTokens[i - 1]?.kind !== 'value') continue;
-      tokens.push({ kind: 'blank', text: '', key: undefined, span: { start: blankAt[i], end: blankAt[i] }, line });
+      tokens.push({ kind: 'blank', text: '', key: undefined, count: -1, span: { start: blankAt[i], end: blankAt[i] }, line });
     }
   }
   return tokens;

@@ -14,19 +14,25 @@ const MAX_DIGITS = 15;
 const NUMBER = /^([+\-−]?)(\d+(?:,\d{3})*)(?:\.(\d+))?(万元|元|件|个|条|项|次|人|家)?$/;
 const CHINESE = /^([零〇一二两三四五六七八九十百千]+)(件|个|条|项)?$/;
 
-/** Whether `raw` is 1 to 15 ASCII digits: the usual cell, an integer with nothing else to say about it. */
-export function isPlainCount(raw: string): boolean {
-  if (raw.length === 0 || raw.length > MAX_DIGITS) return false;
+/**
+ * The value of `raw` when it is 1 to 15 ASCII digits (the usual cell, an integer with nothing else to say about it),
+ * else -1. Read digit by digit: exact below 2^53, and cheaper than Number() on a string.
+ */
+export function plainCount(raw: string): number {
+  if (raw.length === 0 || raw.length > MAX_DIGITS) return -1;
+  let value = 0;
   for (let d = 0; d < raw.length; d++) {
     const c = raw.charCodeAt(d);
-    if (c < 48 || c > 57) return false;
+    if (c < 48 || c > 57) return -1;
+    value = value * 10 + (c - 48);
   }
-  return true;
+  return value;
 }
 
 export function parseCellValue(raw: string): ParsedValue {
   // The usual cell (what the general path below gives for it, without its work).
-  if (isPlainCount(raw)) return { value: Number(raw), kind: 'integer', unit: null, fullWidth: false, plain: raw };
+  const count = plainCount(raw);
+  if (count >= 0) return { value: count, kind: 'integer', unit: null, fullWidth: false, plain: raw };
   const half = toHalfWidth(raw).trim();
   const fullWidth = half !== raw.trim();
   const m = NUMBER.exec(half);
