@@ -11,26 +11,38 @@ export interface FeeMention {
 }
 
 const FEE_WORDS = ['信息处理费', '收费通知', '收取费用', '处理费', '收费', '费用'];
-/** 1 for the code units a fee word begins with (a table: this is looked up for every character of the prose). */
-const FEE_FIRST = new Uint8Array(65536);
-for (const w of FEE_WORDS) FEE_FIRST[w.charCodeAt(0)] = 1;
+/** Every fee word holds one 费, at most this far from its start: the words are found from the 费s by string search. */
+const FEE = '费';
+const MAX_LEAD = Math.max(...FEE_WORDS.map((w) => w.indexOf(FEE)));
 const FIGURE = /[0-9０-９零]+(?:\.[0-9]+)?\s*(?:万元|元|件|笔)/;
 const NONE = /未|无|没有|不存在|免|不收取|零/;
 const WINDOW = 40;
 /** Whether the fee is reported is settled by the first mentions; past this many the rest are not read. */
 const MAX_MENTIONS = 200;
 
+/** The longest fee word at `at`. */
+function feeWordAt(text: string, at: number): string | null {
+  for (const w of FEE_WORDS) if (text.startsWith(w, at)) return w;
+  return null;
+}
+
 /** Fee words in text[spans], longest first at each position, with whether their surroundings report the fee. */
 export function feeMentions(model: ReportModel, spans: Span[]): FeeMention[] {
   const text = model.text;
   const out: FeeMention[] = [];
   for (const span of spans) {
-    for (let i = span.start; i < span.end && out.length < MAX_MENTIONS; i++) {
-      if (FEE_FIRST[text.charCodeAt(i)] === 0) continue;
-      // 信, 收 and 处 are common: most of them begin no fee word (a loop, not a closure per character).
-      let word: string | undefined;
-      for (const w of FEE_WORDS) if (text.charCodeAt(i + 1) === w.charCodeAt(1) && text.startsWith(w, i)) { word = w; break; }
-      if (!word) continue;
+    // No fee word holds two 费: the next word is the one around the next 费, at the first start where one begins.
+    let pos = span.start;
+    while (out.length < MAX_MENTIONS) {
+      const fee = text.indexOf(FEE, pos);
+      if (fee < 0 || fee - MAX_LEAD >= span.end) break;
+      let i = Math.max(pos, fee - MAX_LEAD);
+      let word: string | null = null;
+      for (const last = Math.min(fee, span.end - 1); i <= last; i++) {
+        word = feeWordAt(text, i);
+        if (word) break;
+      }
+      if (!word) { pos = fee + 1; continue; }
       let from = Math.max(span.start, i - WINDOW);
       let to = Math.min(span.end, i + word.length + WINDOW);
       // Stay in the paragraph; bounded searches, so that a long line stays linear.
@@ -38,7 +50,7 @@ export function feeMentions(model: ReportModel, spans: Span[]): FeeMention[] {
       for (let j = i; j < to; j++) if (text[j] === '\n' || text[j] === '\r') { to = j; break; }
       const around = text.slice(from, to);
       out.push({ span: { start: i, end: i + word.length }, word, reported: FIGURE.test(around) || NONE.test(around) });
-      i += word.length - 1;
+      pos = i + word.length;
     }
   }
   return out;
