@@ -6,9 +6,14 @@ import { LEXICON_BY_CODE, type Role } from './lexicon';
 export type Token =
   | { type: 'word'; start: number; end: number; word: string; role: Role }
   | { type: 'count'; start: number; end: number; count: CountToken }
-  /** End of a clause (，：) or sentence (。；！？); `sentence` tells which. */
-  | { type: 'boundary'; start: number; end: number; sentence: boolean }
-  | { type: 'paragraph'; start: number; end: number };
+  /** End of a clause (，：) or sentence (。；！？). */
+  | { type: 'boundary' }
+  /** A line break or a table cut. */
+  | { type: 'paragraph' };
+
+/** The cuts carry nothing of their own: one object each, not one per cut (a report has a hundred or more). */
+const BOUNDARY: Token = { type: 'boundary' };
+const PARAGRAPH: Token = { type: 'paragraph' };
 
 /** A stretch of prose inside one section (or before the first), tables cut out. */
 export interface ProseChunk { section: SectionId | null; spans: Span[] }
@@ -118,37 +123,38 @@ function restMatches(text: string, at: number, word: string): boolean {
 export function scanTokens(text: string, spans: Span[], emit: (t: Token) => boolean): void {
   for (const span of spans) {
     let quote = 0;
+    const end = span.end;
     let i = span.start;
-    while (i < span.end) {
+    while (i < end) {
       const code = text.charCodeAt(i);
       // Most characters are neither a boundary, a quote, a number nor the start of a lexicon word.
       if (NOTABLE[code] === 0) { i++; continue; }
       const kind = KIND[code] as Kind;
       switch (kind) {
         case Kind.Break:
-          if (emit({ type: 'paragraph', start: i, end: i + 1 })) return;
+          if (emit(PARAGRAPH)) return;
           quote = 0;
           i++;
           continue;
         case Kind.Sentence:
-          if (emit({ type: 'boundary', start: i, end: i + 1, sentence: true })) return;
+          if (emit(BOUNDARY)) return;
           i++;
           continue;
         case Kind.Clause:
-          if (quote === 0 && !labelColon(text, i, span.end) && emit({ type: 'boundary', start: i, end: i + 1, sentence: false })) return;
+          if (quote === 0 && !labelColon(text, i, end) && emit(BOUNDARY)) return;
           i++;
           continue;
         case Kind.Open: quote++; i++; continue;
         case Kind.Close: quote = Math.max(0, quote - 1); i++; continue;
         case Kind.Digit: {
           // readCount's result is overwritten by its next call: read it before anything else runs.
-          const { count, next } = readCount(text, i, span.end);
+          const { count, next } = readCount(text, i, end);
           if (count && emit({ type: 'count', start: count.start, end: count.unitEnd, count })) return;
           i = next;
           continue;
         }
         case Kind.Numeral: {
-          const { count, next } = readCount(text, i, span.end);
+          const { count, next } = readCount(text, i, end);
           if (count) {
             if (emit({ type: 'count', start: count.start, end: count.unitEnd, count })) return;
             i = next;
@@ -173,6 +179,6 @@ export function scanTokens(text: string, spans: Span[], emit: (t: Token) => bool
       }
       i++;
     }
-    if (emit({ type: 'paragraph', start: span.end, end: span.end })) return;
+    if (emit(PARAGRAPH)) return;
   }
 }
