@@ -57,11 +57,15 @@ export function proseChunks(model: ReportModel): ProseChunk[] {
 
 const SENTENCE_END = '。！？!?；;';
 const CLAUSE_END = '，,：:';
+const isColonSpace = (c: number) => c === 0x20 || c === 0x3000;
 /** 行政复议：0件, 行政复议：无 — a colon between a label and its value does not end the clause. */
 function labelColon(text: string, i: number, end: number): boolean {
   if (text[i] !== '：' && text[i] !== ':') return false;
+  // Up to two spaces after the colon, skipped without a loop: every operation here runs for every colon, so that an
+  // optimized scanner does not deoptimize the first time a space follows one.
   let j = i + 1;
-  while (j < end && j - i <= 2 && (text[j] === ' ' || text[j] === '\u3000')) j++;
+  j += j < end && isColonSpace(text.charCodeAt(j)) ? 1 : 0;
+  j += j < end && isColonSpace(text.charCodeAt(j)) ? 1 : 0;
   if (j >= end) return false;
   const c = text.charCodeAt(j);
   return isDigitCode(c) || isChineseNumeralCode(c) || text.startsWith('无', j) || text.startsWith('没有', j);
@@ -121,7 +125,9 @@ function restMatches(text: string, at: number, word: string): boolean {
  * cut (the end of a span) counts as a paragraph break. Linear in the span length.
  */
 export function scanTokens(text: string, spans: Span[], emit: (t: Token) => boolean): void {
-  for (const span of spans) {
+  // Indexed loops: an iterator's protocol would make the optimized scanner larger to compile.
+  for (let k = 0; k < spans.length; k++) {
+    const span = spans[k];
     let quote = 0;
     const end = span.end;
     let i = span.start;
@@ -170,7 +176,7 @@ export function scanTokens(text: string, spans: Span[], emit: (t: Token) => bool
       if (listIndex && (WORD_SINGLE[code] || WORD_PAIR[pairHash(code, text.charCodeAt(i + 1))])) {
         const list = WORD_LISTS[listIndex - 1];
         let hit = null;
-        for (const e of list) if (restMatches(text, i, e.word)) { hit = e; break; }
+        for (let w = 0; w < list.length && !hit; w++) if (restMatches(text, i, list[w].word)) hit = list[w];
         if (hit) {
           if (emit({ type: 'word', start: i, end: i + hit.word.length, word: hit.word, role: hit.role })) return;
           i += hit.word.length;
