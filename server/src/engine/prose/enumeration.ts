@@ -77,6 +77,20 @@ const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
 /** What a line marker can start with: a bracket, a digit, a Chinese numeral. */
 const LINE_MARKER_START = charTable('（(0123456789一二三四五六七八九十');
 
+/** The starts of the model's headings in text order (asked for by every section). */
+const headingStartsCache = new WeakMap<ReportModel, number[]>();
+function headingStartsOf(model: ReportModel): number[] {
+  let starts = headingStartsCache.get(model);
+  if (!starts) {
+    starts = [];
+    for (const s of model.sections) starts.push(s.heading.span.start);
+    for (const h of model.extraHeadings) starts.push(h.heading.span.start);
+    starts.sort((a, b) => a - b);
+    headingStartsCache.set(model, starts);
+  }
+  return starts;
+}
+
 /**
  * Markers of one section in text order (tables and section headings left out), each given to `visit`, which
  * returns true to stop. Linear in the text length.
@@ -84,7 +98,7 @@ const LINE_MARKER_START = charTable('（(0123456789一二三四五六七八九�
 export function sectionMarkers(model: ReportModel, section: { id: SectionId; span: Span; heading: { span: Span } }, visit: (m: Marker) => boolean): void {
   const text = model.text;
   // Heading starts in text order, passed by a pointer as the lines go by (they come in text order too).
-  const headingStarts = [...model.sections.map((s) => s.heading.span.start), ...model.extraHeadings.map((h) => h.heading.span.start)].sort((a, b) => a - b);
+  const headingStarts = headingStartsOf(model);
   let nextHeading = 0;
   const isHeadingStart = (at: number): boolean => {
     while (nextHeading < headingStarts.length && headingStarts[nextHeading] < at) nextHeading++;
@@ -92,7 +106,10 @@ export function sectionMarkers(model: ReportModel, section: { id: SectionId; spa
   };
   const starts = model.lineStarts;
   const next: InlineSearch = { shi: new NextOccurrence(text, '是'), di: new NextOccurrence(text, '第') };
-  for (const span of proseSpans(model, section.span.start, section.span.end)) {
+  // Indexed loops: an iterator's protocol would make this function, run for every section, larger to compile.
+  const spans = proseSpans(model, section.span.start, section.span.end);
+  for (let k = 0; k < spans.length; k++) {
+    const span = spans[k];
     // Lines as the model counts them (LF, CRLF or CR), cut to the span.
     let line = positionAt(starts, span.start).line;
     for (; line < starts.length && starts[line] < span.end; line++) {
@@ -105,7 +122,8 @@ export function sectionMarkers(model: ReportModel, section: { id: SectionId; spa
       if (!isHeadingStart(bodyStart) && !(bodyStart >= section.heading.span.start && bodyStart < section.heading.span.end)) {
         if (bodyStart < lineEnd && LINE_MARKER_START[text.charCodeAt(bodyStart)] === 1 && !(isAsciiDigit(text.charCodeAt(bodyStart)) && !digitNumberingAhead(text, bodyStart, lineEnd))) {
           const head = text.slice(bodyStart, Math.min(lineEnd, bodyStart + 12));
-          for (const [kind, re] of LINE_MARKERS) {
+          for (let r = 0; r < LINE_MARKERS.length; r++) {
+            const [kind, re] = LINE_MARKERS[r];
             const m = re.exec(head);
             if (!m) continue;
             const n = kind === 'arabic' || kind === 'paren-arabic' ? Number(m[1]) : cnNumber(m[1]);
