@@ -83,17 +83,18 @@ class DomainVote {
   }
 }
 
-function resolveDomain(words: WordToken[]): Domain | null {
+function resolveDomain(words: WordToken[], from = 0, to = words.length): Domain | null {
   const vote = new DomainVote();
-  for (const w of words) vote.add(w);
+  for (let i = from; i < to; i++) vote.add(words[i]);
   return vote.result;
 }
 
-function bestMetric(words: WordToken[]): { metric: MetricId; token: WordToken } | null {
+function bestMetric(words: WordToken[], from: number, to: number): { metric: MetricId; token: WordToken } | null {
   let best: { metric: MetricId; token: WordToken; family: Family } | null = null;
   let received = false;
   let carried = false;
-  for (const w of words) {
+  for (let i = from; i < to; i++) {
+    const w = words[i];
     if (w.role.kind !== 'metric') continue;
     const family = FAMILY_BY_METRIC.get(w.role.metric)!;
     if (family.metric === 'received') received = true;
@@ -107,36 +108,56 @@ function bestMetric(words: WordToken[]): { metric: MetricId; token: WordToken } 
   return best;
 }
 
-const has = (words: WordToken[], kind: string) => words.some((w) => w.role.kind === kind);
+function has(words: WordToken[], kind: string, from = 0, to = words.length): boolean {
+  for (let i = from; i < to; i++) if (words[i].role.kind === kind) return true;
+  return false;
+}
+
+/** A word naming a subject of table 四 (行政复议, 行政诉讼 …). */
+const isCaseSubject = (w: WordToken) => w.role.kind === 'domain' && w.role.domain !== 'application' && w.role.domain !== 'proactive';
+const isTotal = (w: WordToken) => w.role.kind === 'total';
+
+function find(words: WordToken[], from: number, to: number, test: (w: WordToken) => boolean): WordToken | null {
+  for (let i = from; i < to; i++) if (test(words[i])) return words[i];
+  return null;
+}
 
 type DomainState = { domain: Domain | null };
 
 function readSegment(tokens: Token[], paragraph: number, state: DomainState, out: RawFigure[]): void {
-  const words = tokens.filter((t): t is WordToken => t.type === 'word');
-  const counts: number[] = [];
-  tokens.forEach((t, i) => { if (t.type === 'count') counts.push(i); });
+  // Ranges of `words` instead of a list per count: starts[k + 1] is the number of words before count k, so that its
+  // words on the left (after the previous count) are words[starts[k], starts[k + 1]) and on the right (up to the
+  // next count) words[starts[k + 1], starts[k + 2]).
+  const words: WordToken[] = [];
+  const counts: CountTok[] = [];
+  const starts: number[] = [0];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.type === 'word') words.push(t);
+    else if (t.type === 'count') { counts.push(t); starts.push(words.length); }
+  }
+  starts.push(words.length);
   const segmentDomain = resolveDomain(words);
   if (counts.length === 0) {
     readZeroStatement(tokens, paragraph, segmentDomain ?? state.domain, out);
   }
   const before = new DomainVote();
   for (let k = 0; k < counts.length; k++) {
-    const at = counts[k];
-    const tok = tokens[at] as CountTok;
-    const left = tokens.slice(k === 0 ? 0 : counts[k - 1] + 1, at).filter((t): t is WordToken => t.type === 'word');
-    const right = tokens.slice(at + 1, k + 1 < counts.length ? counts[k + 1] : tokens.length).filter((t): t is WordToken => t.type === 'word');
-    for (const w of left) before.add(w);
-    if (has(left, 'delta')) continue;
-    const window = [...left, ...right];
-    const picked = bestMetric(left) ?? bestMetric(right);
+    const tok = counts[k];
+    const from = starts[k];
+    const at = starts[k + 1];
+    const to = starts[k + 2];
+    for (let i = from; i < at; i++) before.add(words[i]);
+    if (has(words, 'delta', from, at)) continue;
+    const picked = bestMetric(words, from, at) ?? bestMetric(words, at, to);
     // The words before the number say what it counts; the words after only when there are none before (1件为…).
-    const windowDomain = resolveDomain(left) ?? resolveDomain(right);
+    const windowDomain = resolveDomain(words, from, at) ?? resolveDomain(words, at, to);
     const domain = windowDomain ?? before.result ?? state.domain;
     if (!domain || domain === 'proactive') continue;
     // 行政复议和行政诉讼均为3件: each is 3, which no single cell or sum states (0 reads the same either way).
-    if (domain === 'caseAll' && tok.count.value !== 0 && has(window, 'each')) continue;
+    if (domain === 'caseAll' && tok.count.value !== 0 && has(words, 'each', from, to)) continue;
     const family = picked ? FAMILY_BY_METRIC.get(picked.metric)! : null;
-    if (family && has(window, 'exclude') && family.policy !== 'outcome' && family.policy !== 'foldable') continue;
+    if (family && has(words, 'exclude', from, to) && family.policy !== 'outcome' && family.policy !== 'foldable') continue;
     let metric: MetricId | null = null;
     let key: Span | null = picked ? picked.token : null;
     const isCase = CASE_DOMAINS.has(domain);
@@ -144,11 +165,11 @@ function readSegment(tokens: Token[], paragraph: number, state: DomainState, out
       if (family?.scope === 'case') metric = family.metric;
       else if (family) metric = CASE_EQUIVALENT[family.metric] ?? null;
       else {
-        const subject = window.find((w) => w.role.kind === 'domain' && w.role.domain !== 'application' && w.role.domain !== 'proactive');
-        const total = window.find((w) => w.role.kind === 'total');
+        const subject = find(words, from, to, isCaseSubject);
+        const total = find(words, from, to, isTotal);
         if (subject || total) { metric = 'caseTotal'; key = subject ?? total ?? null; }
       }
-      if (metric && has(window, 'exclude')) metric = null;
+      if (metric && has(words, 'exclude', from, to)) metric = null;
     } else if (domain === 'application' && family?.scope === 'application') {
       metric = family.metric;
     }
