@@ -47,8 +47,22 @@ function within(spans: Span[], at: number): boolean {
   return false;
 }
 
-function* occurrences(text: string, word: string): Generator<number> {
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) yield at;
+const AS_OF_WORDS = ['截至', '截止'];
+/**
+ * Every word's occurrences in one search of the text (not one per word). No word holds another or begins where
+ * another ends, so the search finds exactly what a search per word would.
+ */
+const WORDS = new RegExp([...PERIOD_WORDS, ...AS_OF_WORDS, ...REPORT_WORDS].join('|'), 'g');
+const NOWHERE: readonly number[] = [];
+
+function occurrences(text: string): Map<string, number[]> {
+  const found = new Map<string, number[]>();
+  WORDS.lastIndex = 0;
+  for (let m = WORDS.exec(text); m; m = WORDS.exec(text)) {
+    const list = found.get(m[0]);
+    if (list) list.push(m.index); else found.set(m[0], [m.index]);
+  }
+  return found;
 }
 
 export function titleYear(model: ReportModel): YearMention | null {
@@ -67,10 +81,11 @@ export function reportYears(model: ReportModel): ReportYears {
   const title = titleYear(model);
   const titleSpan = model.title?.span ?? null;
   const outsideTitle = (at: number) => !titleSpan || at < titleSpan.start || at >= titleSpan.end;
+  const found = occurrences(text);
 
   const periods: ReportYears['periods'] = [];
   for (const word of PERIOD_WORDS) {
-    for (const at of occurrences(text, word)) {
+    for (const at of found.get(word) ?? NOWHERE) {
       if (periods.length >= MAX_MENTIONS) break;
       if (!within(prose, at)) continue;
       const from = at + word.length;
@@ -87,8 +102,8 @@ export function reportYears(model: ReportModel): ReportYears {
   }
 
   const mentions: YearMention[] = [];
-  for (const word of ['截至', '截止']) {
-    for (const at of occurrences(text, word)) {
+  for (const word of AS_OF_WORDS) {
+    for (const at of found.get(word) ?? NOWHERE) {
       if (mentions.length >= MAX_MENTIONS) break;
       if (!within(prose, at)) continue;
       const from = at + word.length;
@@ -102,7 +117,7 @@ export function reportYears(model: ReportModel): ReportYears {
   }
   const seen = new Set<number>();
   for (const word of REPORT_WORDS) {
-    for (const at of occurrences(text, word)) {
+    for (const at of found.get(word) ?? NOWHERE) {
       if (mentions.length >= MAX_MENTIONS) break;
       if (!within(prose, at) || !outsideTitle(at)) continue;
       // The nearest year before the word, in the same sentence and at most 40 characters back.
