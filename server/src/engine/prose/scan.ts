@@ -1,7 +1,7 @@
 // Splits the prose (the text outside the tables) into tokens: lexicon words, counts and clause boundaries.
 import type { ReportModel, SectionId, Span } from '../types';
 import { CN_NUMERAL, isChineseNumeralCode, isDigitCode, readCount, type CountToken } from './numerals';
-import { LEXICON_BY_CODE, type Role } from './lexicon';
+import { LEXICON_BY_CODE, type LexiconEntry, type Role } from './lexicon';
 
 export type Token =
   | { type: 'word'; start: number; end: number; word: string; role: Role }
@@ -74,10 +74,12 @@ function labelColon(text: string, i: number, end: number): boolean {
 const OPEN_QUOTES = '“「『《';
 const CLOSE_QUOTES = '”」』》';
 
-/** What a code unit is to the tokenizer; 0: nothing of its own (it may still start a lexicon word). */
-const enum Kind { None = 0, Break, Sentence, Clause, Open, Close, Digit, Numeral }
+/** What a code unit is to the tokenizer; 0: nothing. Word: only the start of a lexicon word (one table read a character). */
+const enum Kind { None = 0, Break, Sentence, Clause, Open, Close, Digit, Numeral, Word }
 const KIND = new Uint8Array(65536);
 const mark = (chars: string, k: Kind) => { for (let i = 0; i < chars.length; i++) KIND[chars.charCodeAt(i)] = k; };
+for (const code of LEXICON_BY_CODE.keys()) KIND[code] = Kind.Word;
+// The kinds below win over Word: a numeral that starts no count may still start a word (looked up after it).
 for (let c = 0x30; c <= 0x39; c++) KIND[c] = Kind.Digit;
 for (let c = 0xff10; c <= 0xff19; c++) KIND[c] = Kind.Digit;
 mark(CN_NUMERAL, Kind.Numeral);
@@ -87,37 +89,47 @@ mark(OPEN_QUOTES, Kind.Open);
 mark(CLOSE_QUOTES, Kind.Close);
 mark('\n\r', Kind.Break);
 
-/** For each code unit that begins a lexicon word, 1 + the index of its list (longest word first) in WORD_LISTS. */
-const WORD_START = new Uint16Array(65536);
-const WORD_LISTS = [...LEXICON_BY_CODE.values()];
-[...LEXICON_BY_CODE.keys()].forEach((code, i) => { WORD_START[code] = i + 1; });
-
 /**
- * A filter on the first two code units of every lexicon word (hashed into a bitmap): most characters that can
- * begin a word (不, 上, 行 …) are not followed by one of its second characters, and need no list walk. A word of
- * one character lets any pair through.
+ * The lexicon's words by their first two code units (hashed), each list in the lexicon's longest-first order: at a
+ * position only the words that begin with the two code units there are compared (公开 and 信息 begin many clauses
+ * and few words). A slot may also hold words of another pair that hashes the same: every word is compared whole.
  */
-const WORD_PAIR = new Uint8Array(65536);
-const WORD_SINGLE = new Uint8Array(65536);
 const pairHash = (first: number, second: number): number => (Math.imul(first, 0x9e37) ^ second) & 0xffff;
-for (const list of WORD_LISTS) {
+const PAIR_SLOT = new Uint16Array(65536);
+const PAIR_LISTS: LexiconEntry[][] = [];
+/** The one-character word (共, 无) of a code unit, 1 + its index in SINGLE_WORDS: the shortest, tried last. */
+const SINGLE_SLOT = new Uint16Array(65536);
+const SINGLE_WORDS: LexiconEntry[] = [];
+for (const list of LEXICON_BY_CODE.values()) {
   for (const e of list) {
     const first = e.word.charCodeAt(0);
-    // A one-character word (共, 无) matches whatever follows: its first character always passes.
-    if (e.word.length < 2) WORD_SINGLE[first] = 1;
-    else WORD_PAIR[pairHash(first, e.word.charCodeAt(1))] = 1;
+    if (e.word.length < 2) {
+      SINGLE_WORDS.push(e);
+      SINGLE_SLOT[first] = SINGLE_WORDS.length;
+      continue;
+    }
+    const h = pairHash(first, e.word.charCodeAt(1));
+    if (PAIR_SLOT[h] === 0) PAIR_SLOT[h] = PAIR_LISTS.push([]);
+    PAIR_LISTS[PAIR_SLOT[h] - 1].push(e);
   }
 }
 
-/** 1 for a code unit the tokenizer looks at twice: one of KIND's or the start of a lexicon word. */
-const NOTABLE = new Uint8Array(65536);
-for (let c = 0; c < 65536; c++) if (KIND[c] !== Kind.None || WORD_START[c] !== 0) NOTABLE[c] = 1;
-
-/** text.startsWith(word, at) for a word whose first code unit is already known to match, without a runtime call. */
-function restMatches(text: string, at: number, word: string): boolean {
+/** text.startsWith(word, at), without a runtime call. */
+function wordAt(text: string, at: number, word: string): boolean {
   if (at + word.length > text.length) return false;
-  for (let j = 1; j < word.length; j++) if (text.charCodeAt(at + j) !== word.charCodeAt(j)) return false;
+  for (let j = 0; j < word.length; j++) if (text.charCodeAt(at + j) !== word.charCodeAt(j)) return false;
   return true;
+}
+
+/** The longest lexicon word at `at`, whose first code unit is `code`, if any. */
+function wordStartingAt(text: string, at: number, code: number): LexiconEntry | null {
+  const slot = PAIR_SLOT[pairHash(code, text.charCodeAt(at + 1))];
+  if (slot !== 0) {
+    const list = PAIR_LISTS[slot - 1];
+    for (let w = 0; w < list.length; w++) if (wordAt(text, at, list[w].word)) return list[w];
+  }
+  const single = SINGLE_SLOT[code];
+  return single === 0 ? null : SINGLE_WORDS[single - 1];
 }
 
 /**
@@ -133,9 +145,9 @@ export function scanTokens(text: string, spans: Span[], emit: (t: Token) => bool
     let i = span.start;
     while (i < end) {
       const code = text.charCodeAt(i);
-      // Most characters are neither a boundary, a quote, a number nor the start of a lexicon word.
-      if (NOTABLE[code] === 0) { i++; continue; }
       const kind = KIND[code] as Kind;
+      // Most characters are neither a boundary, a quote, a number nor the start of a lexicon word.
+      if (kind === Kind.None) { i++; continue; }
       switch (kind) {
         case Kind.Break:
           if (emit(PARAGRAPH)) return;
@@ -172,16 +184,11 @@ export function scanTokens(text: string, spans: Span[], emit: (t: Token) => bool
           break;
       }
       // The longest lexicon word starting here, if any.
-      const listIndex = WORD_START[code];
-      if (listIndex && (WORD_SINGLE[code] || WORD_PAIR[pairHash(code, text.charCodeAt(i + 1))])) {
-        const list = WORD_LISTS[listIndex - 1];
-        let hit = null;
-        for (let w = 0; w < list.length && !hit; w++) if (restMatches(text, i, list[w].word)) hit = list[w];
-        if (hit) {
-          if (emit({ type: 'word', start: i, end: i + hit.word.length, word: hit.word, role: hit.role })) return;
-          i += hit.word.length;
-          continue;
-        }
+      const hit = wordStartingAt(text, i, code);
+      if (hit) {
+        if (emit({ type: 'word', start: i, end: i + hit.word.length, word: hit.word, role: hit.role })) return;
+        i += hit.word.length;
+        continue;
       }
       i++;
     }
