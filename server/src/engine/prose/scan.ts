@@ -20,10 +20,15 @@ export interface ProseChunk { section: SectionId | null; spans: Span[] }
 
 /** The tables' spans of each model in text order (asked for by every prose reader, section by section). */
 const tableSpans = new WeakMap<ReportModel, Span[]>();
+const byStart = (a: Span, b: Span) => a.start - b.start;
 function sortedTableSpans(model: ReportModel): Span[] {
   let spans = tableSpans.get(model);
   if (!spans) {
-    spans = model.tables.map((t) => t.span).sort((a, b) => a.start - b.start);
+    // Pushed, not mapped: mapping no tables makes an array of another kind, and the optimized code that sorts and
+    // reads these was deoptimized ('wrong map') by the first report without a table.
+    spans = [];
+    for (let i = 0; i < model.tables.length; i++) spans.push(model.tables[i].span);
+    if (spans.length > 1) spans.sort(byStart);
     tableSpans.set(model, spans);
   }
   return spans;
@@ -33,7 +38,9 @@ function sortedTableSpans(model: ReportModel): Span[] {
 export function proseSpans(model: ReportModel, from = 0, to = model.text.length): Span[] {
   const out: Span[] = [];
   let at = from;
-  for (const t of sortedTableSpans(model)) {
+  const tables = sortedTableSpans(model);
+  for (let i = 0; i < tables.length; i++) {
+    const t = tables[i];
     if (t.end <= from || t.start >= to) continue;
     if (t.start > at) out.push({ start: at, end: Math.min(t.start, to) });
     at = Math.max(at, t.end);
@@ -123,7 +130,9 @@ function wordAt(text: string, at: number, word: string): boolean {
 
 /** The longest lexicon word at `at`, whose first code unit is `code`, if any. */
 function wordStartingAt(text: string, at: number, code: number): LexiconEntry | null {
-  const slot = PAIR_SLOT[pairHash(code, text.charCodeAt(at + 1))];
+  // Past the end, 0 (not NaN, which the optimized scanner would deoptimize on: it hashes the same).
+  const next = at + 1 < text.length ? text.charCodeAt(at + 1) : 0;
+  const slot = PAIR_SLOT[pairHash(code, next)];
   if (slot !== 0) {
     const list = PAIR_LISTS[slot - 1];
     for (let w = 0; w < list.length; w++) if (wordAt(text, at, list[w].word)) return list[w];
