@@ -285,28 +285,32 @@ interface Tables {
   applications: Map<string, RowModel>;
   /** Label of each group row of table 三 (（三）不予公开 …). */
   groups: Map<string, string>;
-  cases: Map<string, CellModel>;
+  /** Table 四's cells by column key: built for the first figure about review or litigation (a third of the reports). */
+  cases: Map<string, CellModel> | null;
+  model: ReportModel;
 }
 
 function tablesOf(model: ReportModel): Tables {
   const applications = new Map<string, RowModel>();
   const groups = new Map<string, string>();
-  const cases = new Map<string, CellModel>();
   for (const t of model.tables) {
-    if (t.id === 3) {
-      for (const r of t.rows) {
-        if (r.group) groups.set(r.key, r.templateLabel);
-        else if (!applications.has(r.key)) applications.set(r.key, r);
-      }
+    if (t.id !== 3) continue;
+    for (const r of t.rows) {
+      if (r.group) groups.set(r.key, r.templateLabel);
+      else if (!applications.has(r.key)) applications.set(r.key, r);
     }
-    if (t.id === 4) for (const r of t.rows) for (const c of r.cells) if (!cases.has(c.columnKey)) cases.set(c.columnKey, c);
   }
-  return { memo: new Map(), byList: new Map(), applications, groups, cases };
+  return { memo: new Map(), byList: new Map(), applications, groups, cases: null, model };
 }
 
-function memo(tables: Tables, key: string, build: () => FigureTarget | null): FigureTarget | null {
-  if (!tables.memo.has(key)) tables.memo.set(key, build());
-  return tables.memo.get(key)!;
+function casesOf(tables: Tables): Map<string, CellModel> {
+  if (tables.cases) return tables.cases;
+  const cases = new Map<string, CellModel>();
+  for (const t of tables.model.tables) {
+    if (t.id === 4) for (const r of t.rows) for (const c of r.cells) if (!cases.has(c.columnKey)) cases.set(c.columnKey, c);
+  }
+  tables.cases = cases;
+  return cases;
 }
 
 function applicationCell(tables: Tables, key: string): FigureCell | null {
@@ -327,7 +331,12 @@ function rowsTarget(tables: Tables, keys: readonly string[]): FigureTarget | nul
   // Most keys are one of the constant lists below or a family's own rows: remembered by the list itself first.
   const known = tables.byList.get(keys);
   if (known !== undefined) return known;
-  const target = memo(tables, `rows:${keys.join('+')}`, () => buildRowsTarget(tables, keys));
+  const key = `rows:${keys.join('+')}`;
+  let target = tables.memo.get(key);
+  if (target === undefined) {
+    target = buildRowsTarget(tables, keys);
+    tables.memo.set(key, target);
+  }
   tables.byList.set(keys, target);
   return target;
 }
@@ -363,14 +372,21 @@ const CASE_GROUP_NAME: Record<string, string> = { review: '行政复议', direct
 const COLUMN_NAME: Record<string, string> = { upheld: '结果维持', corrected: '结果纠正', otherResult: '其他结果', pending: '尚未审结', total: '总计' };
 
 function caseTarget(tables: Tables, group: string, column: string): FigureTarget | null {
-  return memo(tables, `case:${group}.${column}`, () => buildCaseTarget(tables, group, column));
+  const key = `case:${group}.${column}`;
+  let target = tables.memo.get(key);
+  if (target === undefined) {
+    target = buildCaseTarget(tables, group, column);
+    tables.memo.set(key, target);
+  }
+  return target;
 }
 
 function buildCaseTarget(tables: Tables, group: string, column: string): FigureTarget | null {
   const groups = CASE_GROUPS[group];
   if (!groups) return null;
+  const cases = casesOf(tables);
   const cells = groups.map((g): FigureCell | null => {
-    const cell = tables.cases.get(`${g}.${column}`);
+    const cell = cases.get(`${g}.${column}`);
     if (!cell || cell.value === null) return null;
     const name = `四、${CASE_GROUP_NAME[g]} › ${COLUMN_NAME[column]}`;
     return { span: cell.span, value: cell.value, name: { zh: name, en: name } };
@@ -385,61 +401,65 @@ function buildCaseTarget(tables: Tables, group: string, column: string): FigureT
 
 const note = (zh: string, en: string): Localized => ({ zh, en });
 
-interface Verdict { target: FigureTarget | null; status: FigureStatus; severity: ProseFigure['severity']; note: Localized | null }
+/** A compared figure, built in one literal of one shape (not a verdict spread into the raw figure's fields). */
+function judged(raw: RawFigure, label: Localized, phrase: string, target: FigureTarget | null, status: FigureStatus,
+  severity: ProseFigure['severity'] = null, n: Localized | null = null): ProseFigure {
+  return {
+    span: raw.span, value: raw.value, raw: raw.raw, metric: raw.metric, domain: raw.domain, label, phrase, zero: raw.zero,
+    target, status, severity, note: n,
+  };
+}
 
-function compare(raw: RawFigure, tables: Tables, carried: number): Verdict {
-  const family = FAMILY_BY_METRIC.get(raw.metric)!;
-  const result = (target: FigureTarget | null, status: FigureStatus, severity: ProseFigure['severity'] = null, n: Localized | null = null): Verdict =>
-    ({ target, status, severity, note: n });
+/** The figure compared with the cell(s) its wording names. */
+function compare(raw: RawFigure, family: Family, label: Localized, phrase: string, tables: Tables, carried: number): ProseFigure {
   if (family.scope === 'case') {
     const target = caseTarget(tables, raw.domain, family.column!);
-    if (!target) return result(null, 'unavailable');
-    return target.value === raw.value ? result(target, 'match') : result(target, 'mismatch', 'warning');
+    if (!target) return judged(raw, label, phrase, null, 'unavailable');
+    return target.value === raw.value ? judged(raw, label, phrase, target, 'match') : judged(raw, label, phrase, target, 'mismatch', 'warning');
   }
   const v = raw.value;
-  const newPlusCarried = () => rowsTarget(tables, NEW_AND_CARRIED);
   switch (family.policy) {
     case 'received': {
       const target = rowsTarget(tables, NEW);
-      if (!target) return result(null, 'unavailable');
-      if (target.value === v) return result(target, 'match');
-      const both = newPlusCarried();
-      if (carried > 0 && both && both.value === v) return result(both, 'match', null, note('文中数字含上年结转', 'the figure includes applications carried over'));
-      return result(target, 'mismatch', 'warning');
+      if (!target) return judged(raw, label, phrase, null, 'unavailable');
+      if (target.value === v) return judged(raw, label, phrase, target, 'match');
+      const both = rowsTarget(tables, NEW_AND_CARRIED);
+      if (carried > 0 && both && both.value === v) return judged(raw, label, phrase, both, 'match', null, note('文中数字含上年结转', 'the figure includes applications carried over'));
+      return judged(raw, label, phrase, target, 'mismatch', 'warning');
     }
     case 'applications': {
-      const order = carried > 0 ? [newPlusCarried(), rowsTarget(tables, NEW)] : [rowsTarget(tables, NEW)];
+      const order = carried > 0 ? [rowsTarget(tables, NEW_AND_CARRIED), rowsTarget(tables, NEW)] : [rowsTarget(tables, NEW)];
       const readings = [...order, rowsTarget(tables, TOTAL)].filter((t): t is FigureTarget => t !== null);
-      if (!readings.length) return result(null, 'unavailable');
+      if (!readings.length) return judged(raw, label, phrase, null, 'unavailable');
       const hit = readings.find((t) => t.value === v);
-      if (hit) return result(hit, 'match');
-      return result(readings[0], 'mismatch', 'information',
+      if (hit) return judged(raw, label, phrase, hit, 'match');
+      return judged(raw, label, phrase, readings[0], 'mismatch', 'information',
         note('“办理/处理”可指新收、新收加上年结转或办结，无法确定对应哪个单元格，与三者都不相等',
           'the wording may mean new, new plus carried over, or answered applications; it equals none of them'));
     }
     case 'handled': {
       const target = rowsTarget(tables, TOTAL);
-      if (!target) return result(null, 'unavailable');
-      if (target.value === v) return result(target, 'match');
+      if (!target) return judged(raw, label, phrase, null, 'unavailable');
+      if (target.value === v) return judged(raw, label, phrase, target, 'match');
       if (carried > 0 && v < target.value && v >= target.value - carried) {
-        return result(target, 'mismatch', 'information',
+        return judged(raw, label, phrase, target, 'mismatch', 'information',
           note(`上年结转 ${carried} 件，文中数字可能只计本年新收申请`, `${carried} carried over from last year; the text may count only new applications`));
       }
-      return result(target, 'mismatch', 'warning');
+      return judged(raw, label, phrase, target, 'mismatch', 'warning');
     }
     default: {
       const target = rowsTarget(tables, family.rows ?? NONE);
-      if (!target) return result(null, 'unavailable');
-      if (target.value === v) return result(target, 'match');
+      if (!target) return judged(raw, label, phrase, null, 'unavailable');
+      if (target.value === v) return judged(raw, label, phrase, target, 'match');
       if (family.policy === 'foldable') {
-        return result(target, 'mismatch', 'information',
+        return judged(raw, label, phrase, target, 'mismatch', 'information',
           note('文中的类别可能在表中归入了其他行', 'the category in the text may be counted under another row of the table'));
       }
       if (family.policy === 'outcome' && carried > 0 && v < target.value && target.value <= v + carried) {
-        return result(target, 'mismatch', 'information',
+        return judged(raw, label, phrase, target, 'mismatch', 'information',
           note(`上年结转 ${carried} 件，文中数字可能只计本年新收申请`, `${carried} carried over from last year; the text may count only new applications`));
       }
-      return result(target, 'mismatch', 'warning');
+      return judged(raw, label, phrase, target, 'mismatch', 'warning');
     }
   }
 }
@@ -464,15 +484,13 @@ function computeFigures(model: ReportModel): ProseFigure[] {
   const tables = tablesOf(model);
   const carried = applicationCell(tables, 'carried')?.value ?? 0;
   const raws = readFigures(model);
-  const figures: ProseFigure[] = raws.map((r) => {
+  const figures: ProseFigure[] = [];
+  for (let i = 0; i < raws.length; i++) {
+    const r = raws[i];
     const family = FAMILY_BY_METRIC.get(r.metric)!;
-    return {
-      span: r.span, value: r.value, raw: r.raw, metric: r.metric, domain: r.domain,
-      label: family.metric === 'caseTotal' ? DOMAIN_LABEL[r.domain] : family.label,
-      phrase: phraseOf(model.text, r.phraseSpan), zero: r.zero,
-      ...compare(r, tables, carried),
-    };
-  });
+    const label = family.metric === 'caseTotal' ? DOMAIN_LABEL[r.domain] : family.label;
+    figures.push(compare(r, family, label, phraseOf(model.text, r.phraseSpan), tables, carried));
+  }
 
   // A breakdown of outcomes in a paragraph whose total is not the table's describes another population.
   const offParagraphs = new Set<number>();
