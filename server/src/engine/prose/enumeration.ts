@@ -9,11 +9,12 @@ export type MarkerKind = 'cn-dun' | 'paren-cn' | 'paren-arabic' | 'arabic' | 'sh
 
 export interface Marker { kind: MarkerKind; n: number; span: Span; text: string; section: SectionId }
 
-const LINE_MARKERS: [MarkerKind, RegExp][] = [
-  ['paren-cn', /^[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]/],
-  ['paren-arabic', /^[（(]\s*(\d{1,2})\s*[)）]/],
-  ['arabic', /^(\d{1,2})\s*(?:[、．]|\.(?!\d))/],
-  ['cn-dun', /^([一二三四五六七八九十]{1,3})\s*、/],
+/** Objects, not pairs: destructuring a pair in sectionMarkers compiled the whole iterator protocol into it. */
+const LINE_MARKERS: { kind: MarkerKind; re: RegExp }[] = [
+  { kind: 'paren-cn', re: /^[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]/ },
+  { kind: 'paren-arabic', re: /^[（(]\s*(\d{1,2})\s*[)）]/ },
+  { kind: 'arabic', re: /^(\d{1,2})\s*(?:[、．]|\.(?!\d))/ },
+  { kind: 'cn-dun', re: /^([一二三四五六七八九十]{1,3})\s*、/ },
 ];
 /** What may precede an inline marker: the start of a clause. */
 const INLINE_BEFORE = '。；;：:，,！？!?）)”"\u3000 \t';
@@ -123,8 +124,8 @@ export function sectionMarkers(model: ReportModel, section: { id: SectionId; spa
         if (bodyStart < lineEnd && LINE_MARKER_START[text.charCodeAt(bodyStart)] === 1 && !(isAsciiDigit(text.charCodeAt(bodyStart)) && !digitNumberingAhead(text, bodyStart, lineEnd))) {
           const head = text.slice(bodyStart, Math.min(lineEnd, bodyStart + 12));
           for (let r = 0; r < LINE_MARKERS.length; r++) {
-            const [kind, re] = LINE_MARKERS[r];
-            const m = re.exec(head);
+            const kind = LINE_MARKERS[r].kind;
+            const m = LINE_MARKERS[r].re.exec(head);
             if (!m) continue;
             const n = kind === 'arabic' || kind === 'paren-arabic' ? Number(m[1]) : cnNumber(m[1]);
             if (n) {

@@ -22,7 +22,7 @@ const MAX_MENTIONS = 200;
 
 /** The longest fee word at `at`. */
 function feeWordAt(text: string, at: number): string | null {
-  for (const w of FEE_WORDS) if (text.startsWith(w, at)) return w;
+  for (let k = 0; k < FEE_WORDS.length; k++) if (text.startsWith(FEE_WORDS[k], at)) return FEE_WORDS[k];
   return null;
 }
 
@@ -30,7 +30,9 @@ function feeWordAt(text: string, at: number): string | null {
 export function feeMentions(model: ReportModel, spans: Span[]): FeeMention[] {
   const text = model.text;
   const out: FeeMention[] = [];
-  for (const span of spans) {
+  // Indexed loops: an iterator's protocol would make this function larger to compile.
+  for (let k = 0; k < spans.length; k++) {
+    const span = spans[k];
     // No fee word holds two 费: the next word is the one around the next 费, at the first start where one begins.
     let pos = span.start;
     while (out.length < MAX_MENTIONS) {
