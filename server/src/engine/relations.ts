@@ -146,13 +146,7 @@ function columnRelation(rel: RelationSpec, table: TableModel, rowsByKey: Map<str
   const plusRows = rowsOf(rowsByKey, rel.plus);
   const minusRows = plusRows && rowsOf(rowsByKey, rel.minus ?? NONE);
   if (!plusRows || !minusRows) return;
-  // The same wording for every column of the relation.
-  const description = {
-    zh: rel.minus
-      ? `${shortLabel(targetRow)} = ${plusRows.map(shortLabel).join(' + ')} − ${minusRows.map(shortLabel).join(' − ')}`
-      : `${shortLabel(targetRow)} = 各办理结果之和`,
-    en: rel.minus ? 'carried to next year = new + carried over − total handled' : 'total = sum of the outcome rows',
-  };
+  const description = columnDescription(rel, targetRow, plusRows, minusRows);
   for (let i = 0; i < targetRow.cells.length; i++) {
     const targetCell = targetRow.cells[i];
     if (!numeric(targetCell)) continue;
@@ -161,6 +155,32 @@ function columnRelation(rel: RelationSpec, table: TableModel, rowsByKey: Map<str
     if (!plus || !minus) continue;
     out.push(result(rel.id, table, { cell: targetCell, row: targetRow }, plus, minus, description));
   }
+}
+
+/**
+ * The wording of a column relation, the same for every column; built once for the row labels it names (they are
+ * the template's, so the same from one report to the next).
+ */
+const columnWording = new WeakMap<RelationSpec, { labels: string[]; description: RelationResult['description'] }>();
+function columnDescription(rel: RelationSpec, targetRow: RowModel, plusRows: RowModel[], minusRows: RowModel[]): RelationResult['description'] {
+  const known = columnWording.get(rel);
+  if (known && sameLabels(known.labels, targetRow, plusRows, minusRows)) return known.description;
+  const description = {
+    zh: rel.minus
+      ? `${shortLabel(targetRow)} = ${plusRows.map(shortLabel).join(' + ')} − ${minusRows.map(shortLabel).join(' − ')}`
+      : `${shortLabel(targetRow)} = 各办理结果之和`,
+    en: rel.minus ? 'carried to next year = new + carried over − total handled' : 'total = sum of the outcome rows',
+  };
+  columnWording.set(rel, { labels: [targetRow, ...plusRows, ...minusRows].map(shortLabel), description });
+  return description;
+}
+
+/** Whether the rows' labels, target first, then the plus and minus rows, are these. */
+function sameLabels(labels: string[], targetRow: RowModel, plusRows: RowModel[], minusRows: RowModel[]): boolean {
+  if (labels.length !== 1 + plusRows.length + minusRows.length || labels[0] !== shortLabel(targetRow)) return false;
+  for (let i = 0; i < plusRows.length; i++) if (labels[1 + i] !== shortLabel(plusRows[i])) return false;
+  for (let i = 0; i < minusRows.length; i++) if (labels[1 + plusRows.length + i] !== shortLabel(minusRows[i])) return false;
+  return true;
 }
 
 function last<T>(a: T[]): T { return a[a.length - 1]; }
