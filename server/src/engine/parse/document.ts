@@ -213,10 +213,17 @@ export function findTitle(text: string, lines: Lines, before: number): TitleResu
       if (prev.length > 40 || /[。；]$/.test(prev)) break;
       first--;
     }
-    const parts = nonEmpty.slice(first, i + 1).map((l) => cleanLine(text, lines, l));
-    const start = parts[0].start;
-    const last = parts[parts.length - 1];
-    return { text: parts.map((p) => p.text.trim()).join(''), span: { start, end: last.start + last.text.length } };
+    // The lines first…i joined, in a loop (two array maps here deoptimised findTitle: "wrong map").
+    let joined = '';
+    let start = 0;
+    let end = 0;
+    for (let k = first; k <= i; k++) {
+      const part = cleanLine(text, lines, nonEmpty[k]);
+      if (k === first) start = part.start;
+      joined += part.text.trim();
+      end = part.start + part.text.length;
+    }
+    return { text: joined, span: { start, end } };
   }
   return null;
 }

@@ -1,6 +1,6 @@
 import { TEMPLATE_YEARS, tableVariants, templateYearForReportYear } from '../template';
 import type { TemplateYearSpec } from '../template/types';
-import type { ReportModel, SectionModel, TableId, TableModel, TemplateYear } from '../types';
+import type { ReportModel, SectionModel, Span, TableId, TableModel, TemplateYear } from '../types';
 import { alignTable } from './align';
 import { agencyOfTitle, findSections, findSubHeadings, findTitle, lineOf, yearOfPeriod, yearOfTitle, type Lines } from './document';
 import { tokenize } from './tokens';
@@ -44,7 +44,10 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       if (best) tables.push(best.table);
     }
   }
-  const tableSpans = tables.map((t) => t.span);
+  // A literal filled by push: its allocation site then gives even an empty list the elements kind of a full one
+  // (map's result for no tables has another map, which deoptimised findSubHeadings).
+  const tableSpans: Span[] = [];
+  for (const t of tables) tableSpans.push(t.span);
   for (const s of sections) s.subHeadings = findSubHeadings(text, lines, s, tableSpans);
 
   let templateYear: TemplateYear | null = override ?? markerYear;
