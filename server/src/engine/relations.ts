@@ -61,7 +61,8 @@ function termsInRow(row: RowModel, keys: string[]): RelationTerm[] | null {
   const out: RelationTerm[] = [];
   const cells = row.cells;
   let next = 0;
-  for (const k of keys) {
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
     // The keys mostly come in column order, as the cells do: the cell after the last one found is tried first.
     const c = cells[next]?.columnKey === k ? cells[next] : cellAt(row, k);
     if (!numeric(c)) return null;
@@ -78,14 +79,17 @@ const shortLabel = (row: RowModel): string => row.templateLabel;
 
 export function evaluateRelations(model: ReportModel): RelationResult[] {
   const out: RelationResult[] = [];
-  for (const table of model.tables) {
+  for (let t = 0; t < model.tables.length; t++) {
+    const table = model.tables[t];
     const tpl = templateOf(table);
     if (!tpl) continue;
     const rowsByKey = new Map<string, RowModel>();
-    for (const r of table.rows) rowsByKey.set(r.key, r);
+    const rows = table.rows;
+    for (let i = 0; i < rows.length; i++) rowsByKey.set(rows[i].key, rows[i]);
     // One small function for each kind of relation: the optimising compiler then has less to redo when it
     // meets an object shape it has not seen (it used to recompile the whole of this several times a run).
-    for (const rel of tpl.relations) {
+    for (let i = 0; i < tpl.relations.length; i++) {
+      const rel = tpl.relations[i];
       if (rel.within === 'row') rowRelation(rel, table, rowsByKey, out);
       else columnRelation(rel, table, rowsByKey, out);
     }
@@ -96,8 +100,8 @@ export function evaluateRelations(model: ReportModel): RelationResult[] {
 /** A relation between the cells of each row it names (R1: total = the applicant columns). */
 function rowRelation(rel: RelationSpec, table: TableModel, rowsByKey: Map<string, RowModel>, out: RelationResult[]): void {
   const keys = rel.rows ?? dataRowKeys(table);
-  for (const key of keys) {
-    const row = rowsByKey.get(key);
+  for (let i = 0; i < keys.length; i++) {
+    const row = rowsByKey.get(keys[i]);
     if (!row) continue;
     const target = cellAt(row, rel.target);
     if (!numeric(target)) continue;
@@ -110,15 +114,15 @@ function rowRelation(rel: RelationSpec, table: TableModel, rowsByKey: Map<string
 
 function dataRowKeys(table: TableModel): string[] {
   const keys: string[] = [];
-  for (const r of table.rows) if (!r.group) keys.push(r.key);
+  for (let i = 0; i < table.rows.length; i++) if (!table.rows[i].group) keys.push(table.rows[i].key);
   return keys;
 }
 
 /** The rows with these keys, or null when one is missing. */
 function rowsOf(rowsByKey: Map<string, RowModel>, keys: string[]): RowModel[] | null {
   const rows: RowModel[] = [];
-  for (const k of keys) {
-    const r = rowsByKey.get(k);
+  for (let i = 0; i < keys.length; i++) {
+    const r = rowsByKey.get(keys[i]);
     if (!r) return null;
     rows.push(r);
   }
@@ -131,7 +135,8 @@ function rowsOf(rowsByKey: Map<string, RowModel>, keys: string[]): RowModel[] | 
  */
 function termsInColumn(rows: RowModel[], columnKey: string, index: number): RelationTerm[] | null {
   const out: RelationTerm[] = [];
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     const c = row.cells[index]?.columnKey === columnKey ? row.cells[index] : cellAt(row, columnKey);
     if (!numeric(c)) return null;
     out.push({ cell: c, row });
@@ -189,9 +194,7 @@ function last<T>(a: T[]): T { return a[a.length - 1]; }
 const rowWording = new WeakMap<RelationSpec, { paths: string[][]; description: RelationResult['description'] }>();
 function rowDescription(rel: RelationSpec, target: CellModel, plus: RelationTerm[]): RelationResult['description'] {
   const known = rowWording.get(rel);
-  if (known && known.paths.length === plus.length + 1 && known.paths[0] === target.columnPath && plus.every((t, i) => t.cell.columnPath === known.paths[i + 1])) {
-    return known.description;
-  }
+  if (known && samePaths(known.paths, target, plus)) return known.description;
   const zh = `${last(target.columnPath)} = ${plus.map((t) => last(t.cell.columnPath)).join(' + ')}`;
   const en = `total = sum of ${plus.length} columns`;
   const description = { zh, en };
@@ -199,13 +202,22 @@ function rowDescription(rel: RelationSpec, target: CellModel, plus: RelationTerm
   return description;
 }
 
+/** Whether the target's and the plus terms' columns are these. */
+function samePaths(paths: string[][], target: CellModel, plus: RelationTerm[]): boolean {
+  if (paths.length !== plus.length + 1 || paths[0] !== target.columnPath) return false;
+  for (let i = 0; i < plus.length; i++) if (plus[i].cell.columnPath !== paths[i + 1]) return false;
+  return true;
+}
+
+/** The sum of the terms' values. */
+function sumOf(ts: RelationTerm[]): number {
+  let s = 0;
+  for (let i = 0; i < ts.length; i++) s += ts[i].cell.value ?? 0;
+  return s;
+}
+
 function result(id: RelationResult['id'], table: TableModel, target: RelationTerm, plus: RelationTerm[], minus: RelationTerm[], description: RelationResult['description']): RelationResult {
-  const sum = (ts: RelationTerm[]) => {
-    let s = 0;
-    for (const t of ts) s += t.cell.value ?? 0;
-    return s;
-  };
-  const expected = sum(plus) - sum(minus);
+  const expected = sumOf(plus) - sumOf(minus);
   const actual = target.cell.value ?? 0;
   return { id, tableId: table.id, target, plus, minus, expected, actual, ok: expected === actual, description };
 }
