@@ -128,6 +128,8 @@ function lineHeading(text: string, lines: Lines, line: number): LineHeading | nu
 
 export interface SectionsResult { sections: SectionModel[]; extra: ExtraHeading[] }
 
+const byHeadingStart = (a: Candidate, b: Candidate): number => a.heading.span.start - b.heading.span.start;
+
 export function findSections(text: string, lines: Lines): SectionsResult {
   const byId = new Map<SectionId, Candidate[]>();
   HEADING_HINT.lastIndex = 0;
@@ -143,19 +145,28 @@ export function findSections(text: string, lines: Lines): SectionsResult {
   }
   const chosen: Candidate[] = [];
   const extra: ExtraHeading[] = [];
-  for (const [id, cands] of byId) {
-    const top = Math.max(...cands.map((c) => Math.floor(c.score)));
-    const strongest = cands.filter((c) => Math.floor(c.score) === top);
-    chosen.push(strongest[0]);
-    for (const dup of strongest.slice(1)) extra.push({ id, heading: dup.heading, reason: 'duplicate' });
+  // Indexed loops and forEach: no iterators, cheaper before the optimising compiler has run.
+  byId.forEach((cands, id) => {
+    // The first of the candidates with the top whole score; the others with that score are duplicates.
+    let best = 0;
+    for (let i = 1; i < cands.length; i++) if (Math.floor(cands[i].score) > Math.floor(cands[best].score)) best = i;
+    chosen.push(cands[best]);
+    const top = Math.floor(cands[best].score);
+    for (let i = best + 1; i < cands.length; i++) {
+      if (Math.floor(cands[i].score) === top) extra.push({ id, heading: cands[i].heading, reason: 'duplicate' });
+    }
+  });
+  chosen.sort(byHeadingStart);
+  const sections: SectionModel[] = [];
+  for (let i = 0; i < chosen.length; i++) {
+    const c = chosen[i];
+    sections.push({
+      id: c.id,
+      heading: c.heading,
+      span: { start: c.heading.span.start, end: i + 1 < chosen.length ? chosen[i + 1].heading.span.start : text.length },
+      subHeadings: [],
+    });
   }
-  chosen.sort((a, b) => a.heading.span.start - b.heading.span.start);
-  const sections: SectionModel[] = chosen.map((c, i) => ({
-    id: c.id,
-    heading: c.heading,
-    span: { start: c.heading.span.start, end: i + 1 < chosen.length ? chosen[i + 1].heading.span.start : text.length },
-    subHeadings: [],
-  }));
   return { sections, extra };
 }
 
