@@ -2,7 +2,7 @@
 // the cells (newline, tab, '|', runs of spaces), with exact source spans (format.md §7–8).
 import type { Span } from '../types';
 import { charTable, isSpaceCode, labelKey, NextOccurrence, SPACE_KIND, toHalfWidth } from '../normalize';
-import { plainCount } from './values';
+import { MAX_DIGITS } from './values';
 
 export const keyOf = (t: Token): string => (t.key ??= labelKey(t.text));
 
@@ -99,9 +99,6 @@ function maskArtefacts(raw: string): string {
   return out === null ? raw : out + raw.slice(at);
 }
 
-/** Stands for an empty cell in a line's tokens until the line is read. */
-const BLANK: Token = { kind: 'blank', text: '', key: undefined, count: -1, span: { start: 0, end: 0 }, line: -1 };
-
 /** A table has a few hundred cells; a region with far more tokens than this is not read further. */
 export const MAX_TOKENS = 20000;
 
@@ -115,9 +112,6 @@ const RULE_START = charTable('|:-–—');
  */
 export function tokenize(text: string, lineStarts: number[], lineEnds: number[], fromLine: number, toLine: number): Token[] {
   const tokens: Token[] = [];
-  const lineTokens: Token[] = [];
-  /** Where each empty cell of the line is (its token is made only if it is kept). */
-  const blankAt: number[] = [];
   const pipes = new NextOccurrence(text, '|');
   const tabs = new NextOccurrence(text, '\t');
   const brackets = new NextOccurrence(text, '[');
@@ -155,11 +149,16 @@ export function tokenize(text: string, lineStarts: number[], lineEnds: number[],
     }
     const separator = pipe ? 0x7c : tab ? 0x09 : -1;
     // Cells between separators (the whole line when there is none), each split at white space into pieces,
-    // while the token budget lasts; one pass over the characters.
-    let n = 0;
+    // while the token budget lasts; one pass over the characters. Pieces go straight into `tokens`: an empty
+    // cell counts only between two filled cells of one row, right after a value (after a label it is a spanning
+    // cell; spans leave blanks at the edges), so at most one is pending until the next piece shows it is inside.
+    const before = tokens.length;
+    let n = 0; // pieces and empty cells of the line so far, for the budget
+    let pending = -1; // where the empty cell waiting to be kept is, or -1
+    let afterValue = false; // whether the line's last cell or piece so far is a value
     let cs = from;
     for (;;) {
-      const budget = MAX_TOKENS - tokens.length - n;
+      const budget = MAX_TOKENS - before - n;
       let pieces = 0;
       let i = cs;
       let c = 0;
@@ -171,27 +170,35 @@ export function tokenize(text: string, lineStarts: number[], lineEnds: number[],
           break;
         }
         const ps = i;
-        while (i < to && (c = s.charCodeAt(i)) !== separator && SPACE_KIND[c] === 0) i++;
+        // plainCount's value, read in the same walk: most pieces are plain counts.
+        let value = 0;
+        let digits = true;
+        while (i < to && (c = s.charCodeAt(i)) !== separator && SPACE_KIND[c] === 0) {
+          if (digits) {
+            const d = c - 48;
+            if (d >= 0 && d <= 9) value = value * 10 + d; else digits = false;
+          }
+          i++;
+        }
         const piece = s.slice(ps, i);
-        const count = plainCount(piece);
-        lineTokens[n++] = { kind: count >= 0 || isValueText(piece) ? 'value' : 'text', text: piece, key: undefined, count, span: { start: base + ps, end: base + i }, line };
+        const count = digits && i - ps <= MAX_DIGITS ? value : -1;
+        const kind: TokenKind = count >= 0 || isValueText(piece) ? 'value' : 'text';
+        if (pending >= 0) {
+          tokens.push({ kind: 'blank', text: '', key: undefined, count: -1, span: { start: pending, end: pending }, line });
+          pending = -1;
+        }
+        tokens.push({ kind, text: piece, key: undefined, count, span: { start: base + ps, end: base + i }, line });
+        afterValue = kind === 'value';
         pieces++;
+        n++;
       }
-      if (pieces === 0 && separator >= 0) { blankAt[n] = base + cs; lineTokens[n++] = BLANK; }
+      if (pieces === 0 && separator >= 0) {
+        if (afterValue) pending = base + cs;
+        afterValue = false;
+        n++;
+      }
       if (i >= to) break;
       cs = i + 1;
-    }
-    // Blank cells count only between two filled cells of one row (spans leave blanks at the edges).
-    let firstFilled = 0;
-    while (firstFilled < n && lineTokens[firstFilled] === BLANK) firstFilled++;
-    let last = n - 1;
-    while (last >= 0 && lineTokens[last] === BLANK) last--;
-    for (let i = firstFilled; i <= last; i++) {
-      const t = lineTokens[i];
-      if (t !== BLANK) { tokens.push(t); continue; }
-      // A blank directly after a label is a spanning cell, not an empty value.
-      if (lineTokens[i - 1]?.kind !== 'value') continue;
-      tokens.push({ kind: 'blank', text: '', key: undefined, count: -1, span: { start: blankAt[i], end: blankAt[i] }, line });
     }
   }
   return tokens;

@@ -10,7 +10,7 @@ export interface ParsedValue {
   plain: string | null;
 }
 
-const MAX_DIGITS = 15;
+export const MAX_DIGITS = 15;
 const NUMBER = /^([+\-−]?)(\d+(?:,\d{3})*)(?:\.(\d+))?(万元|元|件|个|条|项|次|人|家)?$/;
 const CHINESE = /^([零〇一二两三四五六七八九十百千]+)(件|个|条|项)?$/;
 
