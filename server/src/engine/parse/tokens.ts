@@ -112,15 +112,18 @@ const RULE_START = charTable('|:-–—');
  */
 export function tokenize(text: string, lineStarts: number[], lineEnds: number[], fromLine: number, toLine: number): Token[] {
   const tokens: Token[] = [];
-  const pipes = new NextOccurrence(text, '|');
-  const tabs = new NextOccurrence(text, '\t');
-  const brackets = new NextOccurrence(text, '[');
-  const ampersands = new NextOccurrence(text, '&');
-  const angles = new NextOccurrence(text, '<');
-  // Artefacts are rare: a region without any of their first characters needs no look for them line by line.
   const regionStart = lineStarts[fromLine] ?? text.length;
   const regionEnd = toLine > fromLine ? lineEnds[toLine - 1] : regionStart;
-  const artefacts = brackets.within(regionStart, regionEnd) || ampersands.within(regionStart, regionEnd) || angles.within(regionStart, regionEnd);
+  // Separators and artefacts are searched for in the region only (positions relative to regionStart): in the whole
+  // text, a character the region lacks would cost a search through the rest of the text for each table.
+  const region = text.slice(regionStart, regionEnd);
+  const pipes = new NextOccurrence(region, '|');
+  const tabs = new NextOccurrence(region, '\t');
+  const brackets = new NextOccurrence(region, '[');
+  const ampersands = new NextOccurrence(region, '&');
+  const angles = new NextOccurrence(region, '<');
+  // Artefacts are rare: a region without any of their first characters needs no look for them line by line.
+  const artefacts = brackets.from(0) >= 0 || ampersands.from(0) >= 0 || angles.from(0) >= 0;
   for (let line = fromLine; line < toLine && tokens.length < MAX_TOKENS; line++) {
     const start = lineStarts[line];
     const end = lineEnds[line];
@@ -135,9 +138,11 @@ export function tokenize(text: string, lineStarts: number[], lineEnds: number[],
     let from = start;
     let to = end;
     let base = 0;
-    let pipe = pipes.within(start, end);
-    let tab = tabs.within(start, end);
-    const artefact = artefacts && (brackets.within(start, end) || ampersands.within(start, end) || angles.within(start, end));
+    const rs = start - regionStart;
+    const re = end - regionStart;
+    let pipe = pipes.within(rs, re);
+    let tab = tabs.within(rs, re);
+    const artefact = artefacts && (brackets.within(rs, re) || ampersands.within(rs, re) || angles.within(rs, re));
     if (artefact) {
       const raw = text.slice(start, end);
       const masked = maskArtefacts(raw);
