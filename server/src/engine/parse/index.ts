@@ -1,5 +1,4 @@
 import { TEMPLATE_YEARS, tableVariants, templateYearForReportYear } from '../template';
-import type { TemplateYearSpec } from '../template/types';
 import type { ReportModel, SectionModel, Span, TableId, TableModel, TemplateYear } from '../types';
 import { alignTable } from './align';
 import { agencyOfTitle, findSections, findSubHeadings, findTitle, lineOf, yearOfPeriod, yearOfTitle, type Lines } from './document';
@@ -22,7 +21,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
   const period = titleYear === null ? yearOfPeriod(text) : null;
   const reportYear = titleYear ?? period?.year ?? null;
 
-  const markerYear = detectByMarkers(text, reportYear !== null ? templateYearForReportYear(reportYear) : null);
+  const markerYear = detectByMarkers(text);
   const override = options.templateYear && options.templateYear !== 'auto' ? options.templateYear : null;
   const preferred: TemplateYear = override ?? markerYear ?? (reportYear !== null ? templateYearForReportYear(reportYear) : 2021);
 
@@ -73,37 +72,33 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
   };
 }
 
-/** The template years with one of them first, by that year (null: in their order). */
-const yearOrders = new Map<TemplateYear | null, TemplateYearSpec[]>();
-function yearsFrom(first: TemplateYear | null): TemplateYearSpec[] {
-  let order = yearOrders.get(first);
-  if (!order) {
-    order = [...TEMPLATE_YEARS.filter((t) => t.year === first), ...TEMPLATE_YEARS.filter((t) => t.year !== first)];
-    yearOrders.set(first, order);
+/** Every template year's marker words, found by one regular expression: a single pass over the text. */
+const MARKERS = [...new Set(TEMPLATE_YEARS.flatMap((t) => t.markers))];
+const MARKER_SEARCH = new RegExp(MARKERS.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+
+/** Whether an occurrence of `m` can start within one of `o` (or where it starts), so that a match of `o` hides it. */
+function canHide(o: string, m: string): boolean {
+  for (let k = 0; k < o.length; k++) {
+    const overlap = Math.min(o.length - k, m.length);
+    if (o.startsWith(m.slice(0, overlap), k)) return true;
   }
-  return order;
+  return false;
 }
 
-/**
- * The template year whose marker words occur more often, or null on a tie. The outcome does not depend on the order
- * the years are counted in: the year of the report's own template (`likely`) comes first, so that the others can stop early.
- */
-function detectByMarkers(text: string, likely: TemplateYear | null): TemplateYear | null {
-  const years = yearsFrom(likely);
+/** Markers the single pass can miss behind another's match: looked for on their own when it does not find them. */
+const HIDEABLE = new Set(MARKERS.filter((m) => MARKERS.some((o) => o !== m && canHide(o, m))));
+
+/** The template year whose marker words occur more often, or null on a tie. */
+function detectByMarkers(text: string): TemplateYear | null {
+  const found = new Set<string>();
+  MARKER_SEARCH.lastIndex = 0;
+  for (let m = MARKER_SEARCH.exec(text); m !== null; m = MARKER_SEARCH.exec(text)) found.add(m[0]);
   let best: TemplateYear | null = null;
   let bestCount = 0;
   let tie = false;
-  for (let y = 0; y < years.length; y++) {
-    const t = years[y];
-    const lastYear = y === years.length - 1;
+  for (const t of TEMPLATE_YEARS) {
     let count = 0;
-    // String search skips ahead on the first character: cheaper than one walk of the text for all markers.
-    // A marker absent from the text costs a whole pass, so the search stops once the rest cannot change the outcome:
-    // this year can no longer reach the best count, or, the last year, it has already passed it.
-    for (let i = 0; i < t.markers.length; i++) {
-      if (count + t.markers.length - i < bestCount || (lastYear && count > bestCount)) break;
-      if (text.includes(t.markers[i])) count++;
-    }
+    for (const marker of t.markers) if (found.has(marker) || (HIDEABLE.has(marker) && text.includes(marker))) count++;
     if (count > bestCount) { best = t.year; bestCount = count; tie = false; } else if (count === bestCount && count > 0) tie = true;
   }
   return tie ? null : best;
