@@ -140,8 +140,9 @@ export function tokenize(text: string, lineStarts: number[], lineEnds: number[],
     let base = 0;
     const rs = start - regionStart;
     const re = end - regionStart;
-    let pipe = pipes.within(rs, re);
-    let tab = tabs.within(rs, re);
+    // The usual table line starts with its separator: known then without a search (a call a line).
+    let pipe = first === 0x7c || pipes.within(rs, re);
+    let tab = text.charCodeAt(start) === 0x09 || tabs.within(rs, re);
     const artefact = artefacts && (brackets.within(rs, re) || ampersands.within(rs, re) || angles.within(rs, re));
     if (artefact) {
       const raw = text.slice(start, end);
