@@ -1,5 +1,5 @@
 import { templateColumnAt, templateOf, templateRow } from '../relations';
-import type { RowSpec } from '../template';
+import type { RowSpec, TableTemplate } from '../template';
 import { defineRule } from './rule';
 
 /** Whether a template row has a money column, by row (most have none, and their cells need no look). */
@@ -9,6 +9,17 @@ function anyAmount(spec: RowSpec): boolean {
   if (has === undefined) {
     has = spec.columns.some((c) => c.kind === 'amount');
     hasAmount.set(spec, has);
+  }
+  return has;
+}
+
+/** Whether any row of a template has a money column (tables 三 and 四 have none: their rows need no look). */
+const tableHasAmount = new WeakMap<TableTemplate, boolean>();
+function tableAnyAmount(tpl: TableTemplate): boolean {
+  let has = tableHasAmount.get(tpl);
+  if (has === undefined) {
+    has = tpl.rows.some(anyAmount);
+    tableHasAmount.set(tpl, has);
   }
   return has;
 }
@@ -27,6 +38,7 @@ export default defineRule({
   check({ model, report }) {
     for (const table of model.tables) {
       const tpl = templateOf(table);
+      if (!tpl || !tableAnyAmount(tpl)) continue;
       for (const row of table.rows) {
         const spec = templateRow(tpl, row.key);
         if (!spec || !anyAmount(spec)) continue;

@@ -1,5 +1,6 @@
 import type { CellModel } from '../types';
 import { templateColumnAt, templateOf, templateRow } from '../relations';
+import type { RowSpec } from '../template';
 import { defineRule } from './rule';
 
 
@@ -18,11 +19,13 @@ export default defineRule({
     for (const table of model.tables) {
       const tpl = templateOf(table);
       for (const row of table.rows) {
-        const spec = templateRow(tpl, row.key);
+        // Looked up at the row's first cell that needs its column: most rows have none.
+        let spec: RowSpec | undefined | null = null;
         for (let i = 0; i < row.cells.length; i++) {
           const cell = row.cells[i];
           // A plain non-negative whole number, the usual cell, is right in any column: no need to look the column up.
           if (cell.kind === 'integer' && cell.unit === null && !cell.fullWidth && !cell.raw.includes(',')) continue;
+          if (spec === null) spec = templateRow(tpl, row.key);
           const kind = templateColumnAt(spec, cell.columnKey, i)?.kind ?? 'count';
           if (kind === 'amount') continue; // amount-format covers money
           let problem: { zh: string; en: string } | null = null;
