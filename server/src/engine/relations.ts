@@ -2,16 +2,20 @@
 import { TEMPLATE_YEARS, type ColumnSpec, type RelationSpec, type RowSpec, type TableTemplate } from './template';
 import type { CellModel, RelationResult, RelationTerm, ReportModel, RowModel, TableModel } from './types';
 
-/** Template of each table id and variant name: the first year that has it. */
-const TEMPLATES = new Map<string, TableTemplate>();
+/**
+ * Template of each table id (the index) and variant name: the first year that has it. By id, then variant, so that
+ * a look-up (several a table, from each rule) builds no key string to hash.
+ */
+const TEMPLATES: Map<string, TableTemplate>[] = [];
 for (const y of TEMPLATE_YEARS) {
   for (const id of [2, 3, 4] as const) {
-    for (const t of y.tables[id]) if (!TEMPLATES.has(`${id}/${t.variant}`)) TEMPLATES.set(`${id}/${t.variant}`, t);
+    const variants = (TEMPLATES[id] ??= new Map());
+    for (const t of y.tables[id]) if (!variants.has(t.variant)) variants.set(t.variant, t);
   }
 }
 
 export function templateOf(table: TableModel): TableTemplate | undefined {
-  return TEMPLATES.get(`${table.id}/${table.variant}`);
+  return TEMPLATES[table.id]?.get(table.variant);
 }
 
 /** The first item with `key` in `items`, from a map built once per owner (as items.find would give). */
