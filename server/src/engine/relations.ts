@@ -81,32 +81,74 @@ const numeric = (c: CellModel | undefined): c is CellModel =>
 
 const shortLabel = (row: RowModel): string => row.templateLabel;
 
+/**
+ * Where a template's relations find their rows: positions in the template's rows (-1 for a key it has not), worked
+ * out once per template, so that a report's rows are placed by position rather than put in a map of keys.
+ */
+interface RelationRows { positions: Map<string, number>; target: number[]; plus: number[][]; minus: number[][]; rows: (number[] | null)[] }
+const relationRows = new WeakMap<TableTemplate, RelationRows>();
+function relationRowsOf(tpl: TableTemplate): RelationRows {
+  let r = relationRows.get(tpl);
+  if (!r) {
+    const positions = new Map<string, number>();
+    tpl.rows.forEach((row, i) => { if (!positions.has(row.key)) positions.set(row.key, i); });
+    const at = (keys: string[]): number[] => keys.map((k) => positions.get(k) ?? -1);
+    // Only a column relation names rows in target, plus and minus (a row relation names columns there).
+    const byColumn = (rel: RelationSpec, keys: string[]): number[] => (rel.within === 'column' ? at(keys) : []);
+    r = {
+      positions,
+      target: tpl.relations.map((rel) => byColumn(rel, [rel.target])[0] ?? -1),
+      plus: tpl.relations.map((rel) => byColumn(rel, rel.plus)),
+      minus: tpl.relations.map((rel) => byColumn(rel, rel.minus ?? NONE)),
+      rows: tpl.relations.map((rel) => (rel.rows ? at(rel.rows) : null)),
+    };
+    relationRows.set(tpl, r);
+  }
+  return r;
+}
+
+/** The table's rows at their template positions (one per position, the last with the key as a map would keep). */
+function placeRows(tpl: TableTemplate, positions: Map<string, number>, rows: RowModel[]): (RowModel | undefined)[] {
+  const specs = tpl.rows;
+  const placed: (RowModel | undefined)[] = [];
+  for (let j = 0; j < specs.length; j++) placed.push(undefined);
+  let j = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const key = rows[i].key;
+    // The parser reads rows in the template's order: the next template row with the key is the row's.
+    while (j < specs.length && specs[j].key !== key) j++;
+    const at = j < specs.length ? j++ : positions.get(key) ?? -1;
+    if (at >= 0) placed[at] = rows[i];
+  }
+  return placed;
+}
+
 export function evaluateRelations(model: ReportModel): RelationResult[] {
   const out: RelationResult[] = [];
   for (let t = 0; t < model.tables.length; t++) {
     const table = model.tables[t];
     const tpl = templateOf(table);
-    if (!tpl) continue;
-    const rowsByKey = new Map<string, RowModel>();
-    const rows = table.rows;
-    for (let i = 0; i < rows.length; i++) rowsByKey.set(rows[i].key, rows[i]);
+    if (!tpl || tpl.relations.length === 0) continue; // table 二 has none
+    const where = relationRowsOf(tpl);
+    const placed = placeRows(tpl, where.positions, table.rows);
     // One small function for each kind of relation: the optimising compiler then has less to redo when it
     // meets an object shape it has not seen (it used to recompile the whole of this several times a run).
     for (let i = 0; i < tpl.relations.length; i++) {
       const rel = tpl.relations[i];
-      if (rel.within === 'row') rowRelation(rel, table, rowsByKey, out);
-      else columnRelation(rel, table, rowsByKey, out);
+      if (rel.within === 'row') rowRelation(rel, table, placed, where.rows[i], out);
+      else columnRelation(rel, table, placed, where.target[i], where.plus[i], where.minus[i], out);
     }
   }
   return out;
 }
 
 /** A relation between the cells of each row it names (R1: total = the applicant columns). */
-function rowRelation(rel: RelationSpec, table: TableModel, rowsByKey: Map<string, RowModel>, out: RelationResult[]): void {
-  const keys = rel.rows ?? dataRowKeys(table);
-  for (let i = 0; i < keys.length; i++) {
-    const row = rowsByKey.get(keys[i]);
-    if (!row) continue;
+function rowRelation(rel: RelationSpec, table: TableModel, placed: (RowModel | undefined)[], positions: number[] | null, out: RelationResult[]): void {
+  // Every data row by default: the table's own, in order (a table has one row a key).
+  const n = positions ? positions.length : table.rows.length;
+  for (let i = 0; i < n; i++) {
+    const row = positions ? rowAt(placed, positions[i]) : table.rows[i];
+    if (!row || row.group) continue;
     const target = cellAt(row, rel.target);
     if (!numeric(target)) continue;
     const plus = termsInRow(row, rel.plus);
@@ -116,17 +158,13 @@ function rowRelation(rel: RelationSpec, table: TableModel, rowsByKey: Map<string
   }
 }
 
-function dataRowKeys(table: TableModel): string[] {
-  const keys: string[] = [];
-  for (let i = 0; i < table.rows.length; i++) if (!table.rows[i].group) keys.push(table.rows[i].key);
-  return keys;
-}
+const rowAt = (placed: (RowModel | undefined)[], at: number): RowModel | undefined => (at >= 0 ? placed[at] : undefined);
 
-/** The rows with these keys, or null when one is missing. */
-function rowsOf(rowsByKey: Map<string, RowModel>, keys: string[]): RowModel[] | null {
+/** The rows at these positions, or null when one is missing. */
+function rowsOf(placed: (RowModel | undefined)[], positions: number[]): RowModel[] | null {
   const rows: RowModel[] = [];
-  for (let i = 0; i < keys.length; i++) {
-    const r = rowsByKey.get(keys[i]);
+  for (let i = 0; i < positions.length; i++) {
+    const r = rowAt(placed, positions[i]);
     if (!r) return null;
     rows.push(r);
   }
@@ -149,11 +187,13 @@ function termsInColumn(rows: RowModel[], columnKey: string, index: number): Rela
 }
 
 /** A relation between rows, column by column (R2–R4: totals of outcome rows, the carry-over balance). */
-function columnRelation(rel: RelationSpec, table: TableModel, rowsByKey: Map<string, RowModel>, out: RelationResult[]): void {
-  const targetRow = rowsByKey.get(rel.target);
+function columnRelation(
+  rel: RelationSpec, table: TableModel, placed: (RowModel | undefined)[], targetAt: number, plusAt: number[], minusAt: number[], out: RelationResult[],
+): void {
+  const targetRow = rowAt(placed, targetAt);
   if (!targetRow) return;
-  const plusRows = rowsOf(rowsByKey, rel.plus);
-  const minusRows = plusRows && rowsOf(rowsByKey, rel.minus ?? NONE);
+  const plusRows = rowsOf(placed, plusAt);
+  const minusRows = plusRows && rowsOf(placed, minusAt);
   if (!plusRows || !minusRows) return;
   const description = columnDescription(rel, targetRow, plusRows, minusRows);
   for (let i = 0; i < targetRow.cells.length; i++) {
