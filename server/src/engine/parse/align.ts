@@ -35,7 +35,6 @@ const labelSpan = (tokens: Token[], m: LabelMatch): Span => ({ start: tokens[m.a
 
 interface KeySet {
   keys: string[];
-  exact: Set<string>;
   longest: number;
   /**
    * What matchLabel worked out for a joined key before: its best similarity with these keys (seen), and 1 or 0
@@ -46,12 +45,21 @@ interface KeySet {
   seenFirst: Map<string, number>;
 }
 
+/**
+ * Whether `s` is one of the keys. A set would hash `s`, a label read from this report and so hashed afresh; a
+ * table's labels are compared with a few keys at most, most of another length, which === tells first.
+ */
+function isKey(s: string, keys: string[]): boolean {
+  for (let i = 0; i < keys.length; i++) if (keys[i] === s) return true;
+  return false;
+}
+
 /** Entries a KeySet remembers before it starts afresh. */
 const MAX_SEEN = 2048;
 
 const keyCache = new WeakMap<object, KeySet>();
 function keySet(keys: string[]): KeySet {
-  return { keys, exact: new Set(keys), longest: Math.max(0, ...keys.map((k) => k.length)), seen: new Map(), seenFirst: new Map() };
+  return { keys, longest: Math.max(0, ...keys.map((k) => k.length)), seen: new Map(), seenFirst: new Map() };
 }
 
 function remember(m: Map<string, number>, key: string, value: number): number {
@@ -99,7 +107,7 @@ function matchLabel(tokens: Token[], at: number, ks: KeySet): LabelMatch | null 
     if (!t || t.kind !== 'text') break;
     joined += keyOf(t);
     if (joined.length > ks.longest * 1.5 + 2) break;
-    if (ks.exact.has(joined)) return { at, end: at + k + 1, sim: 1, key: joined };
+    if (isKey(joined, ks.keys)) return { at, end: at + k + 1, sim: 1, key: joined };
     // A label starts where its first fragment begins it: a header cell before it (其他) is not part of it.
     if (k === 0 && (ks.seenFirst.get(joined) ?? remember(ks.seenFirst, joined, beginsAKey(joined, ks))) === 0) return null;
     const sim = ks.seen.get(joined) ?? remember(ks.seen, joined, keySimilarity(joined, ks));
