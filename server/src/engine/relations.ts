@@ -148,7 +148,8 @@ function rowRelation(rel: RelationSpec, table: TableModel, placed: (RowModel | u
   const n = positions ? positions.length : table.rows.length;
   for (let i = 0; i < n; i++) {
     const row = positions ? rowAt(placed, positions[i]) : table.rows[i];
-    if (!row || row.group) continue;
+    // Group rows are left out of the default (every data row), not out of rows a relation names.
+    if (!row || (!positions && row.group)) continue;
     const target = cellAt(row, rel.target);
     if (!numeric(target)) continue;
     const plus = termsInRow(row, rel.plus);
