@@ -129,6 +129,7 @@ export function evaluateRelations(model: ReportModel): RelationResult[] {
     const table = model.tables[t];
     const tpl = templateOf(table);
     if (!tpl || tpl.relations.length === 0) continue; // table 二 has none
+    if (table.unreliable) continue; // figures that cannot be placed in their cells are no terms to add up
     const where = relationRowsOf(tpl);
     const placed = placeRows(tpl, where.positions, table.rows);
     // One small function for each kind of relation: the optimising compiler then has less to redo when it

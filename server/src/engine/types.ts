@@ -118,6 +118,24 @@ export interface TableModel {
   headers: { span: Span; text: string; templateLabel: string }[];
   /** Whether the 2019 Beijing amount header (保留四位小数) was used. */
   fourDecimalAmounts: boolean;
+  /**
+   * Set when the copy stops inside the table (a page cut short): the last row read, whether the cut fell inside
+   * it (its label or values cut off), and the template rows after it, which are not in the text.
+   */
+  cut: TableCut | null;
+  /** Set when the table's figures cannot be placed in their cells with certainty: one finding says so, no table errors. */
+  unreliable: Localized | null;
+  /** Cells whose boundaries were worked out from the row's own total (digits run together): the hover says so. */
+  inferredCells: Span[];
+}
+
+export interface TableCut {
+  /** The last row read (null when the copy stops before the first row). */
+  lastRow: { key: string; label: string; span: Span } | null;
+  /** Whether that row is itself incomplete: its values or label end with the text. */
+  insideLastRow: boolean;
+  /** Keys of the template rows after the cut. */
+  missingKeys: string[];
 }
 
 export interface ReportModel {

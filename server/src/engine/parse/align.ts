@@ -149,7 +149,41 @@ function closestHeader(headers: Headers, key: string): string {
 }
 
 /** What alignTable derives from a template alone, computed once per template. */
-interface Prepared { paths: string[][]; rowKeySets: KeySet[]; anchorKeys: KeySet; headers: Headers; rowHeaders: (Headers | null)[] }
+interface Prepared {
+  paths: string[][];
+  rowKeySets: KeySet[];
+  anchorKeys: KeySet;
+  headers: Headers;
+  rowHeaders: (Headers | null)[];
+  /** Characters of the table's headers, group labels and block captions (see isLabelFragment). */
+  fragmentChars: Set<string>;
+}
+
+/** Longest text read as a piece of a header or group label broken up by the layout. */
+const MAX_FRAGMENT = 10;
+
+/** Characters of the labels a layout breaks into pieces: column headers, group labels, block captions. */
+function fragmentCharsOf(tpl: TableTemplate): Set<string> {
+  const words = [...tpl.headers];
+  for (const r of tpl.rows) {
+    if (r.headers) words.push(...r.headers);
+    if (r.group) words.push(r.label);
+    if (r.block) words.push(r.block);
+  }
+  return new Set(labelKey(words.join('')));
+}
+
+/**
+ * Whether a text token is a piece of a column header or group label that the layout broke up (PDF text writes
+ * 结果维持 as 结 果 / 维持, and 三、本年度办理结果 a character a line beside its rows): a few characters, all of
+ * them from those labels. Such a piece says nothing about the figures, so it is passed over, not reported.
+ */
+function isLabelFragment(t: Token, chars: Set<string>): boolean {
+  const key = keyOf(t);
+  if (key.length === 0 || key.length > MAX_FRAGMENT) return false;
+  for (const c of key) if (!chars.has(c)) return false;
+  return true;
+}
 const prepared = new WeakMap<TableTemplate, Prepared>();
 function prepare(tpl: TableTemplate): Prepared {
   let p = prepared.get(tpl);
@@ -164,20 +198,31 @@ function prepare(tpl: TableTemplate): Prepared {
       ]),
       headers: headersOf(tpl.headers),
       rowHeaders: tpl.rows.map((r) => (r.headers ? headersOf([...tpl.headers, ...r.headers]) : null)),
+      fragmentChars: fragmentCharsOf(tpl),
     };
     prepared.set(tpl, p);
   }
   return p;
 }
 
-export interface Alignment { table: TableModel; cost: number }
+export interface Alignment {
+  table: TableModel;
+  cost: number;
+  /** The part of the cost owed to template rows missing after the last row read (what a cut copy lacks). */
+  tailCost: number;
+  /**
+   * Whether nothing but labels follows the last row read: headers, pieces of them, or the start of a row label
+   * that is missing. A copy that ends there stops inside the table.
+   */
+  endsInLabels: boolean;
+}
 
 /**
  * Aligns `tpl` over the tokens; null when it cannot start, or once its cost reaches `bound` (the cost of a
  * variant already read: the cost only grows from one row to the next, so this one could no longer win).
  */
 export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span, bound = Infinity): Alignment | null {
-  const { paths, rowKeySets, anchorKeys, headers: initialHeaders, rowHeaders } = prepare(tpl);
+  const { paths, rowKeySets, anchorKeys, headers: initialHeaders, rowHeaders, fragmentChars } = prepare(tpl);
   let start = -1;
   for (let i = 0; i < tokens.length && start < 0; i++) {
     if (tokens[i].kind !== 'text') continue;
@@ -193,6 +238,11 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
   let currentHeaders = initialHeaders;
   let cost = 0;
   let ti = start;
+  /** Template positions of the rows not found, and of the last row read. */
+  const missingAt: number[] = [];
+  let lastReadAt = -1;
+  /** Index of the token after the last row read. */
+  let readEnd = start;
   let lastLabel: { row: RowModel; key: string; templateKey: string; sim: number } | null = null;
 
   const readHeaderMatch = (at: number): LabelMatch | null => {
@@ -230,6 +280,8 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
       while (ti < tokens.length) {
         if (ti - searchStart > MAX_SKIPPED) break; // not this row; bounded so junk cannot make the walk quadratic
         const t = tokens[ti];
+        // An empty cell past a row's last value is the rest of a spanning cell or a trailing separator.
+        if (t.kind === 'blank') { ti++; continue; }
         if (t.kind !== 'text') {
           unread.push({ span: t.span, text: t.text, reason: 'extra-value' });
           cost += 1;
@@ -259,8 +311,10 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
           ti++;
           continue;
         }
-        unread.push({ span: t.span, text: t.text, reason: 'extra-text' });
-        cost += 1;
+        if (!isLabelFragment(t, fragmentChars)) {
+          unread.push({ span: t.span, text: t.text, reason: 'extra-text' });
+          cost += 1;
+        }
         ti++;
       }
       if (!labelMatch) {
@@ -272,6 +326,7 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
         }
         const prev = rows[rows.length - 1];
         missingRows.push({ key: spec.key, label: spec.label, after: prev ? (prev.cells.at(-1)?.span ?? prev.labelSpan) : null });
+        missingAt.push(ri);
         cost += 2;
         continue;
       }
@@ -284,8 +339,10 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
       while (ti < tokens.length && tokens[ti].kind === 'text') {
         const h = readHeader(ti);
         if (h) { ti = h.end; continue; }
-        unread.push({ span: tokens[ti].span, text: tokens[ti].text, reason: 'extra-text' });
-        cost += 1;
+        if (!isLabelFragment(tokens[ti], fragmentChars)) {
+          unread.push({ span: tokens[ti].span, text: tokens[ti].text, reason: 'extra-text' });
+          cost += 1;
+        }
         ti++;
       }
     }
@@ -326,11 +383,13 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
       cost += row.expectedValues - cells.length;
     }
     rows.push(row);
+    if (labelMatch || cells.length > 0) { lastReadAt = ri; readEnd = ti; }
     if (labelMatch) lastLabel = { row, key: labelMatch.key, templateKey: rowKeySets[ri].keys[0], sim: labelMatch.sim };
     if (cost >= bound) return null;
   }
-  // Values straight after the last row belong to no row.
+  // Values straight after the last row belong to no row (an empty cell there is a trailing separator).
   while (ti < tokens.length && tokens[ti].kind !== 'text') {
+    if (tokens[ti].kind === 'blank') { ti++; continue; }
     unread.push({ span: tokens[ti].span, text: tokens[ti].text, reason: 'extra-value' });
     cost += 1;
     ti++;
@@ -348,6 +407,34 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
     unread,
     headers,
     fourDecimalAmounts: headers.some((h) => h.text.includes('保留四位小数')),
+    cut: null,
+    unreliable: null,
+    inferredCells: [],
   };
-  return { table, cost };
+  let tail = 0;
+  const tailKeys: KeySet[] = [];
+  for (let i = 0; i < missingAt.length; i++) {
+    if (missingAt[i] <= lastReadAt) continue;
+    tail++;
+    tailKeys.push(rowKeySets[missingAt[i]]);
+  }
+  return { table, cost, tailCost: 2 * tail, endsInLabels: onlyLabelsFrom(tokens, readEnd, fragmentChars, currentHeaders, tailKeys) };
+}
+
+
+/** Whether every token from `from` on is a blank, a header or a piece of one, or the beginning of a missing row's label. */
+function onlyLabelsFrom(tokens: Token[], from: number, fragmentChars: Set<string>, headers: Headers, missing: KeySet[]): boolean {
+  for (let i = from; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind === 'blank') continue;
+    if (t.kind !== 'text') return false;
+    if (isLabelFragment(t, fragmentChars)) continue;
+    const h = matchLabel(tokens, i, headers.keys);
+    if (h && h.sim >= HEADER_MATCH) { i = h.end - 1; continue; }
+    // The copy may stop inside a label: what is left of it begins one of the rows it lacks.
+    const key = keyOf(t);
+    if (i === tokens.length - 1 && key.length >= 2 && missing.some((ks) => ks.keys.some((k) => k.startsWith(key)))) continue;
+    return false;
+  }
+  return true;
 }

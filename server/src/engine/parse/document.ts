@@ -31,17 +31,19 @@ const NUMBERING: [RegExp, Numbering['style']][] = [
   [/^[（(]\s*([一二三四五六七八九十]{1,2})\s*[)）]\s*[、．.]?\s*/, 'paren'],
   [/^(\d{1,2})\s*(?:[、．.，,]|\s)\s*/, 'arabic'],
   [/^第([一二三四五六七八九十]{1,2})部分\s*[、：:．.]?\s*/, 'part'],
+  // A heading whose numeral was lost in the copy (、主动公开政府信息情况): numbered, the number unknown.
+  [/^()、\s*/, 'cn'],
 ];
 
 /** What a numbering can start with: a Chinese numeral, a bracket, a digit, 第. */
-const NUMBERING_START = charTable('一二三四五六七八九十（(0123456789第');
+const NUMBERING_START = charTable('一二三四五六七八九十（(0123456789第、');
 
 export function readNumbering(s: string): Numbering {
   if (NUMBERING_START[s.charCodeAt(0)] !== 1) return { ordinal: null, style: 'none', rest: s, prefix: '' };
   for (const [re, style] of NUMBERING) {
     const m = re.exec(s);
     if (m) {
-      const ordinal = style === 'arabic' ? Number(m[1]) : parseChineseNumeral(m[1]);
+      const ordinal = m[1] === '' ? null : style === 'arabic' ? Number(m[1]) : parseChineseNumeral(m[1]);
       return { ordinal, style, rest: s.slice(m[0].length), prefix: m[0] };
     }
   }

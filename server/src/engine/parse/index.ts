@@ -1,6 +1,7 @@
 import { TEMPLATE_YEARS, tableVariants, templateYearForReportYear } from '../template';
 import type { ReportModel, SectionModel, Span, TableId, TableModel, TemplateYear } from '../types';
-import { alignTable } from './align';
+import { alignTable, type Alignment } from './align';
+import { judgeReading } from './reading';
 import { agencyOfTitle, findSections, findSubHeadings, findTitle, lineOf, yearOfPeriod, yearOfTitle, type Lines } from './document';
 import { tokenize } from './tokens';
 
@@ -32,15 +33,19 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       const region = tableRegion(id, sections, lines, text.length);
       if (!region) continue;
       const tokens = tokenize(text, lines.starts, lines.ends, region.fromLine, region.toLine);
-      let best: ReturnType<typeof alignTable> = null;
+      // A table with nothing after it may be a copy cut short: its variants are compared on the rows the text
+      // holds, not on those it lacks at its end (a cut 2021 table lacks more rows than a 2019 one).
+      const openEnded = region.toLine >= lines.starts.length;
+      const costOf = (a: Alignment) => (openEnded ? a.cost - a.tailCost : a.cost);
+      let best: Alignment | null = null;
       // Even with a forced template year every variant is tried: the tables are read as they are written,
       // and template-version says where they differ from the year asked for.
       for (const tpl of tableVariants(id, preferred)) {
-        const a = alignTable(tokens, tpl, { start: lines.starts[region.fromLine] ?? text.length, end: text.length }, best?.cost);
-        if (a && (!best || a.cost < best.cost)) best = a;
-        if (best?.cost === 0) break; // a perfect fit: no other variant can do better
+        const a = alignTable(tokens, tpl, { start: lines.starts[region.fromLine] ?? text.length, end: text.length }, openEnded ? Infinity : best?.cost);
+        if (a && (!best || costOf(a) < costOf(best))) best = a;
+        if (best && costOf(best) === 0) break; // a perfect fit: no other variant can do better
       }
-      if (best) tables.push(best.table);
+      if (best) tables.push(judgeReading(text, best.table, openEnded && best.endsInLabels));
     }
   }
   // A literal filled by push: its allocation site then gives even an empty list the elements kind of a full one

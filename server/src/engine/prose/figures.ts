@@ -294,7 +294,7 @@ function tablesOf(model: ReportModel): Tables {
   const applications = new Map<string, RowModel>();
   const groups = new Map<string, string>();
   for (const t of model.tables) {
-    if (t.id !== 3) continue;
+    if (t.id !== 3 || t.unreliable) continue;
     for (const r of t.rows) {
       if (r.group) groups.set(r.key, r.templateLabel);
       else if (!applications.has(r.key)) applications.set(r.key, r);
@@ -307,7 +307,7 @@ function casesOf(tables: Tables): Map<string, CellModel> {
   if (tables.cases) return tables.cases;
   const cases = new Map<string, CellModel>();
   for (const t of tables.model.tables) {
-    if (t.id === 4) for (const r of t.rows) for (const c of r.cells) if (!cases.has(c.columnKey)) cases.set(c.columnKey, c);
+    if (t.id === 4 && !t.unreliable) for (const r of t.rows) for (const c of r.cells) if (!cases.has(c.columnKey)) cases.set(c.columnKey, c);
   }
   tables.cases = cases;
   return cases;

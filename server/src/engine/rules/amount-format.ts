@@ -37,6 +37,7 @@ export default defineRule({
   description: { zh: '金额单元格带单位、单位不是万元，或（北京格式）未保留四位小数', en: 'A money amount with a unit in the cell, in 元 where 万元 is expected, or not four decimals' },
   check({ model, report }) {
     for (const table of model.tables) {
+      if (table.unreliable) continue;
       const tpl = templateOf(table);
       if (!tpl || !tableAnyAmount(tpl)) continue;
       for (const row of table.rows) {

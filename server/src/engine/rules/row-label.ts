@@ -21,6 +21,8 @@ export default defineRule({
       for (const row of table.rows) {
         // The usual row reads its label as the template writes it: equal strings have equal keys.
         if (!row.label || !row.labelSpan || row.label === row.templateLabel) continue;
+        // The row a copy stops in may have lost the end of its label with the rest of the text.
+        if (table.cut?.insideLastRow && table.cut.lastRow?.key === row.key) continue;
         const spec = templateRow(tpl, row.key);
         const key = labelKey(row.label);
         if (key === templateKey(row.templateLabel) || spec?.aliases?.some((a) => templateKey(a) === key)) continue;

@@ -1,6 +1,6 @@
 import type { ReportModel, Span, TableModel } from '../types';
 import { templateOf, templateRow } from '../relations';
-import { defineRule } from './rule';
+import { defineRule, type RuleFinding } from './rule';
 import { sectionName } from './util';
 
 type Layout = 'cells' | 'pipe' | 'tab' | 'space';
@@ -23,6 +23,29 @@ function lineEndAfter(text: string, offset: number): number {
   return hit ? hit.index : text.length;
 }
 
+/**
+ * A copy that stops inside the table (a page cut short): one finding naming the last row read, not one for each
+ * row after it. Information: the report may well have those rows; this copy does not.
+ */
+function reportCut(table: TableModel, report: (f: RuleFinding) => void): void {
+  const cut = table.cut!;
+  const last = cut.lastRow;
+  const rest = cut.missingKeys.length;
+  report({
+    span: last?.span ?? { start: table.span.start, end: table.span.start },
+    severity: 'information',
+    message: last
+      ? {
+        zh: `${sectionName(table.id)}：表格在“${last.label}”${cut.insideLastRow ? '处' : '之后'}中断，其后${rest}行未读到（文本可能不完整），未检查缺少的行`,
+        en: `${sectionName(table.id)}: the table stops ${cut.insideLastRow ? 'inside' : 'after'} row "${last.label}"; ${rest} rows after it are not in the text (an incomplete copy?) and were not checked`,
+      }
+      : {
+        zh: `${sectionName(table.id)}：表格在第一行之前中断（文本可能不完整），未检查缺少的行`,
+        en: `${sectionName(table.id)}: the table stops before its first row (an incomplete copy?); missing rows were not checked`,
+      },
+  });
+}
+
 export default defineRule({
   code: 'row-missing',
   defaultSeverity: 'warning',
@@ -32,6 +55,8 @@ export default defineRule({
     // Most reports miss no row: the text's line breaks and the table's layout are read only for one that does.
     let eol: string | null = null;
     for (const table of model.tables) {
+      if (table.unreliable) continue; // table-shape says once that the table cannot be read
+      if (table.cut) reportCut(table, report);
       if (table.missingRows.length === 0) continue;
       eol ??= /\r\n/.test(model.text) ? '\r\n' : '\n';
       const tpl = templateOf(table);

@@ -13,6 +13,15 @@ export default defineRule({
   check({ model, report }) {
     for (const table of model.tables) {
       const where = sectionName(table.id);
+      if (table.unreliable) {
+        // One finding for a table whose figures cannot be placed: a finding per cell would only repeat it.
+        report({
+          span: table.rows.find((r) => r.labelSpan)?.labelSpan ?? { start: table.span.start, end: table.span.start },
+          message: { zh: `${where}：${table.unreliable.zh}`, en: `${where}: ${table.unreliable.en}` },
+          severity: 'information',
+        });
+        continue;
+      }
       const shown = table.unread.slice(0, MAX_PER_TABLE);
       const rest = table.unread.length - shown.length;
       if (rest > 0) {

@@ -1,5 +1,5 @@
 import { templateYearForReportYear, templateYearSpec, type TableTemplate } from '../template';
-import { templateOf } from '../relations';
+import { templateOf, templateRow } from '../relations';
 import { defineRule } from './rule';
 import { sectionName } from './util';
 
@@ -9,6 +9,16 @@ const shape = (t: TableTemplate): string => {
   if (s === undefined) { s = JSON.stringify(t.rows.map((r) => [r.label, r.columns.map((c) => c.path)])); shapes.set(t, s); }
   return s;
 };
+
+/** A template row's label and column paths, as one string; null when the template has no such row. */
+function rowShape(tpl: TableTemplate, key: string): string | null {
+  const r = templateRow(tpl, key);
+  return r ? JSON.stringify([r.label, r.group ?? false, r.columns.map((c) => c.path)]) : null;
+}
+
+/** Whether the template has a row of this shape. */
+const hasRow = (tpl: TableTemplate, shapeOfRow: string | null): boolean =>
+  shapeOfRow !== null && tpl.rows.some((r) => rowShape(tpl, r.key) === shapeOfRow);
 
 export default defineRule({
   code: 'template-version',
@@ -25,6 +35,8 @@ export default defineRule({
       const used = templateOf(table);
       // A table laid out the same in both years (table 四) cannot be the wrong one.
       if (used && rightSpec.tables[table.id].some((t) => shape(t) === shape(used))) continue;
+      // Only rows the text holds tell the years apart: a copy cut before them says nothing about the template.
+      if (used && !table.rows.some((r) => (r.labelSpan || r.cells.length > 0) && !rightSpec.tables[table.id].some((t) => hasRow(t, rowShape(used, r.key))))) continue;
       const usedSpec = templateYearSpec(table.variantYear);
       const first = table.rows.find((r) => r.labelSpan)?.labelSpan ?? { start: table.span.start, end: table.span.start };
       report({

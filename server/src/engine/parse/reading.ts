@@ -1,0 +1,96 @@
+// How far a table's reading can be trusted. Real copies are often incomplete: a page cut short stops inside a
+// table, a web page collapses blank cells so that values lose their columns, a table pasted as an image leaves
+// only its labels. Each of these is said once for the table (rules/table-shape, rules/row-missing), instead of a
+// finding for every row the copy lacks, and the relations are not evaluated on figures that cannot be placed.
+import type { RowModel, TableModel } from '../types';
+
+/** Share of a table's expected figures below which a table with its labels counts as having no figures. */
+const FEW_VALUES = 0.1;
+/** Rows a table needs before "labels without figures" is said of it. */
+const MIN_ROWS_FOR_NO_VALUES = 3;
+
+/**
+ * Sets `cut` and `unreliable` on a freshly aligned table. `endsInTable`: the text ends in the table, nothing but
+ * labels after its last row read, so the copy may stop inside it.
+ */
+export function judgeReading(text: string, table: TableModel, endsInTable: boolean): TableModel {
+  if (endsInTable) markCut(table);
+  table.unreliable = noFigures(table) ?? collapsedBlanks(text, table);
+  return table;
+}
+
+const isShort = (r: RowModel) => !r.group && r.cells.length < r.expectedValues;
+
+function markCut(table: TableModel): void {
+  const read = table.rows.filter((r) => r.labelSpan || r.cells.length > 0);
+  const last = read[read.length - 1];
+  // The rows missing after the last one read are what the copy lacks; a row missing before it is the report's.
+  const lastIndex = last ? table.rows.indexOf(last) : -1;
+  const tail = new Set<string>();
+  const after = new Set(table.rows.slice(lastIndex + 1).map((r) => r.key));
+  for (const m of table.missingRows) {
+    // A missing row "after" the last read one: its anchor is the last row's (or nothing, before any row).
+    const anchoredAtEnd = last ? m.after !== null && m.after.end >= (last.labelSpan?.start ?? 0) : true;
+    if (anchoredAtEnd && !after.has(m.key)) tail.add(m.key);
+  }
+  const insideLastRow = !!last && isShort(last);
+  if (tail.size === 0 && !insideLastRow) return;
+  table.missingRows = table.missingRows.filter((m) => !tail.has(m.key));
+  if (insideLastRow) table.unread = table.unread.filter((u) => !(u.reason === 'short-row' && u.rowKey === last.key));
+  table.cut = {
+    lastRow: last ? { key: last.key, label: last.label ?? last.templateLabel, span: last.labelSpan ?? last.cells[0].span } : null,
+    insideLastRow,
+    missingKeys: [...tail],
+  };
+}
+
+/** A table whose rows are there but whose figures are not (pasted as an image, or lost in the copy). */
+function noFigures(table: TableModel): TableModel['unreliable'] {
+  let rows = 0;
+  let expected = 0;
+  let read = 0;
+  for (const r of table.rows) {
+    if (r.group || !r.labelSpan) continue;
+    rows++;
+    expected += r.expectedValues;
+    read += r.cells.length;
+  }
+  if (rows < MIN_ROWS_FOR_NO_VALUES || read > expected * FEW_VALUES) return null;
+  return {
+    zh: '表格只有行列标签，几乎没有数值（可能以图片发布或复制时丢失），未检查其数值',
+    en: 'The table has its labels but almost no figures (published as an image, or lost in the copy); its figures were not checked',
+  };
+}
+
+/** A line of nothing but cell separators, two or more: where a web page's copy lost a run of blank cells. */
+const FILLER_LINE = /^[ \t\u3000]*\|[ \t\u3000|]*\|[ \t\u3000|]*$/;
+
+/**
+ * Rows short of figures and followed by a line of bare separators: blank cells collapsed when the page was
+ * copied, so the figures that are there cannot be placed in their columns.
+ */
+function collapsedBlanks(text: string, table: TableModel): TableModel['unreliable'] {
+  for (const r of table.rows) {
+    if (!isShort(r) || r.cells.length === 0 || (table.cut?.insideLastRow && r.key === table.cut.lastRow?.key)) continue;
+    let at = r.cells[r.cells.length - 1].span.end;
+    // The rest of the cell's own line, then the next line that holds anything.
+    const eol = text.indexOf('\n', at);
+    if (eol < 0) continue;
+    at = eol + 1;
+    let next = '';
+    while (at < text.length) {
+      const e = text.indexOf('\n', at);
+      const line = text.slice(at, e < 0 ? text.length : e).replace(/\r$/, '');
+      if (line.trim()) { next = line; break; }
+      if (e < 0) break;
+      at = e + 1;
+    }
+    if (FILLER_LINE.test(next)) {
+      return {
+        zh: '表格复制时空白单元格被合并（只剩一串“|”），数值无法对应到各列，未检查其数值',
+        en: 'Blank cells of the table collapsed in the copy (only a run of "|" is left): the figures cannot be placed in their columns and were not checked',
+      };
+    }
+  }
+  return null;
+}
