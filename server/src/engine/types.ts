@@ -112,7 +112,7 @@ export interface TableModel {
   span: Span;
   rows: RowModel[];
   /** Template rows not found in the text. */
-  missingRows: { key: string; label: string; after: Span | null }[];
+  missingRows: { key: string; label: string; after: Span | null; group?: boolean }[];
   unread: UnreadPart[];
   /** Header cells read (column labels), with the template label they matched. */
   headers: { span: Span; text: string; templateLabel: string }[];

@@ -20,6 +20,8 @@ const MIN_SIMILARITY = 0.6;
 const MAX_STRAY_VALUE = 6;
 /** Similarity given to a label that stops where the template's parenthetical note begins. */
 const TRUNCATED_LABEL = 0.8;
+/** Similarity given to a label that is the end of the template's, its first words left out. */
+const SHORTENED_LABEL = 0.74;
 /** Similarity given to the first line of a wrapped label, until its tail is read. */
 const WRAPPED_LABEL = 0.75;
 
@@ -75,15 +77,20 @@ function keySimilarity(joined: string, ks: KeySet): number {
     sim = Math.max(sim, similarity(joined, key, MIN_SIMILARITY));
     // A label cut short before its note, e.g. （二）部分公开 for （二）部分公开（区分处理的，…）.
     if (joined.length >= 6 && key.startsWith(joined) && (key.charCodeAt(joined.length) === 0x28 || key.charCodeAt(joined.length) === 0xff08)) sim = Math.max(sim, TRUNCATED_LABEL);
+    // A label that lacks its first words (规范性文件 for 行政规范性文件): like enough to report, not to accept.
+    else if (joined.length >= 4 && joined.length < key.length && key.endsWith(joined)) sim = Math.max(sim, SHORTENED_LABEL);
     // The first line of a label that wraps after its values (PDF rows).
     else if (joined.length >= 8 && joined.length < key.length && key.startsWith(joined)) sim = Math.max(sim, WRAPPED_LABEL);
   }
   return sim;
 }
 
-/** Whether `joined` could begin one of the keys (a header cell before a label, 其他, does not). */
+/**
+ * Whether `joined` could begin one of the keys (a header cell before a label, 其他, does not), or be one that lacks
+ * its first words.
+ */
 const beginsAKey = (joined: string, ks: KeySet): number =>
-  ks.keys.some((key) => similarity(joined, key.slice(0, joined.length), 0.5) > 0) ? 1 : 0;
+  ks.keys.some((key) => similarity(joined, key.slice(0, joined.length), 0.5) > 0 || (joined.length >= 4 && key.endsWith(joined))) ? 1 : 0;
 function rowKeys(spec: RowSpec): KeySet {
   let ks = keyCache.get(spec);
   if (!ks) {
@@ -210,6 +217,8 @@ export interface Alignment {
   cost: number;
   /** The part of the cost owed to template rows missing after the last row read (what a cut copy lacks). */
   tailCost: number;
+  /** The part of the cost owed to figures missing from the rows read. */
+  shortCost: number;
   /**
    * Whether nothing but labels follows the last row read: headers, pieces of them, or the start of a row label
    * that is missing. A copy that ends there stops inside the table.
@@ -243,6 +252,8 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
   let lastReadAt = -1;
   /** Index of the token after the last row read. */
   let readEnd = start;
+  /** The part of the cost owed to figures missing from rows read (all of it, in a table without figures). */
+  let shortCost = 0;
   let lastLabel: { row: RowModel; key: string; templateKey: string; sim: number } | null = null;
 
   const readHeaderMatch = (at: number): LabelMatch | null => {
@@ -325,7 +336,7 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
           cost = costBefore;
         }
         const prev = rows[rows.length - 1];
-        missingRows.push({ key: spec.key, label: spec.label, after: prev ? (prev.cells.at(-1)?.span ?? prev.labelSpan) : null });
+        missingRows.push({ key: spec.key, label: spec.label, after: prev ? (prev.cells.at(-1)?.span ?? prev.labelSpan) : null, group: !!spec.group });
         missingAt.push(ri);
         cost += 2;
         continue;
@@ -381,6 +392,7 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
       const at = cells.at(-1)?.span ?? row.labelSpan ?? { start: tokens[Math.min(ti, tokens.length - 1)]?.span.start ?? regionSpan.start, end: tokens[Math.min(ti, tokens.length - 1)]?.span.end ?? regionSpan.start };
       unread.push({ span: at, text: row.label ?? '', reason: 'short-row', rowKey: spec.key });
       cost += row.expectedValues - cells.length;
+      shortCost += row.expectedValues - cells.length;
     }
     rows.push(row);
     if (labelMatch || cells.length > 0) { lastReadAt = ri; readEnd = ti; }
@@ -418,7 +430,7 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
     tail++;
     tailKeys.push(rowKeySets[missingAt[i]]);
   }
-  return { table, cost, tailCost: 2 * tail, endsInLabels: onlyLabelsFrom(tokens, readEnd, fragmentChars, currentHeaders, tailKeys) };
+  return { table, cost, tailCost: 2 * tail, shortCost, endsInLabels: onlyLabelsFrom(tokens, readEnd, fragmentChars, currentHeaders, tailKeys) };
 }
 
 

@@ -3,7 +3,7 @@ import type { ReportModel, SectionModel, Span, TableId, TableModel, TemplateYear
 import { alignTable, type Alignment } from './align';
 import { judgeReading } from './reading';
 import { agencyOfTitle, findSections, findSubHeadings, findTitle, lineOf, yearOfPeriod, yearOfTitle, type Lines } from './document';
-import { tokenize } from './tokens';
+import { tokenize, type Token } from './tokens';
 
 export interface ParseOptions {
   /** Force a template year instead of detecting it. */
@@ -36,12 +36,15 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       // A table with nothing after it may be a copy cut short: its variants are compared on the rows the text
       // holds, not on those it lacks at its end (a cut 2021 table lacks more rows than a 2019 one).
       const openEnded = region.toLine >= lines.starts.length;
-      const costOf = (a: Alignment) => (openEnded ? a.cost - a.tailCost : a.cost);
+      // A table with labels but (almost) no figures is compared on its labels alone: otherwise the variant
+      // with the fewest figures a row would win for lacking less.
+      const fewFigures = hasFewFigures(tokens);
+      const costOf = (a: Alignment) => a.cost - (openEnded ? a.tailCost : 0) - (fewFigures ? a.shortCost : 0);
       let best: Alignment | null = null;
       // Even with a forced template year every variant is tried: the tables are read as they are written,
       // and template-version says where they differ from the year asked for.
       for (const tpl of tableVariants(id, preferred)) {
-        const a = alignTable(tokens, tpl, { start: lines.starts[region.fromLine] ?? text.length, end: text.length }, openEnded ? Infinity : best?.cost);
+        const a = alignTable(tokens, tpl, { start: lines.starts[region.fromLine] ?? text.length, end: text.length }, openEnded || fewFigures ? Infinity : best?.cost);
         if (a && (!best || costOf(a) < costOf(best))) best = a;
         if (best && costOf(best) === 0) break; // a perfect fit: no other variant can do better
       }
@@ -75,6 +78,14 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
     extraHeadings: extra,
     tables,
   };
+}
+
+/** Whether a table region holds far fewer figures than labels (a table pasted as an image leaves its labels). */
+function hasFewFigures(tokens: Token[]): boolean {
+  let values = 0;
+  let labels = 0;
+  for (const t of tokens) if (t.kind === 'value') values++; else if (t.kind === 'text') labels++;
+  return labels >= 6 && values * 5 < labels;
 }
 
 /** Every template year's marker words, found by one regular expression: a single pass over the text. */

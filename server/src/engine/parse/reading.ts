@@ -15,6 +15,8 @@ const MIN_ROWS_FOR_NO_VALUES = 3;
  */
 export function judgeReading(text: string, table: TableModel, endsInTable: boolean): TableModel {
   if (endsInTable) markCut(table);
+  // A group label carries no figures: one the layout broke up or left out is no loss while its rows are there.
+  table.missingRows = table.missingRows.filter((m) => !m.group || !table.rows.some((r) => r.labelSpan && r.path.includes(m.label)));
   table.unreliable = noFigures(table) ?? collapsedBlanks(text, table);
   return table;
 }
@@ -50,12 +52,14 @@ function noFigures(table: TableModel): TableModel['unreliable'] {
   let expected = 0;
   let read = 0;
   for (const r of table.rows) {
-    if (r.group || !r.labelSpan) continue;
+    // Table 四's one row has no label: its header cells stand for it.
+    if (r.group || (!r.labelSpan && table.headers.length < 3)) continue;
     rows++;
     expected += r.expectedValues;
     read += r.cells.length;
   }
-  if (rows < MIN_ROWS_FOR_NO_VALUES || read > expected * FEW_VALUES) return null;
+  const enough = rows >= MIN_ROWS_FOR_NO_VALUES || (rows === 1 && expected >= 15);
+  if (!enough || read > expected * FEW_VALUES) return null;
   return {
     zh: '表格只有行列标签，几乎没有数值（可能以图片发布或复制时丢失），未检查其数值',
     en: 'The table has its labels but almost no figures (published as an image, or lost in the copy); its figures were not checked',
