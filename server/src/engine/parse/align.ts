@@ -6,6 +6,7 @@ import type { RowSpec, TableTemplate } from '../template';
 import type { CellModel, RowModel, Span, TableModel, UnreadPart } from '../types';
 import { keyOf, type Token } from './tokens';
 import { parseCellValue } from './values';
+import { inferCells, type InferredCell } from './inferCells';
 
 const ROW_MATCH = 0.72;
 const HEADER_MATCH = 0.85;
@@ -22,6 +23,8 @@ const MAX_STRAY_VALUE = 6;
 const TRUNCATED_LABEL = 0.8;
 /** Similarity given to a label that is the end of the template's, its first words left out. */
 const SHORTENED_LABEL = 0.74;
+/** Most characters such a label leaves out (行政 of 行政规范性文件); more, and it is the tail of a wrapped label. */
+const MAX_LEFT_OUT = 3;
 /** Similarity given to the first line of a wrapped label, until its tail is read. */
 const WRAPPED_LABEL = 0.75;
 
@@ -78,7 +81,7 @@ function keySimilarity(joined: string, ks: KeySet): number {
     // A label cut short before its note, e.g. （二）部分公开 for （二）部分公开（区分处理的，…）.
     if (joined.length >= 6 && key.startsWith(joined) && (key.charCodeAt(joined.length) === 0x28 || key.charCodeAt(joined.length) === 0xff08)) sim = Math.max(sim, TRUNCATED_LABEL);
     // A label that lacks its first words (规范性文件 for 行政规范性文件): like enough to report, not to accept.
-    else if (joined.length >= 4 && joined.length < key.length && key.endsWith(joined)) sim = Math.max(sim, SHORTENED_LABEL);
+    else if (joined.length >= 4 && key.length - joined.length <= MAX_LEFT_OUT && key.endsWith(joined)) sim = Math.max(sim, SHORTENED_LABEL);
     // The first line of a label that wraps after its values (PDF rows).
     else if (joined.length >= 8 && joined.length < key.length && key.startsWith(joined)) sim = Math.max(sim, WRAPPED_LABEL);
   }
@@ -90,7 +93,7 @@ function keySimilarity(joined: string, ks: KeySet): number {
  * its first words.
  */
 const beginsAKey = (joined: string, ks: KeySet): number =>
-  ks.keys.some((key) => similarity(joined, key.slice(0, joined.length), 0.5) > 0 || (joined.length >= 4 && key.endsWith(joined))) ? 1 : 0;
+  ks.keys.some((key) => similarity(joined, key.slice(0, joined.length), 0.5) > 0 || (joined.length >= 4 && key.length - joined.length <= MAX_LEFT_OUT && key.endsWith(joined))) ? 1 : 0;
 function rowKeys(spec: RowSpec): KeySet {
   let ks = keyCache.get(spec);
   if (!ks) {
@@ -230,7 +233,7 @@ export interface Alignment {
  * Aligns `tpl` over the tokens; null when it cannot start, or once its cost reaches `bound` (the cost of a
  * variant already read: the cost only grows from one row to the next, so this one could no longer win).
  */
-export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span, bound = Infinity): Alignment | null {
+export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span, bound = Infinity, runTogether = false): Alignment | null {
   const { paths, rowKeySets, anchorKeys, headers: initialHeaders, rowHeaders, fragmentChars } = prepare(tpl);
   let start = -1;
   for (let i = 0; i < tokens.length && start < 0; i++) {
@@ -252,6 +255,9 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
   let lastReadAt = -1;
   /** Index of the token after the last row read. */
   let readEnd = start;
+  /** Cells cut out of run-together digits, and whether some row's digits could not be cut in one way only. */
+  const inferredCells: Span[] = [];
+  let runTogetherFailed = false;
   /** The part of the cost owed to figures missing from rows read (all of it, in a table without figures). */
   let shortCost = 0;
   let lastLabel: { row: RowModel; key: string; templateKey: string; sim: number } | null = null;
@@ -359,6 +365,19 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
     }
 
     const cells: CellModel[] = [];
+    if (!spec.group && runTogether) {
+      const read = readRunTogether(tokens, ti, spec, tpl);
+      if (read === 'ambiguous') runTogetherFailed = true;
+      else if (read) {
+        for (let k = 0; k < read.cells.length; k++) {
+          const c = read.cells[k];
+          const column = spec.columns[k];
+          cells.push({ columnPath: column.path, columnKey: column.key, raw: c.text, span: { start: c.start, end: c.end }, value: c.value, kind: 'integer', unit: null, fullWidth: false });
+          inferredCells.push({ start: c.start, end: c.end });
+        }
+        ti = read.next;
+      }
+    }
     if (!spec.group) {
       while (cells.length < spec.columns.length && ti < tokens.length && (tokens[ti].kind !== 'text' || isStrayValue(ti, ri))) {
         const t = tokens[ti++];
@@ -420,8 +439,8 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
     headers,
     fourDecimalAmounts: headers.some((h) => h.text.includes('保留四位小数')),
     cut: null,
-    unreliable: null,
-    inferredCells: [],
+    unreliable: runTogetherFailed ? RUN_TOGETHER : null,
+    inferredCells,
   };
   let tail = 0;
   const tailKeys: KeySet[] = [];
@@ -449,4 +468,31 @@ function onlyLabelsFrom(tokens: Token[], from: number, fragmentChars: Set<string
     return false;
   }
   return true;
+}
+
+const RUN_TOGETHER = {
+  zh: '表格的数字连在一起（网页文本丢失了单元格之间的分隔），无法唯一确定各单元格的数值，未检查其数值',
+  en: 'The table\'s figures run together (the page text lost the separators between cells) and cannot be cut into cells in one way only; its figures were not checked',
+};
+
+const PLAIN_DIGITS = /^\d+$/;
+
+/**
+ * A row's figures when its digits ran together (fewer runs of digits than cells): the one cut its relation allows
+ * (see inferCells), 'ambiguous' when there is not exactly one, null when the row needs no cutting.
+ */
+function readRunTogether(tokens: Token[], at: number, spec: RowSpec, tpl: TableTemplate): { cells: InferredCell[]; next: number } | 'ambiguous' | null {
+  const pieces: { text: string; start: number }[] = [];
+  let digits = 0;
+  let j = at;
+  while (j < tokens.length && tokens[j].kind === 'value' && PLAIN_DIGITS.test(tokens[j].text)) {
+    pieces.push({ text: tokens[j].text, start: tokens[j].span.start });
+    digits += tokens[j].text.length;
+    j++;
+  }
+  const want = spec.columns.length;
+  const leadingZero = pieces.some((p) => p.text.length > 1 && p.text[0] === '0');
+  if (pieces.length === 0 || (pieces.length >= want && !leadingZero) || digits < want) return null;
+  const cells = inferCells(pieces, spec, tpl);
+  return cells ? { cells, next: j } : 'ambiguous';
 }

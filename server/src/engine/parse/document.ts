@@ -178,7 +178,7 @@ const SUB_HEADING = /^(?:[（(][一二三四五六七八九十]{1,2}[)）]|[一�
 /** Sub-headings of a section (（一）…, 1. …), skipping lines inside tables. */
 export function findSubHeadings(text: string, lines: Lines, section: SectionModel, excluded: Span[]): SubHeading[] {
   const out: SubHeading[] = [];
-  const first = lineOf(lines, section.heading.span.end) + 1;
+  const first = lineOf(lines, section.heading.span.end - 1) + 1;
   for (let line = first; line < lines.starts.length && lines.starts[line] < section.span.end; line++) {
     const start = lines.starts[line];
     const table = excluded.find((s) => start >= s.start && start < s.end);

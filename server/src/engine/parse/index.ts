@@ -4,6 +4,7 @@ import { alignTable, type Alignment } from './align';
 import { judgeReading } from './reading';
 import { agencyOfTitle, findSections, findSubHeadings, findTitle, lineOf, yearOfPeriod, yearOfTitle, type Lines } from './document';
 import { tokenize, type Token } from './tokens';
+import { unflatten } from './flattened';
 
 export interface ParseOptions {
   /** Force a template year instead of detecting it. */
@@ -13,8 +14,10 @@ export interface ParseOptions {
 const TABLE_IDS: TableId[] = [2, 3, 4];
 
 export function parseReport(text: string, options: ParseOptions = {}): ReportModel {
-  const lines = lineIndex(text);
-  const starts = lines.starts;
+  const lineBreaks = lineIndex(text);
+  const starts = lineBreaks.starts;
+  // The parser reads lines; a flattened page is read as the lines it once was (the model keeps the real ones).
+  const lines = unflatten(text, lineBreaks);
   const { sections, extra } = findSections(text, lines);
   const title = findTitle(text, lines, sections[0]?.heading.span.start ?? text.length);
 
@@ -32,7 +35,8 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
     for (const id of TABLE_IDS) {
       const region = tableRegion(id, sections, lines, text.length);
       if (!region) continue;
-      const tokens = tokenize(text, lines.starts, lines.ends, region.fromLine, region.toLine);
+      const runTogether = isRunTogether(text, lines, region.fromLine, region.toLine);
+      const tokens = tokenize(text, lines.starts, lines.ends, region.fromLine, region.toLine, runTogether);
       // A table with nothing after it may be a copy cut short: its variants are compared on the rows the text
       // holds, not on those it lacks at its end (a cut 2021 table lacks more rows than a 2019 one).
       const openEnded = region.toLine >= lines.starts.length;
@@ -44,7 +48,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       // Even with a forced template year every variant is tried: the tables are read as they are written,
       // and template-version says where they differ from the year asked for.
       for (const tpl of tableVariants(id, preferred)) {
-        const a = alignTable(tokens, tpl, { start: lines.starts[region.fromLine] ?? text.length, end: text.length }, openEnded || fewFigures ? Infinity : best?.cost);
+        const a = alignTable(tokens, tpl, { start: lines.starts[region.fromLine] ?? text.length, end: text.length }, openEnded || fewFigures ? Infinity : best?.cost, runTogether);
         if (a && (!best || costOf(a) < costOf(best))) best = a;
         if (best && costOf(best) === 0) break; // a perfect fit: no other variant can do better
       }
@@ -78,6 +82,23 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
     extraHeadings: extra,
     tables,
   };
+}
+
+/**
+ * A table whose header stands in a line this long is no table of rows: it was flattened onto the line, its cells
+ * run together (a prose paragraph before a table may be long, so the header's own line is what tells).
+ */
+const RUN_TOGETHER_LINE = 150;
+const TABLE_HEADERS = ['信息内容', '申请人情况', '行政复议'];
+const HEADERS_RUN_TOGETHER = /信息内容(?:本年|上一年|采购)|申请人情况自然人|行政复议行政诉讼|结果维持结果纠正/;
+function isRunTogether(text: string, lines: Lines, from: number, to: number): boolean {
+  for (let l = from; l < to; l++) {
+    if (lines.ends[l] - lines.starts[l] <= RUN_TOGETHER_LINE) continue;
+    const line = text.slice(lines.starts[l], lines.ends[l]);
+    if (TABLE_HEADERS.some((h) => line.includes(h))) return true;
+  }
+  // A short table (四) may fit in fewer characters: its headers written with nothing between them tell.
+  return to > from && HEADERS_RUN_TOGETHER.test(text.slice(lines.starts[from], lines.ends[to - 1]));
 }
 
 /** Whether a table region holds far fewer figures than labels (a table pasted as an image leaves its labels). */
@@ -125,12 +146,12 @@ function tableRegion(id: TableId, sections: SectionModel[], lines: Lines, textLe
   const own = sections.find((s) => s.id === id);
   const lineCount = lines.starts.length;
   if (own) {
-    return { fromLine: lineOf(lines, own.heading.span.end) + 1, toLine: own.span.end >= textLength ? lineCount : lineOf(lines, own.span.end) };
+    return { fromLine: lineOf(lines, own.heading.span.end - 1) + 1, toLine: own.span.end >= textLength ? lineCount : lineOf(lines, own.span.end) };
   }
   const before = [...sections].reverse().find((s) => s.id < id);
   const after = sections.find((s) => s.id > id && (!before || s.heading.span.start > before.heading.span.start));
   if (!before && !after && sections.length === 0) return { fromLine: 0, toLine: lineCount };
-  const fromLine = before ? lineOf(lines, before.heading.span.end) + 1 : 0;
+  const fromLine = before ? lineOf(lines, before.heading.span.end - 1) + 1 : 0;
   const toLine = after ? lineOf(lines, after.heading.span.start) : lineCount;
   return fromLine < toLine ? { fromLine, toLine } : null;
 }

@@ -17,7 +17,7 @@ export function judgeReading(text: string, table: TableModel, endsInTable: boole
   if (endsInTable) markCut(table);
   // A group label carries no figures: one the layout broke up or left out is no loss while its rows are there.
   table.missingRows = table.missingRows.filter((m) => !m.group || !table.rows.some((r) => r.labelSpan && r.path.includes(m.label)));
-  table.unreliable = noFigures(table) ?? collapsedBlanks(text, table);
+  table.unreliable ??= noFigures(table) ?? collapsedBlanks(text, table);
   return table;
 }
 

@@ -2,7 +2,8 @@
 // the cells (newline, tab, '|', runs of spaces), with exact source spans (format.md §7–8).
 import type { Span } from '../types';
 import { charTable, isSpaceCode, labelKey, NextOccurrence, SPACE_KIND, toHalfWidth } from '../normalize';
-import { MAX_DIGITS } from './values';
+import { MAX_DIGITS, plainCount } from './values';
+import { splitRunTogether } from './flattened';
 
 export const keyOf = (t: Token): string => (t.key ??= labelKey(t.text));
 
@@ -110,7 +111,7 @@ const RULE_START = charTable('|:-–—');
  * Tokens of lines [fromLine, toLine) of `text`. One pass over each line's characters; the line is copied
  * only when it holds an artefact to blank out.
  */
-export function tokenize(text: string, lineStarts: number[], lineEnds: number[], fromLine: number, toLine: number): Token[] {
+export function tokenize(text: string, lineStarts: number[], lineEnds: number[], fromLine: number, toLine: number, runTogether = false): Token[] {
   const tokens: Token[] = [];
   const regionStart = lineStarts[fromLine] ?? text.length;
   const regionEnd = toLine > fromLine ? lineEnds[toLine - 1] : regionStart;
@@ -186,13 +187,21 @@ export function tokenize(text: string, lineStarts: number[], lineEnds: number[],
           }
           i++;
         }
-        const piece = s.slice(ps, i);
-        const count = digits && i - ps <= MAX_DIGITS ? value : -1;
-        const kind: TokenKind = count >= 0 || isValueText(piece) ? 'value' : 'text';
         if (pending >= 0) {
           tokens.push({ kind: 'blank', text: '', key: undefined, count: -1, span: { start: pending, end: pending }, line });
           pending = -1;
         }
+        if (runTogether && !digits) {
+          // Labels and figures with nothing between them (a flattened page): cut apart, see splitRunTogether.
+          for (const [a, b] of splitRunTogether(s, ps, i)) tokens.push(pieceToken(s, a, b, base, line));
+          afterValue = tokens[tokens.length - 1].kind === 'value';
+          pieces++;
+          n++;
+          continue;
+        }
+        const piece = s.slice(ps, i);
+        const count = digits && i - ps <= MAX_DIGITS ? value : -1;
+        const kind: TokenKind = count >= 0 || isValueText(piece) ? 'value' : 'text';
         tokens.push({ kind, text: piece, key: undefined, count, span: { start: base + ps, end: base + i }, line });
         afterValue = kind === 'value';
         pieces++;
@@ -208,4 +217,12 @@ export function tokenize(text: string, lineStarts: number[], lineEnds: number[],
     }
   }
   return tokens;
+}
+
+/** The token of the piece s[a, b) (offsets in s; `base` places them in the text). */
+function pieceToken(s: string, a: number, b: number, base: number, line: number): Token {
+  const piece = s.slice(a, b);
+  const count = plainCount(piece);
+  const kind: TokenKind = count >= 0 || isValueText(piece) ? 'value' : 'text';
+  return { kind, text: piece, key: undefined, count, span: { start: base + a, end: base + b }, line };
 }
