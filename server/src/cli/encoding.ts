@@ -2,6 +2,7 @@
 // UTF-16 LE/BE with BOM, GB18030 (a superset of GBK and GB2312).
 import { isUtf8 } from 'node:buffer';
 import type * as Iconv from 'iconv-lite';
+import { isMostlyBinary } from '../engine/text';
 
 let iconvModule: typeof Iconv | undefined;
 /** iconv-lite, loaded on first use: only GB18030 files need it, and it is most of the bundle (≈20 ms at start). */
@@ -19,7 +20,7 @@ export function decode(bytes: Uint8Array): Decoded {
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf16be' };
-  if (bytes.includes(0)) throw new DecodeError('二进制文件（含 NUL 字节），不是文本 / binary file (contains NUL bytes), not text');
+  if (isMostlyBinary(bytes)) throw new DecodeError('二进制文件（含大量 NUL 字节），不是文本 / binary file (full of NUL bytes), not text');
   try {
     return { text: utf8(bytes), encoding: 'utf8' };
   } catch {

@@ -62,3 +62,16 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   }
   return out + text.slice(at);
 }
+
+/** Share of NUL bytes above which a file is binary, not text with a stray control character in it. */
+const MAX_NUL_SHARE = 0.01;
+
+/**
+ * Whether bytes without a UTF-16 byte-order mark are mostly not text: a real document or image holds NUL bytes
+ * throughout, a text file copied from somewhere may carry one or two.
+ */
+export function isMostlyBinary(bytes: Uint8Array): boolean {
+  let nul = 0;
+  for (let i = bytes.indexOf(0); i >= 0; i = bytes.indexOf(0, i + 1)) nul++;
+  return nul > 0 && nul > bytes.length * MAX_NUL_SHARE;
+}

@@ -7,6 +7,7 @@ import { FileChangeType, type FileEvent, type WorkspaceFolder } from 'vscode-lan
 import type { Source } from './documentCache';
 import { DETECTION_PREFIX, looksLikeReport, matchesReportFileName } from './languageDetection';
 import { uriToPath } from './settings';
+import { isMostlyBinary } from '../engine/text';
 
 /** The order localeCompare gives, from one collator (localeCompare makes one per comparison). */
 const NAME_ORDER = new Intl.Collator();
@@ -179,7 +180,7 @@ function decode(bytes: Uint8Array): { text: string } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: strict('utf-8', 3) };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: strict('utf-16le', 2) };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: strict('utf-16be', 2) };
-  if (bytes.includes(0)) throw new Error('binary file');
+  if (isMostlyBinary(bytes)) throw new Error('binary file');
   try { return { text: strict('utf-8') }; } catch { /* not UTF-8: GB18030 is what Chinese Windows writes */ }
   return { text: strict('gb18030') };
 }

@@ -113,9 +113,13 @@ function headingCandidate(text: string, lines: Lines, line: number): Candidate |
   return { id: h.id, line, score: h.score, heading: { span: { start, end: start + h.body.length }, text: h.body, standard: h.standard } };
 }
 
+/** A sentence that says a section has nothing to report (无其他需要报告的事项。) is the section's prose, not its heading. */
+const NOTHING_TO_REPORT = /^(?:无|没有|暂无|本年度无|本年无)/;
+
 function lineHeading(text: string, lines: Lines, line: number): LineHeading | null {
   const { text: body, start } = cleanLine(text, lines, line);
   if (body.length < 4 || body.length > MAX_HEADING_LENGTH) return null;
+  if (NOTHING_TO_REPORT.test(body)) return null;
   const n = readNumbering(body);
   const key = labelKey(n.rest);
   if (key.length < 4) return null;

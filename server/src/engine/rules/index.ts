@@ -4,6 +4,7 @@ import balance from './balance';
 import carryOverMismatch from './carry-over-mismatch';
 import cellValue from './cell-value';
 import columnTotal from './column-total';
+import controlCharacter from './control-character';
 import enumeration from './enumeration';
 import feeReportMissing from './fee-report-missing';
 import notAReport from './not-a-report';
@@ -42,6 +43,7 @@ export const RULES: Rule[] = [
   yearMismatch,
   enumeration,
   feeReportMissing,
+  controlCharacter,
 ];
 
 export const RULES_BY_CODE = new Map(RULES.map((r) => [r.code, r]));

@@ -1,0 +1,28 @@
+import { defineRule } from './rule';
+
+/** C0 control characters other than tab and line breaks, and DEL: nothing a report writes on purpose. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+const codePoint = (c: string) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+export default defineRule({
+  code: 'control-character',
+  defaultSeverity: 'information',
+  description: { zh: '文本中有控制字符（如 NUL），多为复制或转换时带入，应删除', en: 'A control character (such as NUL) in the text, usually left by a copy or a conversion' },
+  check({ model, report }) {
+    CONTROL.lastIndex = 0;
+    const first = CONTROL.exec(model.text);
+    if (!first) return;
+    let count = 1;
+    while (CONTROL.exec(model.text)) count++;
+    // One finding for the file: the first place, and how many there are.
+    report({
+      span: { start: first.index, end: first.index + 1 },
+      message: {
+        zh: `文本中有控制字符 ${codePoint(first[0])}${count > 1 ? `（共 ${count} 处）` : ''}，多为复制或转换时带入，建议删除`,
+        en: `Control character ${codePoint(first[0])} in the text${count > 1 ? ` (${count} in all)` : ''}, usually left by a copy or a conversion; delete it`,
+      },
+      fixes: count === 1 ? [{ title: { zh: '删除该控制字符', en: 'Delete the control character' }, edits: [{ span: { start: first.index, end: first.index + 1 }, newText: '' }], preferred: false }] : [],
+    });
+  },
+});
