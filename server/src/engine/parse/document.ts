@@ -214,11 +214,20 @@ export function lineOf(lines: Lines, offset: number): number {
 
 export interface TitleResult { text: string; span: Span }
 
+/**
+ * Lines around a title that are not part of it: page numbers of a PDF's text (- 1 -), a web page's breadcrumb
+ * (当前位置：首页 > …) and its crawler's or site's labels (发布时间：…).
+ */
+const NOT_TITLE = /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页|当前位置|您的位置|首页\s*>|.*>\s*.*>|(?:发布时间|发布日期|发布机构|来源|作者|字号|栏目|文号|索引号|原文链接|本地目录|更新时间|日期)\s*[:：])/;
+/** A site's label before the title itself (a crawler writes 标题: …). */
+const TITLE_PREFIX = /^(?:标题|题目|文章标题|名称)\s*[:：]\s*/;
+
 /** The title: up to three short lines at the top ending in one that names the 年度报告. */
 export function findTitle(text: string, lines: Lines, before: number): TitleResult | null {
   const nonEmpty: number[] = [];
   for (let line = 0; line < lines.starts.length && nonEmpty.length < 5 && lines.starts[line] < before; line++) {
-    if (cleanLine(text, lines, line).text.length > 0) nonEmpty.push(line);
+    const body = cleanLine(text, lines, line).text;
+    if (body.length > 0 && !NOT_TITLE.test(body)) nonEmpty.push(line);
   }
   for (let i = 0; i < nonEmpty.length; i++) {
     const { text: body } = cleanLine(text, lines, nonEmpty[i]);
@@ -227,7 +236,7 @@ export function findTitle(text: string, lines: Lines, before: number): TitleResu
     let first = i;
     while (first > 0 && i - first < 2) {
       const prev = cleanLine(text, lines, nonEmpty[first - 1]).text;
-      if (prev.length > 40 || /[。；]$/.test(prev)) break;
+      if (prev.length > 40 || /[。；]$/.test(prev) || /年度报告|年报/.test(prev)) break;
       first--;
     }
     // The lines first…i joined, in a loop (two array maps here deoptimised findTitle: "wrong map").
@@ -236,8 +245,9 @@ export function findTitle(text: string, lines: Lines, before: number): TitleResu
     let end = 0;
     for (let k = first; k <= i; k++) {
       const part = cleanLine(text, lines, nonEmpty[k]);
-      if (k === first) start = part.start;
-      joined += part.text.trim();
+      const prefix = k === first ? TITLE_PREFIX.exec(part.text)?.[0].length ?? 0 : 0;
+      if (k === first) start = part.start + prefix;
+      joined += part.text.slice(prefix).trim();
       end = part.start + part.text.length;
     }
     return { text: joined, span: { start, end } };

@@ -1,7 +1,7 @@
 // Figures the prose states (新收8件, 已答复17件, 行政复议0件 …), each tied to the table cell(s) it can be compared with.
 import type { CellModel, Localized, ReportModel, RowModel, SectionId, Span } from '../types';
 import { CASE_DOMAINS, CASE_EQUIVALENT, FAMILY_BY_METRIC, DOMAIN_LABEL, type Domain, type Family, type MetricId } from './lexicon';
-import { proseChunks, scanTokens, type Token } from './scan';
+import { isWrappedText, proseChunks, scanTokens, type Token } from './scan';
 
 /** A table cell a figure was compared with. */
 export interface FigureCell { span: Span; value: number; name: Localized }
@@ -221,6 +221,7 @@ export const MAX_FIGURES = 5000;
 export function readFigures(model: ReportModel): RawFigure[] {
   const out: RawFigure[] = [];
   let paragraph = 0;
+  const softBreaks = isWrappedText(model.text);
   for (const chunk of proseChunks(model)) {
     if (out.length >= MAX_FIGURES) break;
     const state: DomainState = { domain: chunk.section ? SECTION_DOMAIN[chunk.section] ?? null : null };
@@ -235,7 +236,7 @@ export function readFigures(model: ReportModel): RawFigure[] {
       figureLike = false;
       domainWords = false;
     };
-    scanTokens(model.text, chunk.spans, (t) => {
+    scanTokens(model.text, chunk.spans, softBreaks, (t) => {
       if (out.length >= MAX_FIGURES) return true;
       if (t.type === 'boundary' || t.type === 'paragraph') {
         if (segment.length) close();

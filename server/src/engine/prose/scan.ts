@@ -145,7 +145,7 @@ function wordStartingAt(text: string, at: number, code: number): LexiconEntry | 
  * Gives the tokens of text[spans] to `emit` in order, until it returns true (a reader may stop early); a table
  * cut (the end of a span) counts as a paragraph break. Linear in the span length.
  */
-export function scanTokens(text: string, spans: Span[], emit: (t: Token) => boolean): void {
+export function scanTokens(text: string, spans: Span[], softBreaks: boolean, emit: (t: Token) => boolean): void {
   // Indexed loops: an iterator's protocol would make the optimized scanner larger to compile.
   for (let k = 0; k < spans.length; k++) {
     const span = spans[k];
@@ -159,6 +159,8 @@ export function scanTokens(text: string, spans: Span[], emit: (t: Token) => bool
       if (kind === Kind.None) { i++; continue; }
       switch (kind) {
         case Kind.Break:
+          // A line a PDF's text wrapped mid-sentence goes on in the next line: no paragraph ends there.
+          if (softBreaks && isSoftBreak(text, i)) { i++; continue; }
           if (emit(PARAGRAPH)) return;
           quote = 0;
           i++;
@@ -199,8 +201,61 @@ export function scanTokens(text: string, spans: Span[], emit: (t: Token) => bool
         i += hit.word.length;
         continue;
       }
+      // A word a soft line break cut after its first character (答 / 复).
+      const across = softBreaks ? wordAcrossBreak(text, i, code) : null;
+      if (across) {
+        if (emit({ type: 'word', start: i, end: across.end, word: across.hit.word, role: across.hit.role })) return;
+        i = across.end;
+        continue;
+      }
       i++;
     }
     if (emit(PARAGRAPH)) return;
   }
+}
+
+/** Lines at least this long that end without a stop: a PDF's text wraps lines at the page width, mid-sentence. */
+const WRAP_LINE = 15;
+const ENDS_PARAGRAPH = new Set('。！？!?；;：:）)」”》'.split(''));
+
+const isLineSpace = (c: number) => c === 0x20 || c === 0x3000 || c === 0x09;
+
+/**
+ * Whether the text's prose lines are wrapped at a width (text copied from a PDF): most lines of some length end
+ * without a full stop. Text copied from Word or a web page has one line a paragraph, ending with one.
+ */
+export function isWrappedText(text: string): boolean {
+  let long = 0;
+  let open = 0;
+  let start = 0;
+  for (let nl = text.indexOf('\n'); start < text.length; nl = text.indexOf('\n', start)) {
+    const stop = nl < 0 ? text.length : nl;
+    let end = stop;
+    while (end > start && (text.charCodeAt(end - 1) === 13 || isLineSpace(text.charCodeAt(end - 1)))) end--;
+    if (end - start >= 20 && text.charCodeAt(start) !== 0x7c && text.indexOf('\t', start) !== start) {
+      long++;
+      if (!ENDS_PARAGRAPH.has(text[end - 1]) && !isDigitCode(text.charCodeAt(end - 1))) open++;
+    }
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  return long >= 5 && open * 2 > long;
+}
+
+/** Whether the line break at `i` only wraps a line: the line before is long and ends without a stop. */
+function isSoftBreak(text: string, i: number): boolean {
+  let end = i;
+  while (end > 0 && (text.charCodeAt(end - 1) === 13 || isLineSpace(text.charCodeAt(end - 1)))) end--;
+  if (end === 0 || ENDS_PARAGRAPH.has(text[end - 1])) return false;
+  const lineStart = text.lastIndexOf('\n', end - 1) + 1;
+  return end - lineStart >= WRAP_LINE;
+}
+
+/** A lexicon word whose first character stands before a line break and the rest after it. */
+function wordAcrossBreak(text: string, at: number, code: number): { hit: LexiconEntry; end: number } | null {
+  let j = at + 1;
+  while (j < text.length && j - at <= 4 && (text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13 || isLineSpace(text.charCodeAt(j)))) j++;
+  if (j === at + 1 || j - at > 4 || text.lastIndexOf('\n', j - 1) <= at) return null;
+  const hit = wordStartingAt(text[at] + text.slice(j, j + 16), 0, code);
+  return hit && hit.word.length >= 2 ? { hit, end: j + hit.word.length - 1 } : null;
 }
