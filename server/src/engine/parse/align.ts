@@ -241,6 +241,8 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
     const m = matchLabel(tokens, i, anchorKeys);
     if (m && m.sim >= ANCHOR_MATCH) start = i;
   }
+  // A table of one unlabelled row (四) may be printed without its headers: its figures, all of them in a run, are it.
+  if (start < 0 && tpl.rows.length === 1 && !tpl.rows[0].label) start = valueRunStart(tokens, tpl.rows[0].columns.length);
   if (start < 0) return null;
 
   const rows: RowModel[] = [];
@@ -495,4 +497,13 @@ function readRunTogether(tokens: Token[], at: number, spec: RowSpec, tpl: TableT
   if (pieces.length === 0 || (pieces.length >= want && !leadingZero) || digits < want) return null;
   const cells = inferCells(pieces, spec, tpl);
   return cells ? { cells, next: j } : 'ambiguous';
+}
+
+/** Where the first run of `n` figures in a row begins (no text between them), or -1. */
+function valueRunStart(tokens: Token[], n: number): number {
+  let run = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].kind === 'value') { if (++run === n) return i - n + 1; } else run = 0;
+  }
+  return -1;
 }
