@@ -103,7 +103,9 @@ function rowCandidates(table: TableModel, tpl: TableTemplate, lineStart: number)
 
 /** Row labels (as whole rows in the table's layout) and column headers, inside a table's section. */
 function tableCompletions(model: ReportModel, table: TableModel, lineStart: number, prefix: string, range: Range, locale: Locale, pastFirstCell: boolean): CompletionItem[] {
-  const tpl = templateOf(table);
+  // A table read against another year's template (too few rows to tell) is continued in the report's year.
+  const year = writingTemplateYear(model);
+  const tpl = table.variantYear === year ? templateOf(table) : templateYearSpec(year).tables[table.id][0];
   if (!tpl) return [];
   const layout = layoutOf(model.text, table);
   const items: CompletionItem[] = [];
