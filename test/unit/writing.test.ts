@@ -129,6 +129,14 @@ describe('inlay hints', () => {
     assert.ok(hints.some((h) => h.label === `R1 ⇒ ${carried.value}`), hints.map((h) => h.label).join());
   });
 
+  it('one hint a total cell, where R1 and R3 both sit on 四、结转下年度继续办理 × 总计', () => {
+    const text = fs.readFileSync(path.join(SAMPLES, fs.readdirSync(SAMPLES).find((f) => f.includes('含典型错误'))!), 'utf8');
+    const hints = hintsOf(text, 'whenDifferent');
+    const at = hints.map((h) => `${h.position.line}:${h.position.character}`);
+    assert.equal(new Set(at).size, at.length);
+    assert.deepEqual(hints.map((h) => h.label), ['= 34', 'R1 ⇒ 1', '= 31', '= 34', '= 2', '= 2']);
+  });
+
   it('only in the range asked for', () => {
     const m = model(PIPE);
     assert.deepEqual(inlayHints({ model: m, relations: evaluateRelations(m), mode: 'always', locale: 'en', within: { start: 0, end: 10 } }), []);
