@@ -6,6 +6,8 @@ import type { RowSpec, TableTemplate } from '../engine/template';
 export type TableLayout = 'pipe' | 'markdown' | 'cells';
 
 const MARKDOWN_RULE = /^\s*\|?\s*:?-{3,}:?\s*\|/;
+/** Table 四's outcome columns, under each of its three headers. */
+const OUTCOMES = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
 
 /** The layout of a table's text: a markdown rule line, else pipes, else tab-indented cells, else pipe rows. */
 export function layoutOf(text: string, table: TableModel): TableLayout {
@@ -60,15 +62,16 @@ function headerRows(tpl: TableTemplate): string[][] {
 export function tableSnippet(tpl: TableTemplate, layout: TableLayout, firstStop = 1): string {
   const stops = new Stops(firstStop);
   if (layout === 'pipe') {
-    // The skeleton renderer's pipe rows, each zero a tab stop.
-    return renderTable(tpl).split('\n').map((line) => line.split(' | ').map((c) => (c === '0' ? stops.cell() : c === '| 0' ? `| ${stops.cell()}` : c === '0 |' ? `${stops.cell()} |` : snippetEscape(c))).join(' | ')).join('\n');
+    // The skeleton renderer's pipe rows, each zero cell a tab stop.
+    return snippetEscape(renderTable(tpl)).replace(/(?<=\| )0(?= \|)/g, () => stops.cell());
   }
   const width = Math.max(...tpl.rows.map((r) => r.columns.length)) + 1;
   const lines: string[] = [];
   const headers = headerRows(tpl);
-  if (layout === 'markdown' && tpl.id === 3) lines.push(`| ${headers[0].join(' | ')} |`, `|${'---|'.repeat(headers[0].length)}`);
-  else if (layout === 'markdown' && tpl.id === 4) lines.push('| 行政复议 | 行政诉讼 |', '|---|---|', `| ${[...OUTCOMES, '未经复议直接起诉', '复议后起诉'].join(' | ')} |`, `| ${[...OUTCOMES, ...OUTCOMES, ...OUTCOMES].join(' | ')} |`);
-  else for (const h of headers) lines.push(...rowLines(h[0], h.slice(1).filter(Boolean), layout, width));
+  headers.forEach((h, i) => {
+    if (layout !== 'markdown') lines.push(...rowLines(h[0], h.slice(1), layout, width));
+    else lines.push(`| ${h.join(' | ')} |`, ...(i === 0 ? [`|${'---|'.repeat(h.length)}`] : []));
+  });
   for (const row of tpl.rows) {
     const cells = row.group ? [] : row.columns.map(() => stops.cell());
     lines.push(...rowLines(snippetEscape(row.label), cells, layout, width));
@@ -77,5 +80,3 @@ export function tableSnippet(tpl: TableTemplate, layout: TableLayout, firstStop 
   }
   return lines.join('\n');
 }
-
-const OUTCOMES = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
