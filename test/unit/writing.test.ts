@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import type { CompletionItem, TextEdit } from 'vscode-languageserver-protocol';
+import { CompletionItemKind, type CompletionItem, type TextEdit } from 'vscode-languageserver-protocol';
 import { applyEdits, checkText, evaluateRelations, parseReport, SECTIONS, standardHeading, type ReportModel } from '../../server/src/engine';
 import { templateYearSpec } from '../../server/src/engine/template';
 import { codeLenses } from '../../server/src/features/codeLens';
@@ -37,6 +37,7 @@ describe('completion', () => {
     // Rows already written are not offered again; the 2021 template's （六）其他处理 sub-rows are.
     assert.ok(!labels(items).includes('一、本年新收政府信息公开申请数量'));
     assert.ok(labels(items).includes('3.其他'));
+    assert.ok(!items.some((i) => i.kind === CompletionItemKind.Snippet), 'no section or table snippets inside a table');
     // The typed text is replaced from the start of the line.
     assert.deepEqual((open.textEdit as TextEdit).range, { start: { line: 7, character: 0 }, end: { line: 7, character: 2 } });
   });

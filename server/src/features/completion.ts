@@ -36,7 +36,8 @@ export function completions({ model, offset, locale }: CompletionInput): Complet
   if (table) items.push(...tableCompletions(model, table, lineStart, prefix, range, locale, pastFirstCell));
   if (pastFirstCell) return items;
   items.push(...headingCompletions(model, section?.id ?? 0, prefix, range, locale));
-  items.push(...snippetCompletions(model, section?.id, !!table, range, locale));
+  // Inside a table the rows are what is typed: the section and table snippets are offered elsewhere.
+  if (!table) items.push(...snippetCompletions(model, section?.id, range, locale));
   return items;
 }
 
@@ -57,7 +58,7 @@ function headingCompletions(model: ReportModel, currentId: number, prefix: strin
 }
 
 /** A snippet of each section (its heading and table or prose) and of each table, in the file's layout. */
-function snippetCompletions(model: ReportModel, sectionId: SectionId | undefined, inTable: boolean, range: Range, locale: Locale): CompletionItem[] {
+function snippetCompletions(model: ReportModel, sectionId: SectionId | undefined, range: Range, locale: Locale): CompletionItem[] {
   const year = writingTemplateYear(model);
   const spec = templateYearSpec(year);
   const layout = fileLayout(model);
@@ -73,8 +74,8 @@ function snippetCompletions(model: ReportModel, sectionId: SectionId | undefined
       filterText: heading, insertTextFormat: InsertTextFormat.Snippet, insertTextMode: InsertTextMode.asIs,
       textEdit: { range, newText: `${snippetEscape(heading)}\n${body}\n` },
     });
-    // A table alone where its section has none yet (or anywhere outside a table, less prominently).
-    if (tableId && !inTable) {
+    // A table alone: first where its section has none yet, further down elsewhere.
+    if (tableId) {
       const here = sectionId === s.id && !model.tables.some((x) => x.id === tableId);
       items.push({
         label: `${TABLE_NAMES[tableId]}：${s.title}`, kind: CompletionItemKind.Snippet, preselect: here, sortText: here ? '00' : `3${s.id}`,

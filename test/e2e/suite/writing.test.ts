@@ -44,10 +44,14 @@ suite('writing help', () => {
   test('Format Document aligns the pipe rows of shared report 001 and keeps its figures', async () => {
     const { doc } = await openChecked('reports/001_f11dda0cfbad3174.txt');
     const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', doc.uri, { tabSize: 4, insertSpaces: true });
-    assert.ok(edits.length > 20, `${edits.length} edits`);
-    assert.ok(edits.every((e) => e.range.start.line === e.range.end.line && !e.newText.includes('\n')), 'each edit rewrites one line');
-    const line23 = edits.find((e) => e.range.start.line === 22);
-    assert.match(line23?.newText ?? '', /^规章 +\| 0 +\| 0 +\| 0 +\|$/);
+    assert.ok(edits.length > 0, 'no formatting edits');
+    // VS Code hands back its own smaller edits for the server's: they are applied, then the lines read.
+    const edit = new vscode.WorkspaceEdit();
+    edit.set(doc.uri, edits);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.match(doc.lineAt(22).text, /^规章 +\| 0 +\| 0 +\| 0 +\|$/);
+    assert.match(doc.lineAt(21).text, /^信息内容 +\| 本年新制作数量 \| 本年新公开数量 \| 对外公开总数量 \|$/);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   test('新建下一年度年报 opens next year\'s report with the carried-over row filled in', async () => {
