@@ -364,7 +364,7 @@ export default async function uiCheck({ page, check, screenshot, log, locale = '
     const first = widget.locator('.monaco-list-row.focused', { hasText: '二、上年结转政府信息公开申请数量' });
     await first.waitFor({ state: 'visible', timeout: 15000 });
     log(`suggestions: ${(await widget.innerText()).replace(/\s*\n\s*/g, ' | ').slice(0, 200)}`);
-    await shot('writing-completion', 'completion on line 96: 二、上年结转政府信息公开申请数量 preselected, then the other rows of table 三 in template wording');
+    await shot('writing-completion', 'completion on line 96: 二、上年结转政府信息公开申请数量 preselected (every row of table 三 is there), then the column headers of the table');
     await page.keyboard.press('Escape');
   });
 
