@@ -3,7 +3,7 @@
 // input and bundle sizes; prints one JSON object of medians. Budgets are judged by reading it, not by
 // timed tests (issue 6).
 //
-//   node scripts/bench.mjs [--quick] [--only=engine,cli,lsp,memory,hostile,activation] [--activation-runs=N]
+//   node scripts/bench.mjs [--quick] [--only=engine,cli,lsp,writing,memory,hostile,activation] [--activation-runs=N]
 //
 // Needs the bundles and the compiled engine (npm run bench builds both first). Timings are wall-clock
 // medians over repeated runs in one process; on a shared machine compare figures from the same run.
@@ -149,6 +149,66 @@ function cliStart() {
     node.push(performance.now() - t0);
   }
   return { versionMs: round(median(runs), 1), bareNodeMs: round(median(node), 1) };
+}
+
+// ---- writing help over stdio: completion and inlay hints on a 10 KB report, right after an edit (the answer
+// waits for that version's check) and with the document unchanged (the analysis is reused)
+async function writing() {
+  const { conn, diagnosed, stop } = await startServer();
+  let text = '';
+  for (let i = 0; Buffer.byteLength(text) < 10 * 1024 * 0.95; i++) text += variant(i);
+  const uri = 'file:///bench/writing.govreport';
+  let version = 1;
+  let p = diagnosed(uri, version);
+  conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'govreport', version, text } });
+  await p;
+  await new Promise((res) => setTimeout(res, READING_PAUSE_MS));
+  const lines = text.split('\n');
+  const digit = lines.findIndex((l) => /^\t\d+$/.test(l) || /\| \d+ \|/.test(l));
+  const character = lines[digit].search(/\d/);
+  // Completion at the start of the line after table 三's first row: rows, headers, headings and snippets.
+  const rowLine = lines.findIndex((l) => l.includes('二、上年结转'));
+  const completion = { textDocument: { uri }, position: { line: rowLine, character: 0 } };
+  const hints = { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } } };
+  const timed = async (method, params) => { const t0 = performance.now(); const r = await conn.sendRequest(method, params); return [performance.now() - t0, r]; };
+  const runs = { completionAfterEdit: [], inlayHintsAfterEdit: [], completion: [], inlayHints: [] };
+  let items = 0;
+  let hintCount = 0;
+  const rounds = quick ? 10 : 100;
+  for (let k = 0; k < rounds + 10; k++) {
+    version++;
+    conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line: digit, character }, end: { line: digit, character: character + 1 } }, text: String(k % 10) }] });
+    const [c1, list] = await timed('textDocument/completion', completion);
+    const [h1] = await timed('textDocument/inlayHint', hints);
+    const [c2] = await timed('textDocument/completion', completion);
+    const [h2, hs] = await timed('textDocument/inlayHint', hints);
+    if (k < 10) continue; // the first edits run while the JIT compiles the features
+    runs.completionAfterEdit.push(c1); runs.inlayHintsAfterEdit.push(h1); runs.completion.push(c2); runs.inlayHints.push(h2);
+    items = list.length; hintCount = hs.length;
+  }
+  await stop();
+  // The features' own work on the same report's model, in this process (no transport, no check).
+  const { completions } = require(join(ROOT, 'out/server/src/features/completion.js'));
+  const { inlayHints } = require(join(ROOT, 'out/server/src/features/inlayHints.js'));
+  const model = engine.parseReport(text);
+  const relations = engine.evaluateRelations(model);
+  const offset = model.lineStarts[rowLine];
+  const own = { completion: [], inlayHints: [] };
+  for (let k = 0; k < (quick ? 50 : 500); k++) {
+    let t0 = performance.now();
+    completions({ model, offset, locale: 'zh-cn' });
+    own.completion.push(performance.now() - t0);
+    t0 = performance.now();
+    inlayHints({ model, relations, mode: 'whenDifferent', locale: 'zh-cn' });
+    own.inlayHints.push(performance.now() - t0);
+  }
+  return {
+    bytes: Buffer.byteLength(text), completionItems: items, inlayHints: hintCount,
+    inProcessMs: { completion: spread(own.completion.slice(50), 3), inlayHints: spread(own.inlayHints.slice(50), 3) },
+    completionAfterEditMs: spread(runs.completionAfterEdit), inlayHintsAfterEditMs: spread(runs.inlayHintsAfterEdit),
+    completionMs: spread(runs.completion), inlayHintsMs: spread(runs.inlayHints),
+    method: `real server over stdio, debounce 0; ${rounds} edits of one table digit, each followed by a completion and an inlay-hint request (…AfterEdit: the answer waits for the new version's check), then both again on the same version`,
+  };
 }
 
 // ---- the language server over stdio
@@ -382,6 +442,7 @@ if (want('cli')) {
   if (k10) result.cli.msPerFile10kOver1k = round(k10.msPerFile / k1.msPerFile, 2);
 }
 if (want('lsp')) result.lsp = await lsp();
+if (want('writing')) result.writing = await writing();
 if (want('memory')) result.memory = await memory();
 if (want('hostile')) result.hostile = hostile();
 result.bundleBytes = bundles();

@@ -1,7 +1,7 @@
 // The extension's commands: re-check, restart the server, show output, new report, and the two
 // used by the server's code actions and the Report checks view.
 import * as vscode from 'vscode';
-import { DISABLE_RULE_COMMAND, LANGUAGE_ID, NEW_REPORT, RECHECK, type NewReportParams } from '../../server/src/features/protocol';
+import { DISABLE_RULE_COMMAND, LANGUAGE_ID, NEW_REPORT, NEXT_YEAR, RECHECK, type NewReportParams, type NextYearAnswer, type NextYearParams } from '../../server/src/features/protocol';
 import type { ServerClient } from './serverClient';
 import { REVEAL_COMMAND } from './reportTree';
 
@@ -10,6 +10,7 @@ export const COMMANDS = {
   restartServer: 'govreport.restartServer',
   showOutput: 'govreport.showOutput',
   newReport: 'govreport.newReport',
+  nextYear: 'govreport.nextYear',
   disableRule: DISABLE_RULE_COMMAND,
   reveal: REVEAL_COMMAND,
 } as const;
@@ -29,6 +30,7 @@ export function registerCommands(server: ServerClient, refreshTree: () => void):
     }),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => server.output.show(true)),
     vscode.commands.registerCommand(COMMANDS.newReport, (args?: Partial<NewReportParams>) => newReport(server, args)),
+    vscode.commands.registerCommand(COMMANDS.nextYear, () => nextYear(server)),
     vscode.commands.registerCommand(COMMANDS.disableRule, (code: string, uri?: string) => disableRule(code, uri)),
     vscode.commands.registerCommand(COMMANDS.reveal, (uri: string, range?: { start: Position; end: Position }) => reveal(uri, range)),
   ];
@@ -59,6 +61,25 @@ async function newReport(server: ServerClient, args?: Partial<NewReportParams>):
   const params: NewReportParams = { templateYear: args?.templateYear ?? 2021, reportYear, agency: agency?.trim() || undefined };
   const content = await client.sendRequest<string>(NEW_REPORT, params);
   const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content });
+  return vscode.window.showTextDocument(doc);
+}
+
+/** Next year's report from the report in the active editor, opened as a new untitled document. */
+async function nextYear(server: ServerClient): Promise<vscode.TextEditor | undefined> {
+  const source = vscode.window.activeTextEditor?.document;
+  if (!source) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open the current report first.'));
+    return undefined;
+  }
+  const client = await server.start();
+  const params: NextYearParams = { text: source.getText() };
+  const answer = await client.sendRequest<NextYearAnswer>(NEXT_YEAR, params);
+  if ('error' in answer) {
+    void vscode.window.showWarningMessage(answer.error);
+    return undefined;
+  }
+  for (const note of answer.notes) void vscode.window.showWarningMessage(note);
+  const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: answer.text });
   return vscode.window.showTextDocument(doc);
 }
 

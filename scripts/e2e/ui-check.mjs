@@ -339,4 +339,33 @@ export default async function uiCheck({ page, check, screenshot, log, locale = '
     await until(async () => !(await panel.innerText()).includes(T.rowLabel), 'the Problems panel to drop the line-43 finding');
     await shot('quick-fix-applied', 'line 43 after the quick fix: the template label, no squiggle; the Problems panel down to 5');
   });
+
+  // Writing help on the faulty sample: its 一、本年新收 total is 35 where the columns add up to 34 (line 95).
+  const FAULTY = '示例街道办事处2022年政府信息公开工作年度报告（含典型错误）.txt';
+  await check('inlay hint "= 34" after the broken total, code lens "R1 ✗ R2 ✗ R3 ✗" over table 三', async () => {
+    await page.keyboard.press(`${mod}+J`); // the panel closed, for room
+    await quickOpen(page, FAULTY);
+    await goToLine(page, 88);
+    const hinted = editorLine(page, '= 34');
+    await until(async () => (await hinted.count()) > 0 && hinted, 'the inlay hint "= 34" on line 95');
+    const text = (await hinted.innerText()).replace(/\u00a0/g, ' ');
+    if (!/^\s*35\s*= 34\s*$/.test(text)) throw new Error(`line 95 reads ${JSON.stringify(text)}, expected "35" then the hint "= 34"`);
+    const lens = page.locator('.editor-group-container.active .monaco-editor .codelens-decoration', { hasText: 'R1 ✗ R2 ✗ R3 ✗' }).first();
+    await lens.waitFor({ state: 'visible', timeout: 20000 });
+    log(`line 95: ${JSON.stringify(text)}; code lens: ${JSON.stringify(await lens.innerText())}`);
+    await shot('writing-inlay-hint-code-lens', 'faulty sample: the code lens R1 ✗ R2 ✗ R3 ✗ over table 三 and the inlay hint = 34 after the total 35');
+  });
+
+  await check('completion (Ctrl+Space) on the blank line after a row offers the next row label first', async () => {
+    await goToLine(page, 96);
+    await page.keyboard.press(`${mod}+Space`);
+    const widget = page.locator('.editor-widget.suggest-widget');
+    await widget.waitFor({ state: 'visible', timeout: 15000 });
+    const first = widget.locator('.monaco-list-row.focused', { hasText: '二、上年结转政府信息公开申请数量' });
+    await first.waitFor({ state: 'visible', timeout: 15000 });
+    log(`suggestions: ${(await widget.innerText()).replace(/\s*\n\s*/g, ' | ').slice(0, 200)}`);
+    await shot('writing-completion', 'completion on line 96: 二、上年结转政府信息公开申请数量 preselected (every row of table 三 is there), then the column headers of the table');
+    await page.keyboard.press('Escape');
+  });
+
 }

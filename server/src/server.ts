@@ -22,6 +22,7 @@ import { isRcUri, RcDiagnostics } from './features/rcDiagnostics';
 import { initializationLocale, SettingsStore, uriToPath } from './features/settings';
 import { documentSymbols } from './features/symbols';
 import { WorkspaceReports } from './features/workspace';
+import { registerWriting, WRITING_CAPABILITIES } from './features/writing';
 
 if (isCheckWorker()) runCheckWorker();
 else startServer();
@@ -86,6 +87,7 @@ function startServer(): void {
         documentSymbolProvider: { label: locale === 'en' ? 'Report' : '年报' },
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        ...WRITING_CAPABILITIES,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'govreport', version: typeof __VERSION__ === 'string' ? __VERSION__ : undefined },
@@ -272,6 +274,8 @@ function startServer(): void {
     if (eol !== undefined && eol !== '\n' && eol !== '\r\n') return invalidParams('eol');
     return reportSkeleton(templateYear === 2019 ? 2019 : 2021, reportYear as number, (agency as string | undefined) || undefined, (eol as string | undefined) ?? '\n');
   });
+
+  registerWriting({ connection, documents, settings, locale: () => locale, analysisOf, offsetOf });
 
   connection.onShutdown(() => analyzer.dispose());
 

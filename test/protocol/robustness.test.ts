@@ -56,10 +56,16 @@ describe('server survival', { skip: SKIP }, () => {
   });
   after(() => client.stop());
 
-  const DOC_METHODS = ['textDocument/hover', 'textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/codeAction'];
+  const DOC_METHODS = ['textDocument/hover', 'textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/codeAction',
+    'textDocument/completion', 'textDocument/inlayHint', 'textDocument/codeLens', 'textDocument/formatting', 'textDocument/rangeFormatting'];
   const position = { line: 0, character: 0 };
   const range = { start: position, end: position };
-  const extra = (m: string) => (m === 'textDocument/hover' ? { position } : m === 'textDocument/codeAction' ? { range, context: { diagnostics: [] } } : {});
+  const options = { tabSize: 4, insertSpaces: true };
+  const EXTRA: Record<string, object> = {
+    'textDocument/hover': { position }, 'textDocument/completion': { position }, 'textDocument/codeAction': { range, context: { diagnostics: [] } },
+    'textDocument/inlayHint': { range }, 'textDocument/formatting': { options }, 'textDocument/rangeFormatting': { range, options },
+  };
+  const extra = (m: string) => EXTRA[m] ?? {};
 
   test('bad URIs and unknown documents: an empty result or an InvalidParams error', async () => {
     const bad = ['', 'not a uri', 'file:///%E0%A4%A', 'file:///nope/unknown.govreport', 'http://example.invalid/r.govreport', 'untitled:Untitled-1', 'file://' + 'a/'.repeat(50000)];
@@ -91,6 +97,11 @@ describe('server survival', { skip: SKIP }, () => {
         assert.equal(o.code, ErrorCodes.InvalidParams, JSON.stringify(g).slice(0, 80));
       }
     }
+    for (const g of [null, {}, { text: 42 }, { text: '' }, { text: 'x'.repeat(1e6) }, { text: '\u0000\ud800一、总体情况' }]) {
+      const o = await outcome(req('govreport/nextYear', g));
+      if (o.code === 'ok') assert.equal(typeof (o.result as { error: string }).error, 'string', JSON.stringify(g).slice(0, 80));
+      else assert.equal(o.code, ErrorCodes.InvalidParams, JSON.stringify(g).slice(0, 80));
+    }
     await answering();
   });
 
@@ -104,6 +115,10 @@ describe('server survival', { skip: SKIP }, () => {
     const huge = { start: { line: -1e9, character: -1e9 }, end: { line: 1e9, character: 1e9 } };
     const o = await outcome(req('textDocument/codeAction', { textDocument: { uri }, range: huge, context: { diagnostics: [{ range: huge, message: 'x', code: 'row-total', source: 'govreport' }] } }));
     if (o.code !== 'ok') assert.equal(o.code, ErrorCodes.InvalidParams);
+    for (const [m, params] of [['textDocument/inlayHint', { range: huge }], ['textDocument/rangeFormatting', { range: huge, options }], ['textDocument/completion', { position: { line: 1e9, character: 1e9 } }]] as const) {
+      const answer = await outcome(req(m, { textDocument: { uri }, ...params }));
+      if (answer.code !== 'ok') assert.equal(answer.code, ErrorCodes.InvalidParams, m);
+    }
     await answering();
   });
 

@@ -56,7 +56,12 @@ describe('the server executes nothing, connects nowhere, writes nothing, reads o
         await client.connection.sendRequest('textDocument/foldingRange', td);
         await client.connection.sendRequest('textDocument/codeAction', { ...td, range: { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } }, context: { diagnostics: [] } });
         await client.connection.sendRequest('govreport/reportOutline', { uri });
+        await client.connection.sendRequest('textDocument/completion', { ...td, position: { line: 40, character: 0 } });
+        await client.connection.sendRequest('textDocument/inlayHint', { ...td, range: { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } } });
+        await client.connection.sendRequest('textDocument/codeLens', td);
+        await client.connection.sendRequest('textDocument/formatting', { ...td, options: { tabSize: 4, insertSpaces: true } });
       }
+      await client.connection.sendRequest('govreport/nextYear', { text: report('001').text });
       await client.open(uriOf(a), report('001').text);
       await client.change(uriOf(a), [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: ' ' }]);
       await client.connection.sendRequest('govreport/reports', {});

@@ -7,11 +7,13 @@ import type { FileReport, Job, RunSettings } from './checkFile';
 import { collectTargets } from './files';
 import { FORMATTER_NEEDS, FORMATTERS, type FileResult } from './formatters';
 import { byStart, jsonDocumentBytes, jsonEntryAdding } from './formatters/json';
+import { nextYearCommand } from './nextYear';
 import { checkAll, threadCount } from './pool';
 
 const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 
 const HELP = `用法 / usage: govreport [选项] <文件|文件夹|通配符…>
+       govreport next-year <年报文件> [-o <新文件>]   由本年度年报生成下一年度年报 / next year's report
 
 检查政府信息公开工作年度报告（.txt、.md、.govreport；UTF-8、UTF-16、GB18030/GBK）。
 Checks government information disclosure annual reports.
@@ -106,6 +108,7 @@ function readOptions(argv: string[]): Options | 'help' | 'version' {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'next-year') return nextYearCommand(argv.slice(1));
   let options: ReturnType<typeof readOptions>;
   try {
     options = readOptions(argv);

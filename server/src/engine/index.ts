@@ -15,3 +15,4 @@ export { warmUpSteps } from './warmUp';
 import type { Localized, Locale } from './types';
 export const localize = (m: Localized, locale: Locale): string => (locale === 'en' ? m.en : m.zh);
 export const ruleDocPath = (code: string): string => `docs/rules/${code}.md`;
+export { nextYearReport, type NextYearReport, type NextYearResult } from './nextYear';

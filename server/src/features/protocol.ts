@@ -13,6 +13,8 @@ export const REPORT_LIST = 'govreport/reports';
 export const RECHECK = 'govreport/recheck';
 /** Client → server: the text of a new report from a template. */
 export const NEW_REPORT = 'govreport/newReport';
+/** Client → server: next year's report made from this year's report text (NextYearParams → NextYearAnswer). */
+export const NEXT_YEAR = 'govreport/nextYear';
 /** Server → client: a document or file was checked. */
 export const DID_CHECK = 'govreport/didCheck';
 
@@ -31,6 +33,8 @@ export interface GovreportSettings {
   detectLanguage: boolean;
   /** In megabytes. */
   maxFileSize: number;
+  /** After total cells: off, the expected figure when it differs (default), or always. */
+  inlayHints: { totals: 'off' | 'whenDifferent' | 'always' };
 }
 
 export interface InitializationOptions {
@@ -97,3 +101,7 @@ export interface ReportOutline extends CheckSummary {
 }
 
 export interface NewReportParams { templateYear: 2019 | 2021; reportYear: number; agency?: string; eol?: string }
+
+export interface NextYearParams { text: string }
+/** The new report's text and year, notes on what could not be carried over; or why none was made. */
+export type NextYearAnswer = { text: string; year: number; templateYear: number; notes: string[] } | { error: string };

@@ -15,6 +15,7 @@ export const DEFAULT_SETTINGS: GovreportSettings = {
   workspace: { enable: false },
   detectLanguage: true,
   maxFileSize: 20,
+  inlayHints: { totals: 'whenDifferent' },
 };
 
 /** The manifest's maximum; a larger value from a hand-edited settings file is cut to it. */
@@ -27,6 +28,7 @@ export interface EffectiveSettings {
   run: RunMode;
   debounceMs: number;
   maxFileSizeBytes: number;
+  totalHints: GovreportSettings['inlayHints']['totals'];
   /** Problems in the settings or the rc file, for the output channel. */
   problems: string[];
 }
@@ -66,6 +68,7 @@ function normalize(raw: unknown): GovreportSettings {
     workspace: { enable: !!s.workspace?.enable },
     detectLanguage: s.detectLanguage !== false,
     maxFileSize: Math.min(num(s.maxFileSize, DEFAULT_SETTINGS.maxFileSize), MAX_FILE_SIZE_MB),
+    inlayHints: { totals: s.inlayHints?.totals === 'off' || s.inlayHints?.totals === 'always' ? s.inlayHints.totals : 'whenDifferent' },
   };
 }
 
@@ -135,6 +138,7 @@ export class SettingsStore {
       run: settings.run,
       debounceMs: settings.debounce,
       maxFileSizeBytes: Math.round(settings.maxFileSize * 1024 * 1024),
+      totalHints: settings.inlayHints.totals,
       problems,
     };
   }
