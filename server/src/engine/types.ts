@@ -145,7 +145,8 @@ export interface ReportModel {
   title: { text: string; span: Span } | null;
   agency: string | null;
   reportYear: number | null;
-  reportYearSource: 'title' | 'period' | null;
+  /** prose: no title or statistics period, the one year the opening prose speaks of (a partial copy). */
+  reportYearSource: 'title' | 'period' | 'prose' | null;
   templateYear: TemplateYear | null;
   templateYearSource: 'markers' | 'override' | 'report-year' | null;
   /** Looks like a report at all (title or at least three section headings). */

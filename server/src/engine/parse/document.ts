@@ -269,6 +269,28 @@ export function yearOfPeriod(text: string): { year: number; span: Span } | null 
   return { year: Number(m[1]), span: { start: at, end: at + 4 } };
 }
 
+/** How much of the text's opening a report year is read from when there is no title and no statistics period. */
+const OPENING = 2000;
+const YEAR = /((?:19|20)\d{2})\s*年/g;
+
+/**
+ * The report year of a copy without its title or statistics period (a page's text cut from its top): the year its
+ * opening speaks of most, when one year is spoken of more than any other.
+ */
+export function yearOfOpening(text: string): number | null {
+  const counts = new Map<number, number>();
+  const opening = text.slice(0, OPENING);
+  YEAR.lastIndex = 0;
+  for (let m = YEAR.exec(opening); m; m = YEAR.exec(opening)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  let best: number | null = null;
+  let bestCount = 0;
+  let tie = false;
+  for (const [year, count] of counts) {
+    if (count > bestCount) { best = year; bestCount = count; tie = false; } else if (count === bestCount) tie = true;
+  }
+  return tie ? null : best;
+}
+
 const TITLE_YEAR = /(?:19|20)\d{2}\s*年度?/;
 const TITLE_SUFFIX = /(?:政府)?信息公开(?:工作)?(?:年度报告|年报)$/;
 

@@ -2,7 +2,7 @@ import { TEMPLATE_YEARS, tableVariants, templateYearForReportYear } from '../tem
 import type { ReportModel, SectionModel, Span, TableId, TableModel, TemplateYear } from '../types';
 import { alignTable, type Alignment } from './align';
 import { judgeReading } from './reading';
-import { agencyOfTitle, findSections, findSubHeadings, findTitle, lineOf, yearOfPeriod, yearOfTitle, type Lines } from './document';
+import { agencyOfTitle, findSections, findSubHeadings, findTitle, lineOf, yearOfOpening, yearOfPeriod, yearOfTitle, type Lines } from './document';
 import { tokenize, type Token } from './tokens';
 import { unflatten } from './flattened';
 
@@ -23,7 +23,8 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
 
   const titleYear = title ? yearOfTitle(title.text) : null;
   const period = titleYear === null ? yearOfPeriod(text) : null;
-  const reportYear = titleYear ?? period?.year ?? null;
+  const proseYear = titleYear === null && period === null ? yearOfOpening(text) : null;
+  const reportYear = titleYear ?? period?.year ?? proseYear;
 
   const markerYear = detectByMarkers(text);
   const override = options.templateYear && options.templateYear !== 'auto' ? options.templateYear : null;
@@ -74,7 +75,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
     title,
     agency: title ? agencyOfTitle(title.text) : null,
     reportYear,
-    reportYearSource: titleYear !== null ? 'title' : period ? 'period' : null,
+    reportYearSource: titleYear !== null ? 'title' : period ? 'period' : proseYear !== null ? 'prose' : null,
     templateYear,
     templateYearSource,
     isReport,

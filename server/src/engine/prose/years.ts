@@ -32,6 +32,8 @@ const REPORT_WORDS = ['年度报告', '工作报告', '年报'];
 const EXCUSE_BEFORE = /上一?年|去年|往年|历年|针对|对照|前一年/;
 const EXCUSE_AFTER = /所提|提出|中提|反映|指出|问题|整改|意见|建议/;
 const SENTENCE_END = /[。；;！？!?\n\r]/;
+/** Characters between a year and 年报/工作报告 that need not say whose report it is (年度工作). */
+const MAX_PLAIN_BETWEEN = 5;
 /** A report names its year a handful of times; past this many mentions the rest are not read. */
 export const MAX_MENTIONS = 500;
 
@@ -137,6 +139,9 @@ export function reportYears(model: ReportModel): ReportYears {
       const before = window.slice(Math.max(0, last.index - 8), last.index);
       const after = text.slice(at + word.length, at + word.length + 10);
       if (EXCUSE_BEFORE.test(before) || EXCUSE_AFTER.test(after)) continue;
+      // Another report of that year (2021年度行政执法统计年报, 财政决算报告): it names its subject between.
+      const between = text.slice(yearStart + 4, at).replace(/\s+/g, '');
+      if (between.length > MAX_PLAIN_BETWEEN && !/信息公开|政务公开/.test(between)) continue;
       mentions.push({
         kind: 'report', year: Number(last[1]), span: { start: yearStart, end: yearStart + 4 },
         phrase: text.slice(yearStart, at + word.length).replace(/\s+/g, ''),
