@@ -87,19 +87,28 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
 
 /**
  * A table whose header stands in a line this long is no table of rows: it was flattened onto the line, its cells
- * run together (a prose paragraph before a table may be long, so the header's own line is what tells).
+ * run together (a prose paragraph before a table may be long, so the header's own line is what tells). A short
+ * table (四) may fit in fewer characters: its header words written with nothing between them tell then.
  */
 const RUN_TOGETHER_LINE = 150;
-const TABLE_HEADERS = ['信息内容', '申请人情况', '行政复议'];
-const HEADERS_RUN_TOGETHER = /信息内容(?:本年|上一年|采购)|申请人情况自然人|行政复议行政诉讼|结果维持结果纠正/;
+const HEADER_RUNS: [header: string, next: RegExp][] = [
+  ['信息内容', /^(?:本年|上一年|采购)/],
+  ['申请人情况', /^自然人/],
+  ['行政复议', /^行政诉讼/],
+  ['结果维持', /^结果纠正/],
+];
 function isRunTogether(text: string, lines: Lines, from: number, to: number): boolean {
-  for (let l = from; l < to; l++) {
-    if (lines.ends[l] - lines.starts[l] <= RUN_TOGETHER_LINE) continue;
-    const line = text.slice(lines.starts[l], lines.ends[l]);
-    if (TABLE_HEADERS.some((h) => line.includes(h))) return true;
+  if (to <= from) return false;
+  const start = lines.starts[from];
+  const region = text.slice(start, lines.ends[to - 1]);
+  for (const [header, next] of HEADER_RUNS) {
+    const at = region.indexOf(header);
+    if (at < 0) continue;
+    const line = lineOf(lines, start + at);
+    if (lines.ends[line] - lines.starts[line] > RUN_TOGETHER_LINE) return true;
+    if (next.test(region.slice(at + header.length, at + header.length + 4))) return true;
   }
-  // A short table (四) may fit in fewer characters: its headers written with nothing between them tell.
-  return to > from && HEADERS_RUN_TOGETHER.test(text.slice(lines.starts[from], lines.ends[to - 1]));
+  return false;
 }
 
 /** Whether a table region holds far fewer figures than labels (a table pasted as an image leaves its labels). */

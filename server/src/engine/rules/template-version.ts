@@ -1,5 +1,5 @@
 import { templateYearForReportYear, templateYearSpec, type TableTemplate } from '../template';
-import { templateOf, templateRow } from '../relations';
+import { templateOf } from '../relations';
 import { defineRule } from './rule';
 import { sectionName } from './util';
 
@@ -10,15 +10,24 @@ const shape = (t: TableTemplate): string => {
   return s;
 };
 
-/** A template row's label and column paths, as one string; null when the template has no such row. */
-function rowShape(tpl: TableTemplate, key: string): string | null {
-  const r = templateRow(tpl, key);
-  return r ? JSON.stringify([r.label, r.group ?? false, r.columns.map((c) => c.path)]) : null;
+/** Each template's rows as label-and-columns strings, by row key, worked out once. */
+const rowShapes = new WeakMap<TableTemplate, Map<string, string>>();
+function shapesOf(tpl: TableTemplate): Map<string, string> {
+  let m = rowShapes.get(tpl);
+  if (!m) {
+    m = new Map(tpl.rows.map((r) => [r.key, JSON.stringify([r.label, r.group ?? false, r.columns.map((c) => c.path)])]));
+    rowShapes.set(tpl, m);
+  }
+  return m;
 }
 
-/** Whether the template has a row of this shape. */
-const hasRow = (tpl: TableTemplate, shapeOfRow: string | null): boolean =>
-  shapeOfRow !== null && tpl.rows.some((r) => rowShape(tpl, r.key) === shapeOfRow);
+/** Whether a row the text holds, read against `used`, is a row of `other` too (same label, same columns). */
+function sharedRow(used: TableTemplate, key: string, other: TableTemplate): boolean {
+  const shape = shapesOf(used).get(key);
+  if (shape === undefined) return false;
+  for (const s of shapesOf(other).values()) if (s === shape) return true;
+  return false;
+}
 
 export default defineRule({
   code: 'template-version',
@@ -36,7 +45,7 @@ export default defineRule({
       // A table laid out the same in both years (table 四) cannot be the wrong one.
       if (used && rightSpec.tables[table.id].some((t) => shape(t) === shape(used))) continue;
       // Only rows the text holds tell the years apart: a copy cut before them says nothing about the template.
-      if (used && !table.rows.some((r) => (r.labelSpan || r.cells.length > 0) && !rightSpec.tables[table.id].some((t) => hasRow(t, rowShape(used, r.key))))) continue;
+      if (used && !table.rows.some((r) => (r.labelSpan || r.cells.length > 0) && !rightSpec.tables[table.id].some((t) => sharedRow(used, r.key, t)))) continue;
       const usedSpec = templateYearSpec(table.variantYear);
       const first = table.rows.find((r) => r.labelSpan)?.labelSpan ?? { start: table.span.start, end: table.span.start };
       report({
