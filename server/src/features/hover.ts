@@ -38,6 +38,11 @@ function cellHover(relations: RelationResult[], table: TableModel, row: RowModel
   const parts = [`**${cellLabel(row, cell)}**`];
   const value = cell.value === null ? t(locale, '（无法读取为数值）', '(not readable as a number)') : String(cell.value);
   parts.push(`${t(locale, TABLE_NAMES[table.id].zh, TABLE_NAMES[table.id].en)} · ${t(locale, '数值', 'value')} ${value}${cell.raw !== String(cell.value) ? ` · ${t(locale, '原文', 'as written')} \`${cell.raw}\`` : ''}`);
+  if (table.inferredCells.some((s) => s.start === cell.span.start && s.end === cell.span.end)) {
+    parts.push(t(locale,
+      '⚠ 原文中数字连在一起，此格的边界是按本行“总计”等于各列之和推断的（唯一可能的切分）',
+      '⚠ The figures run together in the text: this cell\'s boundaries were inferred from the row\'s total (the only cut that adds up)'));
+  }
   const own = relations.filter((r) => r.target.cell === cell);
   if (own.length) parts.push(own.map((r) => relationLine(r, locale)).join('\n\n'));
   const part = relations.filter((r) => r.target.cell !== cell && (r.plus.some((x) => x.cell === cell) || r.minus.some((x) => x.cell === cell)));

@@ -1,5 +1,5 @@
 // Shared shape of the four arithmetic rules: a finding on the total cell of each broken relation.
-import type { CellModel, Localized, RelationResult, RelationTerm, Severity } from '../types';
+import type { CellModel, Localized, RelationResult, RelationTerm, ReportModel, Severity, Span } from '../types';
 import { defineRule, type Rule, type RuleFix, type RuleRelated } from './rule';
 
 const last = (a: string[]) => a[a.length - 1];
@@ -89,12 +89,14 @@ export function arithmeticRule(spec: ArithmeticRuleSpec): Rule {
     defaultSeverity: spec.defaultSeverity ?? 'error',
     description: spec.description,
     fix: spec.fix,
-    check({ relations, report }) {
+    check({ model, relations, report }) {
       for (const r of relations) {
         if (r.id !== spec.relation || r.ok) continue;
+        const inferred = hasInferredTerm(model, r);
         // A cell that totals two ways (（七）总计 × 总计: its row and its column) is only fixed without
         // asking when both ways agree; otherwise applying one fix would break the other, back and forth.
-        const fixes = (): RuleFix[] => r.expected >= 0
+        // A cell cut out of run-together digits is not rewritten: the text has no cell of its own to edit.
+        const fixes = (): RuleFix[] => r.expected >= 0 && !inferred
           ? [{
             title: { zh: `将${last(r.target.cell.columnPath)}改为 ${r.expected}`, en: `Set the cell to ${r.expected}` },
             edits: [{ span: r.target.cell.span, newText: String(r.expected) }],
@@ -103,7 +105,7 @@ export function arithmeticRule(spec: ArithmeticRuleSpec): Rule {
           : [];
         report({
           span: r.target.cell.span,
-          message: relationMessage(r),
+          message: inferred ? withInferredNote(relationMessage(r)) : relationMessage(r),
           related: () => relatedTerms(r),
           fixes,
         });
@@ -111,3 +113,16 @@ export function arithmeticRule(spec: ArithmeticRuleSpec): Rule {
     },
   });
 }
+
+/** Whether a cell of the relation was cut out of run-together digits (see parse/inferCells). */
+function hasInferredTerm(model: ReportModel, r: RelationResult): boolean {
+  const table = model.tables.find((t) => t.id === r.tableId);
+  if (!table || table.inferredCells.length === 0) return false;
+  const inferred = (c: { span: Span }) => table.inferredCells.some((s) => s.start === c.span.start && s.end === c.span.end);
+  return inferred(r.target.cell) || r.plus.some((t) => inferred(t.cell)) || r.minus.some((t) => inferred(t.cell));
+}
+
+const withInferredNote = (m: Localized): Localized => ({
+  zh: `${m.zh}（原文数字连写，单元格由各行总计推断）`,
+  en: `${m.en} (the figures run together in the text; cells inferred from each row's total)`,
+});
