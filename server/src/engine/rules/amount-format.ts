@@ -1,6 +1,7 @@
 import { templateColumnAt, templateOf, templateRow } from '../relations';
 import type { RowSpec, TableTemplate } from '../template';
-import { defineRule } from './rule';
+import { defineRule, type RuleFinding } from './rule';
+import type { TableModel } from '../types';
 
 /** Whether a template row has a money column, by row (most have none, and their cells need no look). */
 const hasAmount = new WeakMap<RowSpec, boolean>();
@@ -30,6 +31,29 @@ function formatWan(v: number, decimals: number | null): string {
   return String(Number(v.toFixed(6)));
 }
 
+/**
+ * In a table whose figures cannot be placed (digits run together), a money row's last piece that ends in a unit
+ * still shows the fault: however its digits are cut, the unit is inside the amount cell. Only the unit is pointed
+ * at, and nothing is rewritten.
+ */
+function unitOfUnplacedAmount(table: TableModel, tpl: TableTemplate, report: (f: RuleFinding) => void): void {
+  for (const row of table.rows) {
+    const spec = templateRow(tpl, row.key);
+    const last = row.cells[row.cells.length - 1];
+    if (!spec || !anyAmount(spec) || spec.columns[spec.columns.length - 1].kind !== 'amount' || !last) continue;
+    const unit = /(万元|元)$/.exec(last.raw);
+    if (!unit) continue;
+    const at = last.span.end - unit[1].length;
+    report({
+      span: { start: at, end: last.span.end },
+      message: {
+        zh: `${row.templateLabel} × ${spec.columns[spec.columns.length - 1].path.at(-1)}：金额单元格内写了单位“${unit[1]}”${unit[1] === '元' ? '，表头单位为万元' : ''}（本表数字连写，金额无法单独读出）`,
+        en: `${row.templateLabel}: the amount cell carries the unit "${unit[1]}"${unit[1] === '元' ? ' while the header\'s unit is 万元' : ''} (the table's figures run together; the amount cannot be read on its own)`,
+      },
+    });
+  }
+}
+
 export default defineRule({
   code: 'amount-format',
   defaultSeverity: 'warning',
@@ -37,9 +61,12 @@ export default defineRule({
   description: { zh: '金额单元格带单位、单位不是万元，或（北京格式）未保留四位小数', en: 'A money amount with a unit in the cell, in 元 where 万元 is expected, or not four decimals' },
   check({ model, report }) {
     for (const table of model.tables) {
-      if (table.unreliable) continue;
       const tpl = templateOf(table);
       if (!tpl || !tableAnyAmount(tpl)) continue;
+      if (table.unreliable) {
+        unitOfUnplacedAmount(table, tpl, report);
+        continue;
+      }
       for (const row of table.rows) {
         const spec = templateRow(tpl, row.key);
         if (!spec || !anyAmount(spec)) continue;
