@@ -184,6 +184,12 @@ describe('family 3: PDF text', () => {
     });
   }
 
+  it('a page number above the title (“- 1 -” on its own line) is not part of the title or the agency', { todo: 'title reads "- 1 -示例市民政局2021年…" and agency "- 1 -示例市民政局" (as on huaian-2024.txt, hongze-2023.txt)' }, () => {
+    const model = parseReport('- 1 -\n' + family('pdf-text'));
+    assert.equal(model.title?.text, '示例市民政局2021年政府信息公开工作年度报告');
+    assert.equal(model.agency, '示例市民政局');
+  });
+
   it('a running footer inside a table is passed over like a page number', { todo: 'the footer line is read as table content: table-shape error «示例市民政局政府信息公开工作年度报告»' }, () => {
     const text = replaceOnce(family('pdf-text'), '- 3 -\n', '示例市民政局政府信息公开工作年度报告\n- 3 -\n');
     const { model, findings } = checkText(text);
