@@ -158,6 +158,23 @@ describe('family 2: cell per line', () => {
   }
 });
 
+describe('family 2: every table of the sample re-laid', () => {
+  const relaid: [string, (t: string) => string][] = [
+    ['a bare "|" line between every two cells', (t) => t.replace(/(\n\t[^\n]*)(?=\n\t)/g, '$1\n|')],
+    ['every cell ending " |"', (t) => t.replace(/\n\t([^\n]*)/g, '\n$1 |')],
+  ];
+  for (const [what, relay] of relaid) {
+    it(`${what}: tables 二, 三 and 四 read as in the sample, no finding`, () => {
+      const text = relay(CLEAN_2021());
+      const { model, findings } = checkText(text);
+      assertSampleTables(model);
+      assert.equal(cellText(model, 2, 'item8.r1', 'c1'), '12.35');
+      assert.equal(cellText(model, 4, 'cases', 'direct.total'), '1');
+      assert.deepEqual(briefs(text, findings), []);
+    });
+  }
+});
+
 describe('family 3: PDF text', () => {
   it('labels wrapped past or around their values, group labels interleaved, vertical headers, a page number and a page break inside the table', () => {
     const text = family('pdf-text');
@@ -245,6 +262,19 @@ describe('family 5: blank cells', () => {
       assert.equal(offsetAt(model.lineStarts, text.length, inTable[0].range.start), blank.span.start);
     });
   }
+
+  it('an empty cell in table 二 (a pipe row among cell-per-line rows) and in table 四: cell-value there', () => {
+    const cases: [string, number, string, string][] = [
+      [CLEAN_2021().replace(/\t规章\n\t0\n\t0\n\t0/, '| 规章 | 0 |  | 0 |'), 2, 'item1.r1', 'c2'],
+      [replaceOnce(family('table4-three-header-rows'), '| 1 | 0 | 0 | 1 | 2 |', '| 1 |  | 0 | 1 | 2 |'), 4, 'cases', 'review.corrected'],
+    ];
+    for (const [text, id, rowKey, columnKey] of cases) {
+      const { model, findings } = checkText(text);
+      const blank = table(model, id).rows.find((r) => r.key === rowKey)!.cells.find((c) => c.columnKey === columnKey)!;
+      assert.equal(blank.value, null);
+      assert.deepEqual(findings.map((f) => [f.code, f.severity, offsetAt(model.lineStarts, text.length, f.range.start)]), [['cell-value', 'error', blank.span.start]]);
+    }
+  });
 
   const harder: [string, string, string, string, (number | null)[], string][] = [
     ['tsv', 'the last cell blank (a trailing tab)', '（一）予以公开\t12\t1\t0\t0\t1\t0\t14', '（一）予以公开\t12\t1\t0\t0\t1\t0\t', [12, 1, 0, 0, 1, 0, null], 'total'],
