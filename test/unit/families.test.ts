@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { checkText, evaluateRelations, offsetAt, parseReport, type Finding, type ReportModel, type TableModel } from '../../server/src/engine';
+import { checkText, evaluateRelations, offsetAt, parseReport, proseFigures, type Finding, type ReportModel, type TableModel } from '../../server/src/engine';
 import { hoverAt } from '../../server/src/features/hover';
 import { CLEAN_2021, ROOT, fixture, replaceOnce, sample, textOf } from './helpers';
 
@@ -82,6 +82,8 @@ describe('family 1: flattened page', () => {
     assert.ok(t3.unreliable, 'table 三 said unreliable');
     assert.deepEqual(briefs(text, findings), ['information table-shape «一、本年新收政府信息公开申请数量»']);
     assert.deepEqual(findingsIn(model, t3, findings).map((f) => f.code), ['table-shape']);
+    // The prose is read, but not compared with a table that cannot be read.
+    assert.deepEqual(proseFigures(model).map((f) => f.status), ['unavailable', 'unavailable', 'unavailable', 'unavailable']);
   });
 
   it('run-together digits are cut the one way the row total allows, without leading zeros', () => {
@@ -103,6 +105,10 @@ describe('family 1: flattened page', () => {
     assert.equal(t4.inferredCells.length, 15);
     assert.equal(cellText(model, 4, 'cases', 'direct.total'), '1');
     assert.deepEqual(briefs(text, findings), []);
+    // The prose in the running text is read and compared with the inferred cells.
+    assert.deepEqual(proseFigures(model).map((f) => [f.phrase, f.status]), [
+      ['新收政府信息公开申请34件', 'match'], ['上年结转2件', 'match'], ['办结35件', 'match'], ['结转下年度继续办理1件', 'match'],
+    ]);
   });
 
   it('table 二 run together ("规章000行政规范性文件3127"): no row total to cut by, so the table is said once, not checked', () => {
