@@ -452,14 +452,30 @@ describe('family 8: a stray NUL in UTF-8 text', () => {
     });
   }
 
-  it('through the CLI: checked, not file-unreadable', () => {
+  interface CliFile { templateYear: number; reportYear: number; diagnostics: { code: string; severity: string; range: { start: { line: number; character: number } } }[] }
+  /** Runs the CLI on the bytes as a report file; its exit code and the one file's JSON entry. */
+  function cli(bytes: Buffer): { status: number | null; out: CliFile } {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-families-'));
     const file = path.join(dir, '示例市民政局2021年政府信息公开工作年度报告.txt');
-    fs.writeFileSync(file, family('stray-nul'));
+    fs.writeFileSync(file, bytes);
     const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/govreport.js'), '--format', 'json', file], { encoding: 'utf8' });
     fs.rmSync(dir, { recursive: true, force: true });
-    assert.equal(r.status, 0, r.stderr);
-    const [out] = JSON.parse(r.stdout) as { templateYear: number; reportYear: number; diagnostics: { code: string; severity: string; range: { start: { line: number; character: number } } }[] }[];
+    return { status: r.status, out: (JSON.parse(r.stdout) as CliFile[])[0] };
+  }
+
+  it('through the CLI: NUL bytes under 1 % are checked, over 1 % the file is unreadable', () => {
+    const report = Buffer.from(CLEAN_2021(), 'utf8');
+    const some = cli(Buffer.concat([report, Buffer.alloc(Math.floor(report.length * 0.005))]));
+    assert.equal(some.status, 0);
+    assert.deepEqual(some.out.diagnostics.map((d) => [d.code, d.severity]), [['control-character', 'information']]);
+    const many = cli(Buffer.concat([report, Buffer.alloc(Math.ceil(report.length * 0.03))]));
+    assert.equal(many.status, 2, 'a file that cannot be read exits 2');
+    assert.deepEqual(many.out.diagnostics.map((d) => d.code), ['file-unreadable']);
+  });
+
+  it('through the CLI: checked, not file-unreadable', () => {
+    const { status, out } = cli(Buffer.from(family('stray-nul'), 'utf8'));
+    assert.equal(status, 0);
     assert.equal(out.templateYear, 2021);
     assert.equal(out.reportYear, 2021);
     assert.deepEqual(out.diagnostics.map((d) => [d.code, d.severity]), [['control-character', 'information']]);
