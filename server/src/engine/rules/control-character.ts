@@ -1,7 +1,7 @@
 import { defineRule } from './rule';
 
 /** C0 control characters other than tab and line breaks, and DEL: nothing a report writes on purpose. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g;
 
 const codePoint = (c: string) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 
