@@ -127,13 +127,13 @@ describe('family 1: flattened page', () => {
     assert.deepEqual(valuesOf(table(model, 2)), REFERENCE[2]);
   });
 
-  it('the title behind a crawler prefix "标题: " is the title, without the prefix', { todo: 'title prefix not handled: title reads "标题: 示例市民政局2021年…"' }, () => {
+  it('the title behind a crawler prefix "标题: " is the title, without the prefix', () => {
     const model = parseReport(family('flattened'));
     assert.equal(model.title?.text, '示例市民政局2021年政府信息公开工作年度报告');
     assert.equal(model.agency, '示例市民政局');
   });
 
-  it('the hover of an inferred cell says the cells were inferred', { todo: 'hover does not read table.inferredCells' }, () => {
+  it('the hover of an inferred cell says the cells were inferred', () => {
     const model = parseReport(family('flattened-inferred'));
     const cell = table(model, 3).rows.find((r) => r.key === 'new')!.cells[0];
     const hover = hoverAt({ model, relations: evaluateRelations(model), offset: cell.span.start, locale: 'en' });
@@ -207,13 +207,13 @@ describe('family 3: PDF text', () => {
     });
   }
 
-  it('a page number above the title (“- 1 -” on its own line) is not part of the title or the agency', { todo: 'title reads "- 1 -示例市民政局2021年…" and agency "- 1 -示例市民政局" (as on huaian-2024.txt, hongze-2023.txt)' }, () => {
+  it('a page number above the title (“- 1 -” on its own line) is not part of the title or the agency', () => {
     const model = parseReport('- 1 -\n' + family('pdf-text'));
     assert.equal(model.title?.text, '示例市民政局2021年政府信息公开工作年度报告');
     assert.equal(model.agency, '示例市民政局');
   });
 
-  it('a running footer inside a table is passed over like a page number', { todo: 'the footer line is read as table content: table-shape error «示例市民政局政府信息公开工作年度报告»' }, () => {
+  it('a running footer inside a table is passed over like a page number', () => {
     const text = replaceOnce(family('pdf-text'), '- 3 -\n', '示例市民政局政府信息公开工作年度报告\n- 3 -\n');
     const { model, findings } = checkText(text);
     assertSampleTables(model);
@@ -238,7 +238,7 @@ describe('family 4: table 四 in any header arrangement', () => {
     });
   }
 
-  it('no header at all, only the fifteen numbers', { todo: 'table 四 is not found: table-missing error on the section heading' }, () => {
+  it('no header at all, only the fifteen numbers', () => {
     const text = family('table4-no-header');
     const { model, findings } = checkText(text);
     assertSampleTables(model);
@@ -282,12 +282,14 @@ describe('family 5: blank cells', () => {
     }
   });
 
-  const harder: [string, string, string, string, (number | null)[], string][] = [
-    ['tsv', 'the last cell blank (a trailing tab)', '（一）予以公开\t12\t1\t0\t0\t1\t0\t14', '（一）予以公开\t12\t1\t0\t0\t1\t0\t', [12, 1, 0, 0, 1, 0, null], 'total'],
-    ['markdown', 'the first value cell blank', '| （一）予以公开 | 12 |', '| （一）予以公开 |  |', [null, 1, 0, 0, 1, 0, 14], 'natural'],
+  const harder: [string, string, string, string, (number | null)[], string, string | undefined][] = [
+    ['tsv', 'the last cell blank (a trailing tab)', '（一）予以公开\t12\t1\t0\t0\t1\t0\t14', '（一）予以公开\t12\t1\t0\t0\t1\t0\t', [12, 1, 0, 0, 1, 0, null], 'total', undefined],
+    // A blank right after a label is where a label spanning two columns leaves its second: not told apart yet.
+    ['markdown', 'the first value cell blank', '| （一）予以公开 | 12 |', '| （一）予以公开 |  |', [null, 1, 0, 0, 1, 0, 14], 'natural',
+      'read as a short row: a blank right after a label is taken for the rest of a label spanning two columns'],
   ];
-  for (const [layout, what, from, to, values, blankColumn] of harder) {
-    it(`${layout}: ${what} is a cell-value at that cell`, { todo: 'read as a short row: table-shape error (and column-total errors on misplaced cells in markdown)' }, () => {
+  for (const [layout, what, from, to, values, blankColumn, todo] of harder) {
+    it(`${layout}: ${what} is a cell-value at that cell`, { todo }, () => {
       const text = replaceOnce(fixture(`layouts/table3-${layout}.txt`), from, to);
       const { model, findings } = checkText(text);
       const t3 = table(model, 3);
@@ -309,7 +311,7 @@ describe('family 5: blank cells', () => {
     assert.deepEqual(findings.map((f) => [f.code, f.severity]), [['cell-value', 'error']]);
   });
 
-  it('pipe: two blank cells side by side are two cell-value findings', { todo: 'the second blank is lost: one cell-value, a short row (table-shape error) and three column-total errors' }, () => {
+  it('pipe: two blank cells side by side are two cell-value findings', () => {
     const text = replaceOnce(fixture('layouts/table3-pipe.txt'), '（一）予以公开 | 12 | 1 | 0 | 0 |', '（一）予以公开 | 12 |  |  | 0 |');
     const { model, findings } = checkText(text);
     const t3 = table(model, 3);
@@ -327,7 +329,7 @@ describe('family 5: blank cells', () => {
     assert.deepEqual(findingsIn(model, t3, findings).filter((f) => f.code !== 'template-version').map((f) => [f.code, f.severity]), [['table-shape', 'information']]);
   });
 
-  it('blanks collapsed: no other finding, and the table is still the 2021 variant', { todo: 'table 三 is taken for the 2019 variant and template-version warns on a 2021 table' }, () => {
+  it('blanks collapsed: no other finding, and the table is still the 2021 variant', () => {
     const text = family('blank-collapsed');
     const { model, findings } = checkText(text);
     assert.equal(table(model, 3).variant, '2021');
@@ -388,7 +390,7 @@ describe('family 6: copies cut elsewhere', () => {
     });
   }
 
-  it('a cut inside a row label ("（六）其他\\n处"): one finding, no row-label on the cut label', { todo: 'the cut label draws a row-label warning besides the row-missing information (as on partial/112.txt)' }, () => {
+  it('a cut inside a row label ("（六）其他\\n处"): one finding, no row-label on the cut label', () => {
     const text = cut(CLEAN_2021(), '（六）其他\n处理', 7);
     const { model, findings } = checkText(text);
     const t3 = table(model, 3);

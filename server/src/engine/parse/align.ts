@@ -169,6 +169,9 @@ interface Prepared {
   fragmentChars: Set<string>;
 }
 
+/** The report's title as a page header or footer repeats it: …政府信息公开工作年度报告 (or 年报). */
+const RUNNING_TITLE = /信息公开.{0,4}(?:年度报告|年报)$/;
+
 /** Longest text read as a piece of a header or group label broken up by the layout. */
 const MAX_FRAGMENT = 10;
 
@@ -190,6 +193,8 @@ function fragmentCharsOf(tpl: TableTemplate): Set<string> {
  */
 function isLabelFragment(t: Token, chars: Set<string>): boolean {
   const key = keyOf(t);
+  // A PDF's running header or footer (the report's title) printed inside a table that crosses a page.
+  if (RUNNING_TITLE.test(key)) return true;
   if (key.length === 0 || key.length > MAX_FRAGMENT) return false;
   for (const c of key) if (!chars.has(c)) return false;
   return true;

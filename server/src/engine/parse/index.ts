@@ -43,7 +43,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       const openEnded = region.toLine >= lines.starts.length;
       // A table with labels but (almost) no figures is compared on its labels alone: otherwise the variant
       // with the fewest figures a row would win for lacking less.
-      const fewFigures = hasFewFigures(tokens);
+      const fewFigures = hasFewFigures(tokens) || hasFillerLine(text, lines, region.fromLine, region.toLine);
       const costOf = (a: Alignment) => a.cost - (openEnded ? a.tailCost : 0) - (fewFigures ? a.shortCost : 0);
       let best: Alignment | null = null;
       // Even with a forced template year every variant is tried: the tables are read as they are written,
@@ -107,6 +107,21 @@ function isRunTogether(text: string, lines: Lines, from: number, to: number): bo
     const line = lineOf(lines, start + at);
     if (lines.ends[line] - lines.starts[line] > RUN_TOGETHER_LINE) return true;
     if (next.test(region.slice(at + header.length, at + header.length + 4))) return true;
+  }
+  return false;
+}
+
+/** A line of nothing but two or more cell separators: where a page's copy collapsed a run of blank cells. */
+const FILLER_LINE = /^[ \t\u3000]*\|[ \t\u3000|]*\|[ \t\u3000|]*$/;
+
+/**
+ * Whether the region holds such a line: rows then lack figures that were blank, and the variants are compared on
+ * their labels alone (see hasFewFigures).
+ */
+function hasFillerLine(text: string, lines: Lines, from: number, to: number): boolean {
+  for (let l = from; l < to; l++) {
+    const start = lines.starts[l];
+    if (lines.ends[l] - start >= 2 && text.charCodeAt(start) === 0x7c && FILLER_LINE.test(text.slice(start, lines.ends[l]))) return true;
   }
   return false;
 }

@@ -2,6 +2,7 @@
 // table, a web page collapses blank cells so that values lose their columns, a table pasted as an image leaves
 // only its labels. Each of these is said once for the table (rules/table-shape, rules/row-missing), instead of a
 // finding for every row the copy lacks, and the relations are not evaluated on figures that cannot be placed.
+import { labelKey } from '../normalize';
 import type { RowModel, TableModel } from '../types';
 
 /** Share of a table's expected figures below which a table with its labels counts as having no figures. */
@@ -35,7 +36,8 @@ function markCut(table: TableModel): void {
     const anchoredAtEnd = last ? m.after !== null && m.after.end >= (last.labelSpan?.start ?? 0) : true;
     if (anchoredAtEnd && !after.has(m.key)) tail.add(m.key);
   }
-  const insideLastRow = !!last && isShort(last);
+  // The cut may fall inside the last row's figures or inside its label (（六）其他 for （六）其他处理).
+  const insideLastRow = !!last && (isShort(last) || (last.label !== null && labelKey(last.label) !== labelKey(last.templateLabel)));
   if (tail.size === 0 && !insideLastRow) return;
   table.missingRows = table.missingRows.filter((m) => !tail.has(m.key));
   if (insideLastRow) table.unread = table.unread.filter((u) => !(u.reason === 'short-row' && u.rowKey === last.key));

@@ -208,13 +208,20 @@ export function tokenize(text: string, lineStarts: number[], lineEnds: number[],
         n++;
       }
       if (pieces === 0 && separator >= 0) {
-        if (afterValue) pending = base + cs;
+        // Empty cells in a run after a value each count (12 |  |  | 0); what follows a row's last pipe is no cell,
+        // what follows its last tab is (a blank last cell).
+        const last = i >= to;
+        if (pending >= 0 && !(last && separator === 0x7c)) {
+          tokens.push({ kind: 'blank', text: '', key: undefined, count: -1, span: { start: pending, end: pending }, line });
+          pending = base + cs;
+        } else if (afterValue && !(last && separator === 0x7c)) pending = base + cs;
         afterValue = false;
         n++;
       }
       if (i >= to) break;
       cs = i + 1;
     }
+    if (pending >= 0) tokens.push({ kind: 'blank', text: '', key: undefined, count: -1, span: { start: pending, end: pending }, line });
   }
   return tokens;
 }

@@ -40,6 +40,8 @@ export default defineRule({
     const expected = forced ?? templateYearForReportYear(model.reportYear!);
     for (const table of model.tables) {
       if (table.variantYear === expected) continue;
+      // A table that cannot be read reliably says so once (table-shape); which template it follows is as unsure.
+      if (table.unreliable) continue;
       const rightSpec = templateYearSpec(expected);
       const used = templateOf(table);
       // A table laid out the same in both years (table 四) cannot be the wrong one.
