@@ -119,7 +119,8 @@ const isBlankCode = (c: number): boolean => SPACE_KIND[c] > 0;
 
 /** What a label key holds for the (already half-width) code unit `c`, or -1 to drop it. */
 function keyCode(c: number): number {
-  if (isBlankCode(c)) return -1;
+  // A stray control character (a NUL left by a conversion) is no part of a label: control-character points at it.
+  if (isBlankCode(c) || (c < 0x20 && c !== 0x09) || c === 0x7f) return -1;
   switch (c) {
     case 0x201c: case 0x201d: case 0x27: case 0x2018: case 0x2019: // “ ” ' ‘ ’
     case 0x300c: case 0x300d: case 0x300e: case 0x300f: // 「 」 『 』

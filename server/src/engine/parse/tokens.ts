@@ -183,7 +183,8 @@ export function tokenize(text: string, lineStarts: number[], lineEnds: number[],
         while (i < to && (c = s.charCodeAt(i)) !== separator && SPACE_KIND[c] === 0) {
           if (digits) {
             const d = c - 48;
-            if (d >= 0 && d <= 9) value = value * 10 + d; else digits = false;
+            // A stray control character inside a figure (15␀36) is passed over: control-character points at it.
+            if (d >= 0 && d <= 9) value = value * 10 + d; else if (c >= 0x20 || c === 0x09) digits = false;
           }
           i++;
         }
