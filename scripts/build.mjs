@@ -9,6 +9,8 @@ const entries = [
   { in: 'server/src/server.ts', out: 'dist/server.js', platform: 'node' },
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js', platform: 'node' },
   { in: 'client/src/extension.ts', out: 'dist/client.js', platform: 'node', external: ['vscode'] },
+  // The summary page's script (ECharts included), inlined into govreport summary's HTML and the VS Code webview.
+  { in: 'page/src/main.ts', out: 'dist/summary-page.js', platform: 'browser', format: 'iife', target: 'es2020', minify: true },
 ];
 
 mkdirSync('dist', { recursive: true });
@@ -20,11 +22,11 @@ for (const e of entries) {
     outfile: e.out,
     bundle: true,
     platform: e.platform,
-    format: 'cjs',
-    target: 'node20',
+    format: e.format ?? 'cjs',
+    target: e.target ?? 'node20',
     external: e.external ?? [],
-    sourcemap: !production,
-    minify: production,
+    sourcemap: !production && !e.minify,
+    minify: production || !!e.minify,
     metafile: true,
     logLevel: 'warning',
     define: { __VERSION__: JSON.stringify(version) },

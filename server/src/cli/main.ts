@@ -8,6 +8,7 @@ import { collectTargets } from './files';
 import { FORMATTER_NEEDS, FORMATTERS, type FileResult } from './formatters';
 import { byStart, jsonDocumentBytes, jsonEntryAdding } from './formatters/json';
 import { checkAll, threadCount } from './pool';
+import { DESK_COMMANDS, deskMain } from '../desk/cli';
 
 const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 
@@ -28,6 +29,8 @@ Checks government information disclosure annual reports.
                                      也可用环境变量 GOVREPORT_JOBS）/ threads checking files
   -h, --help                         显示帮助 / show help
   -v, --version                      显示版本 / show version
+
+汇总与导出 / the reviewer's desk: govreport export --help, govreport summary --help
 
 退出码 / exit codes: 0 无错误级问题；1 有错误级问题；2 用法或读写错误。`;
 
@@ -106,6 +109,7 @@ function readOptions(argv: string[]): Options | 'help' | 'version' {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (DESK_COMMANDS.includes(argv[0])) return deskMain(argv[0], argv.slice(1));
   let options: ReturnType<typeof readOptions>;
   try {
     options = readOptions(argv);
