@@ -8,6 +8,8 @@ const production = process.argv.includes('--production');
 const entries = [
   { in: 'server/src/server.ts', out: 'dist/server.js', platform: 'node' },
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js', platform: 'node' },
+  // govreport export / summary (exceljs): loaded by the CLI and the server only when asked for.
+  { in: 'server/src/desk/cli.ts', out: 'dist/desk.js', platform: 'node' },
   { in: 'client/src/extension.ts', out: 'dist/client.js', platform: 'node', external: ['vscode'] },
   // The summary page's script (ECharts included), inlined into govreport summary's HTML and the VS Code webview.
   { in: 'page/src/main.ts', out: 'dist/summary-page.js', platform: 'browser', format: 'iife', target: 'es2020', minify: true },

@@ -8,7 +8,7 @@ import { collectTargets } from './files';
 import { FORMATTER_NEEDS, FORMATTERS, type FileResult } from './formatters';
 import { byStart, jsonDocumentBytes, jsonEntryAdding } from './formatters/json';
 import { checkAll, threadCount } from './pool';
-import { DESK_COMMANDS, deskMain } from '../desk/cli';
+import { DESK_COMMANDS, loadDesk } from './deskLoader';
 
 const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 
@@ -109,7 +109,7 @@ function readOptions(argv: string[]): Options | 'help' | 'version' {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  if (DESK_COMMANDS.includes(argv[0])) return deskMain(argv[0], argv.slice(1));
+  if (DESK_COMMANDS.includes(argv[0])) return loadDesk().deskMain(argv[0], argv.slice(1));
   let options: ReturnType<typeof readOptions>;
   try {
     options = readOptions(argv);

@@ -5,8 +5,6 @@ import { exportFormatOf, writeExport } from './export';
 import { deskRun } from './run';
 import { writeSummary } from './summary';
 
-export const DESK_COMMANDS = ['export', 'summary'];
-
 const HELP = `用法 / usage:
   govreport export <文件|文件夹…> -o <表格.xlsx|表格.csv|表格.json>
       每份报告一行：机关、年度、各级别问题数、表二/表三/表四的每个单元格
