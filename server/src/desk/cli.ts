@@ -2,6 +2,9 @@
 import { parseArgs } from 'node:util';
 import type { TemplateYear } from '../engine';
 import { exportFormatOf, writeExport } from './export';
+
+// The language server writes its reports' tables with the same writer, from this bundle (see cli/deskLoader).
+export { writeExport };
 import { deskRun } from './run';
 import { writeSummary } from './summary';
 

@@ -83,6 +83,12 @@ export function carryPairs(facts: CarryFacts[]): PagePair[] {
   return pairs.sort((a, b) => a.agency.localeCompare(b.agency) || a.toYear - b.toYear);
 }
 
+/** The page's data for records held in memory (the language server's reports). */
+export function pageData(records: DeskRecord[], lang: PageData['lang']): PageData {
+  const facts = records.map(carryFacts).filter((f): f is CarryFacts => f !== null);
+  return { lang, reports: records.map(pageReport), pairs: carryPairs(facts) };
+}
+
 /** JSON safe inside a script element: no `<` that could close it. */
 const scriptJson = (v: unknown): string => JSON.stringify(v).replace(/</g, '\\u003c');
 

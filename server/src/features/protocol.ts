@@ -13,6 +13,10 @@ export const REPORT_LIST = 'govreport/reports';
 export const RECHECK = 'govreport/recheck';
 /** Client → server: the text of a new report from a template. */
 export const NEW_REPORT = 'govreport/newReport';
+/** Client → server: the summary page's data (PageData) over every report the server holds. */
+export const SUMMARY_DATA = 'govreport/summaryData';
+/** Client → server: write every report's tables to an XLSX file (ExportTablesParams); answers the number of reports. */
+export const EXPORT_TABLES = 'govreport/exportTables';
 /** Server → client: a document or file was checked. */
 export const DID_CHECK = 'govreport/didCheck';
 
@@ -97,3 +101,5 @@ export interface ReportOutline extends CheckSummary {
 }
 
 export interface NewReportParams { templateYear: 2019 | 2021; reportYear: number; agency?: string; eol?: string }
+
+export interface ExportTablesParams { /** File-system path of the .xlsx to write. */ path: string }
