@@ -50,7 +50,7 @@ export class Charts {
     const reports = shown.map((i) => this.data.reports[i]).filter((r) => r.isReport);
     const years = new Set(reports.map((r) => r.reportYear));
     const top = [...reports].sort((a, b) => (value(b, 'received') ?? -1) - (value(a, 'received') ?? -1)).slice(0, TOP);
-    const labels = top.map((r) => (r.agency ?? r.file) + (years.size > 1 ? ` ${r.reportYear ?? ''}` : ''));
+    const labels = top.map((r) => (r.agency ?? r.file.split(/[\\/]/).pop()!) + (years.size > 1 ? ` ${r.reportYear ?? ''}` : ''));
     const note = reports.length > TOP ? t('topNote', TOP) : '';
     this.charts[0].setOption(barOption(t('chartApplications') + note, labels, top, [
       { name: t('received'), key: 'received', stack: 'a' }, { name: t('carried'), key: 'carried', stack: 'a' },

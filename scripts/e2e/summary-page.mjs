@@ -8,7 +8,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -19,7 +18,10 @@ const require = createRequire(path.join(root, '.vscode-test/package.json'));
 const { chromium } = require('playwright-core');
 
 fs.mkdirSync(results, { recursive: true });
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'summary-page-'));
+// Inputs under the repository, named by relative paths: the page (and the README's screenshot) shows them.
+const work = path.join(results, 'inputs');
+fs.rmSync(work, { recursive: true, force: true });
+fs.mkdirSync(work, { recursive: true });
 
 /** Inputs: the shared reports, the samples, and a 2022 copy of a 2021 sample so that one body has two years. */
 function inputs() {
@@ -29,11 +31,11 @@ function inputs() {
   const text = fs.readFileSync(path.join(samples, name), 'utf8').replace(/2021年/g, '2022年');
   const next = path.join(work, name.replace('2021', '2022'));
   fs.writeFileSync(next, text);
-  return [samples, next, ...(fs.existsSync(shared) ? [shared] : [])];
+  return [samples, next, ...(fs.existsSync(shared) ? [shared] : [])].map((p) => path.relative(root, p));
 }
 
 function summary(out, ...extra) {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin/govreport.js'), 'summary', ...inputs(), '-o', out, ...extra], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(root, 'bin/govreport.js'), 'summary', ...inputs(), '-o', out, ...extra], { encoding: 'utf8', cwd: root });
   if (r.status !== 0) throw new Error(`govreport summary failed (${r.status}): ${r.stderr}`);
 }
 
@@ -101,6 +103,8 @@ check('charts are drawn', async (page) => {
   const trend = await page.$eval('#trend-agency', (s) => [...s.options].map((o) => o.value));
   assert(trend.includes('示例市民政局'), `trend agencies: ${trend}`);
   await page.screenshot({ path: path.join(results, 'summary.png'), fullPage: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(results, 'summary-top.png') });
 });
 
 check('the R5 pair of the two years is listed with its mark', async (page) => {

@@ -10,7 +10,7 @@ h1 { font-size: 20px; margin: 0 0 4px; } h2 { font-size: 15px; margin: 24px 0 8p
 .counts, .note { color: var(--muted); }
 .toolbar { display: flex; gap: 8px; margin: 8px 0 12px; flex-wrap: wrap; }
 .toolbar input { flex: 1 1 240px; padding: 4px 6px; } .toolbar select, button { padding: 3px 6px; }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 12px; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 12px; }
 .chart { height: 340px; border: 1px solid var(--line); border-radius: 4px; padding: 6px; }
 .trend select { margin-bottom: 4px; } .trend .chart { height: 306px; }
 table { border-collapse: collapse; width: 100%; margin-top: 8px; }
