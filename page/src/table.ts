@@ -107,12 +107,21 @@ export class ReportTable {
     const s = statusOf(r);
     const tr = el('tr', { class: `report ${s}`, 'data-index': String(i), tabindex: '0' }, ...COLUMNS.map((c) => {
       const v = c.key === 'status' ? STATUS_MARK[s] : c.value(r);
-      return el('td', { class: c.numeric ? 'num' : c.key }, v === null ? '' : String(v));
+      return el('td', { class: c.numeric ? 'num' : c.key }, c.key === 'file' ? this.fileLink(r) : v === null ? '' : String(v));
     }));
     const toggle = () => { if (this.open.has(i)) this.open.delete(i); else this.open.add(i); this.render(); };
     tr.addEventListener('click', toggle);
     tr.addEventListener('keydown', (e) => { if (e.key === 'Enter') toggle(); });
     return tr;
+  }
+
+  /** In VS Code the file opens the report in the editor; in a browser it is plain text. */
+  private fileLink(r: PageReport): Node | string {
+    const onOpen = this.onOpen;
+    if (!onOpen) return r.file;
+    const a = el('a', { href: '#' }, r.file);
+    a.addEventListener('click', (e) => { e.preventDefault(); e.stopPropagation(); onOpen(r.file, 0, 0); });
+    return a;
   }
 
   private findingsRow(i: number): HTMLTableRowElement {
