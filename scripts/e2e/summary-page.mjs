@@ -107,6 +107,28 @@ check('charts are drawn', async (page) => {
   await page.screenshot({ path: path.join(results, 'summary-top.png') });
 });
 
+check('many reports are paged: 100 rows at a time, the next page on request', async (page, _expected, context) => {
+  // 250 copies of one sample: three pages.
+  const many = path.join(work, 'many');
+  fs.mkdirSync(many, { recursive: true });
+  const name = fs.readdirSync(path.join(root, 'samples')).find((f) => f.startsWith('示例县人民政府'));
+  const text = fs.readFileSync(path.join(root, 'samples', name), 'utf8');
+  for (let i = 0; i < 250; i++) fs.writeFileSync(path.join(many, `${String(i).padStart(3, '0')}.txt`), text);
+  const html = path.join(results, 'summary-many.html');
+  const r = spawnSync(process.execPath, [path.join(root, 'bin/govreport.js'), 'summary', path.relative(root, many), '-o', html], { encoding: 'utf8', cwd: root });
+  assert(r.status === 0, r.stderr);
+  const p = await context.newPage();
+  await p.goto(pathToFileURL(html).href);
+  await p.waitForFunction(() => document.body.dataset.ready);
+  assert(await rowsShown(p) === 100, `first page: ${await rowsShown(p)} rows`);
+  assert((await p.textContent('#page-info')).includes('1/3'), await p.textContent('#page-info'));
+  await p.click('#next');
+  await p.click('#next');
+  assert(await rowsShown(p) === 50, `last page: ${await rowsShown(p)} rows`);
+  assert(await p.$eval('#next', (b) => b.disabled), 'next is disabled on the last page');
+  await p.close();
+});
+
 check('the R5 pair of the two years is listed with its mark', async (page) => {
   const pairs = await page.$$eval('#pairs tbody tr', (rows) => rows.map((r) => r.textContent));
   assert(pairs.some((p) => p.includes('示例市民政局') && p.includes('2021 → 2022') && /[✓✗]/.test(p)), `pairs: ${pairs}`);
@@ -155,7 +177,7 @@ async function run() {
     } }];
     for (const c of all) {
       try {
-        await c.fn(page, expected);
+        await c.fn(page, expected, context);
         passed++;
         console.log(`  ✓ ${c.name}`);
       } catch (e) {
