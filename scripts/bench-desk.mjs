@@ -3,9 +3,11 @@
 // process start and the process's peak memory (worker threads included), with the output's size; and the plain
 // check of the same corpus (`--format json`, output discarded) run just before, to compare with.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
@@ -22,8 +24,39 @@ function run(root, args) {
   return { seconds: round(wall / 1000, 2), peakMB: Math.round(kb / 1024) };
 }
 
+/**
+ * The summary page in Chromium, when the e2e tools are installed (scripts/e2e/install.sh): time from navigation to
+ * the page drawn (data parsed, table and charts), a sort (one click, synchronous) and a text filter (typed until
+ * the table shows it, its 120 ms debounce included).
+ */
+async function pageTimes(root, html) {
+  const chromiumPath = process.env.E2E_CHROMIUM || '/usr/bin/chromium';
+  const tools = join(root, '.vscode-test/package.json');
+  if (!existsSync(chromiumPath) || !existsSync(join(root, '.vscode-test/node_modules/playwright-core'))) return 'skipped: run scripts/e2e/install.sh';
+  const { chromium } = createRequire(tools)('playwright-core');
+  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const t0 = performance.now();
+    await page.goto(pathToFileURL(html).href);
+    await page.waitForFunction(() => document.body.dataset.ready, null, { timeout: 120000 });
+    const loadMs = performance.now() - t0;
+    const sortMs = await page.evaluate(() => {
+      const t = performance.now();
+      document.querySelector('#reports th[data-key="received"]').click();
+      return performance.now() - t;
+    });
+    const t1 = performance.now();
+    await page.fill('#filter', 'report-00999');
+    await page.waitForFunction(() => document.querySelectorAll('#reports tbody tr.report').length <= 1);
+    return { loadMs: Math.round(loadMs), sortMs: round(sortMs, 1), filterMs: Math.round(performance.now() - t1) };
+  } finally {
+    await browser.close();
+  }
+}
+
 /** `writeCorpus(n)` is bench.mjs's generator: a folder of n varied reports (removed here afterwards). */
-export function deskBench(root, writeCorpus, quick) {
+export async function deskBench(root, writeCorpus, quick) {
   const out = [];
   for (const n of quick ? [1000] : [1000, 10000]) {
     const dir = writeCorpus(n);
@@ -36,6 +69,7 @@ export function deskBench(root, writeCorpus, quick) {
         const r = run(root, [name === 'summary' ? 'summary' : 'export', dir, '-o', target]);
         row[name] = { ...r, outputMB: round(statSync(target).size / 1048576, 1) };
       }
+      row.page = await pageTimes(root, join(dest, 'summary.html'));
       out.push(row);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -381,7 +381,7 @@ if (want('cli')) {
   const [k1, k10] = result.cli.runs;
   if (k10) result.cli.msPerFile10kOver1k = round(k10.msPerFile / k1.msPerFile, 2);
 }
-if (want('desk')) result.desk = (await import('./bench-desk.mjs')).deskBench(ROOT, writeCorpus, quick);
+if (want('desk')) result.desk = await (await import('./bench-desk.mjs')).deskBench(ROOT, writeCorpus, quick);
 if (want('lsp')) result.lsp = await lsp();
 if (want('memory')) result.memory = await memory();
 if (want('hostile')) result.hostile = hostile();
