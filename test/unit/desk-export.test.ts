@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { checkText, type ReportModel } from '../../server/src/engine';
 import { decode } from '../../server/src/cli/encoding';
 import { writeExport, type ExportFormat } from '../../server/src/desk/export';
+import { deskMain } from '../../server/src/desk/cli';
 import { deskRun } from '../../server/src/desk/run';
 import { CLEAN_2021, SAMPLES, setCell, SHARED_REPORTS, SKIP_SHARED } from './helpers';
 
@@ -159,6 +160,15 @@ describe('desk export', { skip: SKIP_SHARED }, () => {
     assert.equal(json.reports[0].cells['t3.open.business'], null);
     assert.ok(json.reports[0].unread.includes('t3.open.business'));
     assert.equal(json.reports[0].written['t3.open.business'], '若干');
+  });
+
+  it('an output that cannot be written is exit code 2 before any report is checked, for every format', async () => {
+    const missing = path.join(dir, 'no-such-folder');
+    for (const [command, name] of [['export', 'x.xlsx'], ['export', 'x.csv'], ['export', 'x.json'], ['summary', 'x.html']]) {
+      assert.equal(await deskMain(command, [SAMPLES, '-o', path.join(missing, name)]), 2, name);
+    }
+    assert.equal(await deskMain('export', [SAMPLES, '-o', path.join(dir, 'x.txt')]), 2, 'an unknown extension');
+    assert.equal(await deskMain('export', [SAMPLES]), 2, 'no output');
   });
 
   it('an unreadable input is a row with its finding, not a failure', async () => {

@@ -5,6 +5,7 @@ import { exportFormatOf, writeExport } from './export';
 
 // The language server writes its reports' tables with the same writer, from this bundle (see cli/deskLoader).
 export { writeExport };
+import { Output } from './output';
 import { deskRun } from './run';
 import { writeSummary } from './summary';
 
@@ -73,11 +74,25 @@ export async function deskMain(command: string, argv: string[]): Promise<number>
     return 2;
   }
   if (args === 'help') { process.stdout.write(`${HELP}\n`); return 0; }
-  const { spool, missing } = await deskRun({ paths: args.paths, locale: args.lang, maxFileSize: args.maxFileSize, templateYear: args.templateYear, jobs: args.jobs });
+  let out: Output;
+  try {
+    out = new Output(args.output);
+  } catch (e) {
+    process.stderr.write(`govreport: 无法写出 / cannot write ${args.output}: ${(e as Error).message}\n`);
+    return 2;
+  }
+  let run: Awaited<ReturnType<typeof deskRun>>;
+  try {
+    run = await deskRun({ paths: args.paths, locale: args.lang, maxFileSize: args.maxFileSize, templateYear: args.templateYear, jobs: args.jobs });
+  } catch (e) {
+    out.abort();
+    throw e;
+  }
+  const { spool, missing } = run;
   for (const m of missing) process.stderr.write(`govreport: 找不到 / not found: ${m}\n`);
   try {
-    if (command === 'export') await writeExport(args.output, exportFormatOf(args.output)!, () => spool.records());
-    else await writeSummary(args.output, () => spool.records(), args.lang);
+    if (command === 'export') await writeExport(out, exportFormatOf(args.output)!, () => spool.records());
+    else await writeSummary(out, () => spool.records(), args.lang);
   } catch (e) {
     process.stderr.write(`govreport: 无法写出 / cannot write ${args.output}: ${(e as Error).message}\n`);
     return 2;

@@ -1,10 +1,9 @@
 // govreport export: one row per report, every cell of tables 二, 三 and 四, to XLSX, CSV (UTF-8 with BOM) or JSON.
 // Each writer reads the spool in file order and writes as it goes, so memory stays flat however many reports.
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import { CELL_COLUMNS } from './columns';
 import type { DeskRecord } from './record';
+import { Output } from './output';
 import { columnsOfTable, META_COLUMNS, UNREAD_COLUMN } from './rows';
 
 export type ExportFormat = 'xlsx' | 'csv' | 'json';
@@ -15,21 +14,21 @@ export function exportFormatOf(file: string): ExportFormat | null {
   return m ? (m[1].toLowerCase() as ExportFormat) : null;
 }
 
-export async function writeExport(file: string, format: ExportFormat, records: Records): Promise<void> {
+/** Writes the records to `target` (a path, or an Output already opened) in the format asked for. */
+export async function writeExport(target: string | Output, format: ExportFormat, records: Records): Promise<void> {
+  const out = typeof target === 'string' ? new Output(target) : target;
   if (format === 'xlsx') {
     // exceljs's zip writer (archiver-utils) calls the old Buffer(); Node flags that only outside node_modules,
     // which a bundle is, so the warning would reach the user for code they do not run themselves.
     const quiet = process.noDeprecation;
     process.noDeprecation = true;
-    try { return await writeXlsx(file, records); } finally { process.noDeprecation = quiet; }
+    try { await writeXlsx(out, records); } finally { process.noDeprecation = quiet; }
+  } else if (format === 'csv') {
+    await writeCsv(out, records);
+  } else {
+    await writeJson(out, records);
   }
-  const out = createWriteStream(file);
-  const failed = once(out, 'error').then(([e]) => { throw e; });
-  const write = async (s: string) => { if (!out.write(s)) await Promise.race([once(out, 'drain'), failed]); };
-  if (format === 'csv') await writeCsv(write, records);
-  else await writeJson(write, records);
-  out.end();
-  await Promise.race([once(out, 'finish'), failed]);
+  await out.end();
 }
 
 // ---------------------------------------------------------------- CSV ---
@@ -42,7 +41,8 @@ const csvField = (v: string | number | null): string => {
 const csvLine = (fields: (string | number | null)[]): string => `${fields.map(csvField).join(',')}\r\n`;
 
 /** Two header lines (Chinese, then the stable keys), then one line per report. The BOM makes Excel read UTF-8. */
-async function writeCsv(write: (s: string) => Promise<void>, records: Records): Promise<void> {
+async function writeCsv(out: Output, records: Records): Promise<void> {
+  const write = (s: string) => out.write(s);
   const meta = [...META_COLUMNS, UNREAD_COLUMN];
   await write(`\ufeff${csvLine([...meta.map((c) => c.header), ...CELL_COLUMNS.map((c) => c.header)])}`);
   await write(csvLine([...meta.map((c) => c.key), ...CELL_COLUMNS.map((c) => c.key)]));
@@ -62,7 +62,8 @@ export function jsonRecord(r: DeskRecord): Record<string, unknown> {
   return out;
 }
 
-async function writeJson(write: (s: string) => Promise<void>, records: Records): Promise<void> {
+async function writeJson(out: Output, records: Records): Promise<void> {
+  const write = (s: string) => out.write(s);
   const columns = CELL_COLUMNS.map((c) => ({ key: c.key, header: c.header, years: c.years }));
   await write(`{"columns":${JSON.stringify(columns)},\n"reports":[`);
   let first = true;
@@ -100,8 +101,8 @@ const META_WIDTHS = [28, 9, 9, 40, 6, 6, 6, 6, 30];
  * numbers, and one of findings. The streaming writer puts each sheet into the zip as it is written, so the
  * sheets are written one after the other, each in its own pass over the spool.
  */
-async function writeXlsx(file: string, records: Records): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+async function writeXlsx(out: Output, records: Records): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out.stream, useStyles: true, useSharedStrings: false });
   const meta = [...META_COLUMNS, UNREAD_COLUMN];
   const reports = addSheet(wb, '报告', meta.map((c) => c.header), meta.map((c) => c.key), META_WIDTHS);
   for await (const r of records()) reports.addRow(meta.map((c) => c.value(r))).commit();

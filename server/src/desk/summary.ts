@@ -1,11 +1,11 @@
 // govreport summary: one self-contained HTML page (styles, script and data inline; a CSP forbids any request).
 // The data is written report by report from the spool; only the small R5 facts of each report are kept.
-import { createWriteStream, existsSync, readFileSync } from 'node:fs';
-import { once } from 'node:events';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { COLUMN_INDEX } from './columns';
 import type { Records } from './export';
 import { FIGURES, type FigureKey, type PageData, type PagePair, type PageReport } from './pageData';
+import { Output } from './output';
 import { PAGE_CSS } from './pageStyle';
 import type { DeskRecord } from './record';
 
@@ -113,10 +113,10 @@ function head(lang: PageData['lang']): string {
 <script type="application/json" id="govreport-data">{"lang":${JSON.stringify(lang)},"reports":[`;
 }
 
-export async function writeSummary(file: string, records: Records, lang: PageData['lang']): Promise<void> {
-  const out = createWriteStream(file);
-  const failed = once(out, 'error').then(([e]) => { throw e; });
-  const write = async (s: string) => { if (!out.write(s)) await Promise.race([once(out, 'drain'), failed]); };
+/** Writes the page to `target` (a path, or an Output already opened). */
+export async function writeSummary(target: string | Output, records: Records, lang: PageData['lang']): Promise<void> {
+  const out = typeof target === 'string' ? new Output(target) : target;
+  const write = (s: string) => out.write(s);
   await write(head(lang));
   const facts: CarryFacts[] = [];
   let i = 0;
@@ -126,6 +126,5 @@ export async function writeSummary(file: string, records: Records, lang: PageDat
     if (f) facts.push(f);
   }
   await write(`],\n"pairs":${scriptJson(carryPairs(facts))}}</script>\n<script>${pageScript().replace(/<\/script/gi, '<\\/script')}</script>\n</body></html>\n`);
-  out.end();
-  await Promise.race([once(out, 'finish'), failed]);
+  await out.end();
 }
