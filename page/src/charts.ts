@@ -43,7 +43,15 @@ export class Charts {
   /** Charts need their boxes laid out: called once the section is in the document. */
   start(): void {
     for (const box of this.boxes) this.charts.push(echarts.init(box, undefined, { renderer: 'canvas' }));
-    window.addEventListener('resize', () => this.charts.forEach((c) => c.resize()));
+    window.addEventListener('resize', this.resize);
+  }
+
+  private readonly resize = () => this.charts.forEach((c) => c.resize());
+
+  /** Lets the charts go (the page is drawn again with new data). */
+  dispose(): void {
+    window.removeEventListener('resize', this.resize);
+    this.charts.forEach((c) => c.dispose());
   }
 
   update(shown: number[]): void {

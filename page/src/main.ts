@@ -14,8 +14,12 @@ const openInEditor: OpenFinding | null = vscode
   ? (file, line, character) => vscode.postMessage({ type: 'open', file, line, character } satisfies OpenMessage)
   : null;
 
+/** The filter in use: kept when VS Code sends new data (reports checked again), so the view stays as it was. */
+let filter: Filter = { text: '', status: 'all', year: '' };
+let charts: Charts | null = null;
+
 function toolbar(data: PageData, onChange: (f: Filter) => void): HTMLElement {
-  const text = el('input', { id: 'filter', type: 'search', placeholder: t('filter') });
+  const text = el('input', { id: 'filter', type: 'search', placeholder: t('filter'), value: filter.text });
   const status = el('select', { id: 'status' }, ...(['all', 'error', 'withWarnings', 'clean', 'notReport'] as const)
     .map((s) => el('option', { value: s }, t(({ all: 'all', error: 'withErrors', withWarnings: 'withWarnings', clean: 'clean', notReport: 'notReport' } as const)[s]))));
   const years = [...new Set(data.reports.map((r) => r.reportYear).filter((y): y is number => y !== null))].sort();
@@ -25,6 +29,8 @@ function toolbar(data: PageData, onChange: (f: Filter) => void): HTMLElement {
     clearTimeout(timer);
     timer = setTimeout(() => onChange({ text: text.value.trim(), status: status.value as Filter['status'], year: year.value }), 120);
   };
+  status.value = filter.status;
+  year.value = filter.year;
   text.addEventListener('input', changed);
   status.addEventListener('change', changed);
   year.addEventListener('change', changed);
@@ -42,12 +48,14 @@ function render(data: PageData): void {
   document.documentElement.lang = data.lang === 'en' ? 'en' : 'zh-CN';
   document.title = t('title');
   const table = new ReportTable(data, openInEditor);
-  const charts = new Charts(data);
-  const update = (f: Filter) => { table.update(f); charts.update(table.shown()); };
+  charts?.dispose();
+  const drawn = new Charts(data);
+  charts = drawn;
+  const update = (f: Filter) => { filter = f; table.update(f); drawn.update(table.shown()); };
   const app = document.getElementById('app')!;
-  app.replaceChildren(el('h1', {}, t('title')), counts(data), toolbar(data, update), charts.root, table.root, pairsSection(data, openInEditor));
-  charts.start();
-  update({ text: '', status: 'all', year: '' });
+  app.replaceChildren(el('h1', {}, t('title')), counts(data), toolbar(data, update), drawn.root, table.root, pairsSection(data, openInEditor));
+  drawn.start();
+  update(filter);
   document.body.dataset.ready = String(Date.now());
 }
 
