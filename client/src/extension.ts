@@ -38,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): void {
     new LanguageDetection(),
     ...registerCommands(client, () => tree.invalidate()),
     summaryPanel,
-    vscode.commands.registerCommand(SUMMARY_COMMAND, () => { summaryPanel.show(); }),
+    vscode.commands.registerCommand(SUMMARY_COMMAND, () => summaryPanel.show()),
     vscode.commands.registerCommand(EXPORT_COMMAND, () => exportTables(client)),
     vscode.workspace.onDidOpenTextDocument(startIfReport),
     vscode.workspace.onDidCloseTextDocument((d) => { if (d.languageId === LANGUAGE_ID) tree.invalidate(d.uri.toString()); }),

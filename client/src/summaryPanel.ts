@@ -18,11 +18,24 @@ export class SummaryPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private ready = false;
+  /** Waiting for the page to have data: resolved with the number of reports sent (what the command returns). */
+  private waiting: ((reports: number) => void)[] = [];
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly server: ServerClient) {}
 
-  show(): vscode.WebviewPanel {
-    if (this.panel) { this.panel.reveal(); return this.panel; }
+  /** Shows the page; resolves once it has its data (the page's script ran and asked for it), with the number of reports. */
+  show(): Promise<number> {
+    const shown = new Promise<number>((resolve) => this.waiting.push(resolve));
+    if (this.panel) {
+      this.panel.reveal();
+      if (this.ready) void this.send();
+    } else {
+      this.create();
+    }
+    return shown;
+  }
+
+  private create(): void {
     const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
     const panel = vscode.window.createWebviewPanel(VIEW_TYPE, vscode.l10n.t('Reports summary'), vscode.ViewColumn.Active, {
       enableScripts: true, localResourceRoots: [dist], retainContextWhenHidden: false,
@@ -36,7 +49,6 @@ export class SummaryPanel implements vscode.Disposable {
     });
     panel.onDidChangeViewState(() => { if (panel.visible) this.refreshSoon(); });
     panel.onDidDispose(() => { this.panel = undefined; clearTimeout(this.timer); });
-    return panel;
   }
 
   /** A report was checked: the page is refreshed if it is open. */
@@ -49,7 +61,8 @@ export class SummaryPanel implements vscode.Disposable {
   private async send(): Promise<void> {
     const client = await this.server.start();
     const data = await client.sendRequest<PageData>(SUMMARY_DATA, {});
-    if (this.panel?.visible) await this.panel.webview.postMessage({ type: 'data', data });
+    if (!this.panel || !(await this.panel.webview.postMessage({ type: 'data', data }))) return;
+    for (const resolve of this.waiting.splice(0)) resolve(data.reports.length);
   }
 
   dispose(): void { this.panel?.dispose(); clearTimeout(this.timer); }
