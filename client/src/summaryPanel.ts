@@ -31,6 +31,7 @@ export class SummaryPanel implements vscode.Disposable {
       if (this.ready) void this.send();
     } else {
       this.create();
+      void offerWorkspaceMode();
     }
     return shown;
   }
@@ -92,6 +93,19 @@ async function openAt(m: OpenMessage): Promise<void> {
   if (typeof m.file !== 'string' || !Number.isInteger(m.line) || !Number.isInteger(m.character)) return;
   const position = new vscode.Position(Math.max(0, m.line), Math.max(0, m.character));
   await vscode.window.showTextDocument(uriOf(m.file), { selection: new vscode.Range(position, position), preview: false });
+}
+
+/**
+ * The server holds the open reports, and every report in the folders only in workspace mode: with folders open and
+ * that mode off, the summary offers to turn it on (the page then fills as the files are checked).
+ */
+async function offerWorkspaceMode(): Promise<void> {
+  const config = vscode.workspace.getConfiguration('govreport');
+  if (!vscode.workspace.workspaceFolders?.length || config.get<boolean>('workspace.enable')) return;
+  const turnOn = vscode.l10n.t('Check every report in the folders');
+  const answer = await vscode.window.showInformationMessage(
+    vscode.l10n.t('The summary shows the open reports. Check every report in the folders to see them all?'), turnOn);
+  if (answer === turnOn) await config.update('workspace.enable', true, vscode.ConfigurationTarget.Workspace);
 }
 
 /** Export tables: every report's tables to an XLSX the user names; the server writes it. */

@@ -94,7 +94,8 @@ export function deskRecord(file: string, model: ReportModel, findings: readonly 
     isReport: model.isReport,
     counts: countSeverities(findings),
     values,
-    unread: expectedColumns(model, tables).filter((i) => values[i] === null),
+    // A text that is no report (a memo in the folder) has no cells to miss.
+    unread: model.isReport ? expectedColumns(model, tables).filter((i) => values[i] === null) : [],
     written,
     findings: findings.map((f) => deskFinding(f, locale)),
   };
