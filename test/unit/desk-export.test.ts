@@ -162,6 +162,20 @@ describe('desk export', { skip: SKIP_SHARED }, () => {
     assert.equal(json.reports[0].written['t3.open.business'], '若干');
   });
 
+  it('R5 findings between two years of one body are in the later report’s findings and counts', async () => {
+    const a = path.join(dir, '示例市民政局2021年政府信息公开工作年度报告.txt');
+    const b = path.join(dir, '示例市民政局2022年政府信息公开工作年度报告.txt');
+    writeFileSync(a, CLEAN_2021());
+    writeFileSync(b, CLEAN_2021().replace(/2021年/g, '2022年'));
+    const json = JSON.parse(readFileSync(await exportTo(dir, [a, b], 'json'), 'utf8'));
+    const [first, second] = json.reports as { file: string; warnings: number; findings: { code: string; severity: string }[] }[];
+    assert.deepEqual([first.file, second.file], [a, b]);
+    assert.equal(first.findings.filter((f) => f.code === 'carry-over-mismatch').length, 0);
+    const r5 = second.findings.filter((f) => f.code === 'carry-over-mismatch');
+    assert.ok(r5.length > 0);
+    assert.equal(second.warnings, second.findings.filter((f) => f.severity === 'warning').length);
+  });
+
   it('an output that cannot be written is exit code 2 before any report is checked, for every format', async () => {
     const missing = path.join(dir, 'no-such-folder');
     for (const [command, name] of [['export', 'x.xlsx'], ['export', 'x.csv'], ['export', 'x.json'], ['summary', 'x.html']]) {
