@@ -92,9 +92,9 @@ export function pageData(records: DeskRecord[], lang: PageData['lang']): PageDat
 /** JSON safe inside a script element: no `<` that could close it. */
 const scriptJson = (v: unknown): string => JSON.stringify(v).replace(/</g, '\\u003c');
 
-/** The page's script, built by scripts/build.mjs next to the CLI bundle (or in dist/ when run from out/). */
+/** The page's script, built by scripts/build.mjs next to the bundles (dist/), found from a bundle or from out/server/src/desk. */
 export function pageScript(): string {
-  for (const dir of [__dirname, path.join(__dirname, '..', '..', '..', 'dist'), path.join(__dirname, '..', '..', '..', '..', 'dist')]) {
+  for (const dir of [__dirname, path.join(__dirname, '..', '..', '..', '..', 'dist')]) {
     const file = path.join(dir, 'summary-page.js');
     if (existsSync(file)) return readFileSync(file, 'utf8');
   }
