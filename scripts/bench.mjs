@@ -368,7 +368,7 @@ function clientActivation() {
 
 function bundles() {
   const sizes = {};
-  for (const f of ['dist/server.js', 'dist/client.js', 'dist/cli.js', 'dist/summary-page.js']) if (existsSync(join(ROOT, f))) sizes[f] = statSync(join(ROOT, f)).size;
+  for (const f of ['dist/server.js', 'dist/client.js', 'dist/cli.js', 'dist/desk.js', 'dist/summary-page.js']) if (existsSync(join(ROOT, f))) sizes[f] = statSync(join(ROOT, f)).size;
   const vsix = readdirSync(ROOT).find((f) => f.endsWith('.vsix'));
   if (vsix) sizes[vsix] = statSync(join(ROOT, vsix)).size;
   return sizes;
