@@ -162,6 +162,13 @@ describe('desk export', { skip: SKIP_SHARED }, () => {
     assert.equal(json.reports[0].written['t3.open.business'], '若干');
   });
 
+  it('CSV: a title that Excel would run as a formula is written as text', async () => {
+    const file = path.join(dir, 'formula.txt');
+    writeFileSync(file, CLEAN_2021().replace('示例市民政局', '=HYPERLINK("x","示例")局'));
+    const [, , row] = parseCsv(readFileSync(await exportTo(dir, [file], 'csv'), 'utf8').slice(1));
+    assert.equal(row[0], `'=HYPERLINK("x","示例")局`);
+  });
+
   it('R5 findings between two years of one body are in the later report’s findings and counts', async () => {
     const a = path.join(dir, '示例市民政局2021年政府信息公开工作年度报告.txt');
     const b = path.join(dir, '示例市民政局2022年政府信息公开工作年度报告.txt');

@@ -33,9 +33,15 @@ export async function writeExport(target: string | Output, format: ExportFormat,
 
 // ---------------------------------------------------------------- CSV ---
 
+/**
+ * A text that Excel would take for a formula (a report's title is untrusted: =HYPERLINK(…)) gets a leading
+ * apostrophe, as Excel itself writes such text; figures are numbers and never touched.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 const csvField = (v: string | number | null): string => {
   if (v === null) return '';
-  const s = String(v);
+  const s = typeof v === 'string' && FORMULA_START.test(v) ? `'${v}` : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 const csvLine = (fields: (string | number | null)[]): string => `${fields.map(csvField).join(',')}\r\n`;
