@@ -129,6 +129,26 @@ check('many reports are paged: 100 rows at a time, the next page on request', as
   await p.close();
 });
 
+check('markup in a report stays text, in the table and in a chart tooltip', async (page, _expected, context) => {
+  const dir = path.join(work, 'hostile');
+  fs.mkdirSync(dir, { recursive: true });
+  const name = fs.readdirSync(path.join(root, 'samples')).find((f) => f.startsWith('示例市民政局2021'));
+  const agency = '<img src=x onerror="document.title=1">局';
+  fs.writeFileSync(path.join(dir, 'a.txt'), fs.readFileSync(path.join(root, 'samples', name), 'utf8').replace('示例市民政局', agency));
+  const html = path.join(results, 'summary-hostile.html');
+  const r = spawnSync(process.execPath, [path.join(root, 'bin/govreport.js'), 'summary', path.relative(root, dir), '-o', html], { encoding: 'utf8', cwd: root });
+  assert(r.status === 0, r.stderr);
+  const p = await context.newPage();
+  await p.goto(pathToFileURL(html).href);
+  await p.waitForFunction(() => document.body.dataset.ready);
+  assert((await column(p, 'agency'))[0] === agency, `agency cell: ${(await column(p, 'agency'))[0]}`);
+  const box = await p.$eval('#chart-applications canvas', (c) => { const b = c.getBoundingClientRect(); return { x: b.x, y: b.y, w: b.width, h: b.height }; });
+  for (let x = 0.1; x < 0.9; x += 0.1) await p.mouse.move(box.x + box.w * x, box.y + box.h * 0.6);
+  assert(await p.$$eval('img', (i) => i.length) === 0, 'an img element was made from the report text');
+  assert(await p.title() !== '1', 'the handler ran');
+  await p.close();
+});
+
 check('the R5 pair of the two years is listed with its mark', async (page) => {
   const pairs = await page.$$eval('#pairs tbody tr', (rows) => rows.map((r) => r.textContent));
   assert(pairs.some((p) => p.includes('示例市民政局') && p.includes('2021 → 2022') && /[✓✗]/.test(p)), `pairs: ${pairs}`);

@@ -1,6 +1,7 @@
 // govreport summary's page: one file with everything inline and a CSP that forbids requests; its data carries the
 // figures the engine read; text from a report cannot close the data's script element.
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -28,11 +29,15 @@ describe('desk summary page', () => {
   before(() => { dir = mkdtempSync(path.join(os.tmpdir(), 'desk-summary-')); });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('is self-contained: inline script and style, a CSP with no source to fetch from', async () => {
+  it('is self-contained: inline script and style, a CSP with no source to fetch from and only the page script to run', async () => {
     const file = path.join(dir, '示例市民政局2021年政府信息公开工作年度报告.txt');
     writeFileSync(file, CLEAN_2021());
     const { html, data } = await summaryOf(dir, [file]);
-    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">/);
+    const csp = /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-([^']+)'; style-src 'unsafe-inline'; img-src data:">/.exec(html);
+    assert.ok(csp, 'the CSP');
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    assert.equal(scripts.length, 1, 'one script runs: the page');
+    assert.equal(createHash('sha256').update(scripts[0], 'utf8').digest('base64'), csp[1], 'the CSP names that script');
     assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+href=/);
     assert.equal(data.reports.length, 1);
     const r = data.reports[0];
