@@ -1,13 +1,13 @@
 // Charts of the key figures (Apache ECharts, only the bar and line charts and the components they use).
 import { BarChart, LineChart } from 'echarts/charts';
-import { DataZoomComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { FIGURES, type FigureKey, type PageData, type PageReport } from '../../server/src/desk/pageData';
 import { el } from './dom';
 import { t } from './i18n';
 
-echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, TitleComponent, DataZoomComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, TitleComponent, CanvasRenderer]);
 
 /** Agencies shown side by side: more would be unreadable bars. */
 const TOP = 20;

@@ -22,13 +22,26 @@ export class Spool {
   /** R5 findings by record index, added to the record as it is read. */
   readonly extra = new Map<number, DeskFinding[]>();
 
+  /** Lines not yet written: written a megabyte at a time, not one system call a report. */
+  private pending: string[] = [];
+  private pendingSize = 0;
+
   add(record: DeskRecord): void {
-    writeSync(this.fd, `${JSON.stringify(record)}\n`);
+    const line = `${JSON.stringify(record)}\n`;
+    this.pending.push(line);
+    this.pendingSize += line.length;
     this.count++;
+    if (this.pendingSize >= 1 << 20) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pending.length) writeSync(this.fd, this.pending.join(''));
+    this.pending = [];
+    this.pendingSize = 0;
   }
 
   async *records(): AsyncGenerator<DeskRecord> {
-    if (!this.closed) { closeSync(this.fd); this.closed = true; }
+    if (!this.closed) { this.flush(); closeSync(this.fd); this.closed = true; }
     const lines = createInterface({ input: createReadStream(this.file, 'utf8'), crlfDelay: Infinity });
     let i = 0;
     for await (const line of lines) {
