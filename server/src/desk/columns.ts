@@ -70,3 +70,22 @@ export const COLUMN_INDEX: ReadonlyMap<string, number> = new Map(CELL_COLUMNS.ma
 /** The column key a table's cell goes to. */
 export const cellKey = (t: TableModel, rowKey: string, columnKey: string): string =>
   `t${t.id}${yearPart(t.id, t.variantYear)}.${rowKey}.${columnKey}`;
+
+/**
+ * Column indexes by table and template year, row key, column key: found for every cell of every report without
+ * building its key string (the row and column keys are the template's own strings).
+ */
+const INDEXES = new Map<string, Map<string, Map<string, number>>>();
+CELL_COLUMNS.forEach((c, index) => {
+  for (const year of c.years) {
+    const tableKey = `${c.table}/${year}`;
+    let rows = INDEXES.get(tableKey);
+    if (!rows) INDEXES.set(tableKey, rows = new Map());
+    let columns = rows.get(c.row);
+    if (!columns) rows.set(c.row, columns = new Map());
+    columns.set(c.column, index);
+  }
+});
+
+/** A table's cell indexes by row key, then column key (undefined for a table of no known template). */
+export const cellIndexes = (t: TableModel): Map<string, Map<string, number>> | undefined => INDEXES.get(`${t.id}/${t.variantYear}`);

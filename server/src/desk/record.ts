@@ -2,7 +2,7 @@
 // 二, 三 and 四 by column (see columns.ts). Small and plain, so a checking thread can send it and a spool can
 // hold it as one line of JSON.
 import { bodyKey, localize, TEMPLATE_YEARS, type Finding, type Locale, type ReportModel, type TableId, type TableModel, type TemplateYear } from '../engine';
-import { cellKey, CELL_COLUMNS, COLUMN_INDEX, TABLE_IDS } from './columns';
+import { cellIndexes, cellKey, CELL_COLUMNS, COLUMN_INDEX, TABLE_IDS } from './columns';
 
 export interface SeverityCounts { error: number; warning: number; information: number; hint: number }
 
@@ -73,12 +73,15 @@ export function deskRecord(file: string, model: ReportModel, findings: readonly 
   const tables = new Map<TableId, TableModel>();
   for (const t of model.tables) if (!tables.has(t.id)) tables.set(t.id, t);
   for (const t of tables.values()) {
+    const indexes = cellIndexes(t);
     const seen = new Set<string>();
     for (const row of t.rows) {
       if (row.group || seen.has(row.key)) continue;
       seen.add(row.key);
+      const columns = indexes?.get(row.key);
+      if (!columns) continue;
       for (const cell of row.cells) {
-        const i = COLUMN_INDEX.get(cellKey(t, row.key, cell.columnKey));
+        const i = columns.get(cell.columnKey);
         if (i === undefined) continue;
         if (cell.value !== null) values[i] = cell.value;
         else if (cell.raw.trim() !== '') written[i] = cell.raw.trim();

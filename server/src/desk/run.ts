@@ -26,10 +26,10 @@ export class Spool {
   private pending: string[] = [];
   private pendingSize = 0;
 
-  add(record: DeskRecord): void {
-    const line = `${JSON.stringify(record)}\n`;
-    this.pending.push(line);
-    this.pendingSize += line.length;
+  /** Adds a record, given as its JSON (one line). */
+  add(json: string): void {
+    this.pending.push(json, '\n');
+    this.pendingSize += json.length + 1;
     this.count++;
     if (this.pendingSize >= 1 << 20) this.flush();
   }
@@ -88,7 +88,7 @@ export async function deskRun(options: DeskOptions): Promise<DeskRun> {
     format: 'desk', needs: { related: false, fixes: 'none' }, locale: options.locale, maxFileSize: options.maxFileSize, fix: false, desk: true,
   };
   const spool = new Spool();
-  const waiting = new Map<number, DeskRecord>();
+  const waiting = new Map<number, string>();
   const cross: WorkspaceReport[] = [];
   let next = 0;
   try {
