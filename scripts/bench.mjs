@@ -428,7 +428,7 @@ function clientActivation() {
 
 function bundles() {
   const sizes = {};
-  for (const f of ['dist/server.js', 'dist/client.js', 'dist/cli.js']) if (existsSync(join(ROOT, f))) sizes[f] = statSync(join(ROOT, f)).size;
+  for (const f of ['dist/server.js', 'dist/client.js', 'dist/cli.js', 'dist/desk.js', 'dist/summary-page.js']) if (existsSync(join(ROOT, f))) sizes[f] = statSync(join(ROOT, f)).size;
   const vsix = readdirSync(ROOT).find((f) => f.endsWith('.vsix'));
   if (vsix) sizes[vsix] = statSync(join(ROOT, vsix)).size;
   return sizes;
@@ -441,6 +441,7 @@ if (want('cli')) {
   const [k1, k10] = result.cli.runs;
   if (k10) result.cli.msPerFile10kOver1k = round(k10.msPerFile / k1.msPerFile, 2);
 }
+if (want('desk')) result.desk = await (await import('./bench-desk.mjs')).deskBench(ROOT, writeCorpus, quick);
 if (want('lsp')) result.lsp = await lsp();
 if (want('writing')) result.writing = await writing();
 if (want('memory')) result.memory = await memory();

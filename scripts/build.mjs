@@ -8,7 +8,11 @@ const production = process.argv.includes('--production');
 const entries = [
   { in: 'server/src/server.ts', out: 'dist/server.js', platform: 'node' },
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js', platform: 'node' },
+  // govreport export / summary (exceljs): loaded by the CLI and the server only when asked for.
+  { in: 'server/src/desk/cli.ts', out: 'dist/desk.js', platform: 'node' },
   { in: 'client/src/extension.ts', out: 'dist/client.js', platform: 'node', external: ['vscode'] },
+  // The summary page's script (ECharts included), inlined into govreport summary's HTML and the VS Code webview.
+  { in: 'page/src/main.ts', out: 'dist/summary-page.js', platform: 'browser', format: 'iife', target: 'es2020', minify: true },
 ];
 
 mkdirSync('dist', { recursive: true });
@@ -20,11 +24,11 @@ for (const e of entries) {
     outfile: e.out,
     bundle: true,
     platform: e.platform,
-    format: 'cjs',
-    target: 'node20',
+    format: e.format ?? 'cjs',
+    target: e.target ?? 'node20',
     external: e.external ?? [],
-    sourcemap: !production,
-    minify: production,
+    sourcemap: !production && !e.minify,
+    minify: production || !!e.minify,
     metafile: true,
     logLevel: 'warning',
     define: { __VERSION__: JSON.stringify(version) },

@@ -6,6 +6,7 @@ import { registerCommands } from './commands';
 import { LanguageDetection } from './detection';
 import { ReportTree, VIEW_ID } from './reportTree';
 import { ServerClient } from './serverClient';
+import { EXPORT_COMMAND, exportTables, SUMMARY_COMMAND, SummaryPanel } from './summaryPanel';
 import { ReportStatus } from './status';
 
 let server: ServerClient | undefined;
@@ -16,11 +17,13 @@ export function activate(context: vscode.ExtensionContext): void {
   const client = server;
   const tree = new ReportTree(() => client.start());
   const status = new ReportStatus();
+  const summaryPanel = new SummaryPanel(context.extensionUri, client);
 
   client.onStarted((c) => {
     c.onNotification(DID_CHECK, (summary: CheckSummary) => {
       status.update(summary);
       tree.invalidate(summary.uri);
+      summaryPanel.refreshSoon();
     });
     void vscode.commands.executeCommand('setContext', 'govreport.active', true);
   });
@@ -34,6 +37,9 @@ export function activate(context: vscode.ExtensionContext): void {
     view,
     new LanguageDetection(),
     ...registerCommands(client, () => tree.invalidate()),
+    summaryPanel,
+    vscode.commands.registerCommand(SUMMARY_COMMAND, () => summaryPanel.show()),
+    vscode.commands.registerCommand(EXPORT_COMMAND, () => exportTables(client)),
     vscode.workspace.onDidOpenTextDocument(startIfReport),
     vscode.workspace.onDidCloseTextDocument((d) => { if (d.languageId === LANGUAGE_ID) tree.invalidate(d.uri.toString()); }),
     view.onDidChangeVisibility((e) => { if (e.visible) void client.start(); }),

@@ -197,6 +197,7 @@ const TEXT = {
     warnings: '6 个警告',
     relations: ['R1 勾稽关系', 'R2 列合计', 'R3 行合计'],
     applicationTable: '收到和处理政府信息公开申请情况表',
+    summary: '年报汇总',
     messages: 'in Chinese',
   },
   en: {
@@ -210,6 +211,7 @@ const TEXT = {
     warnings: '6 warnings',
     relations: ['R1 balance', 'R2 column totals', 'R3 row totals'],
     applicationTable: 'Applications table',
+    summary: 'Reports Summary',
     messages: 'in English',
   },
 };
@@ -368,4 +370,17 @@ export default async function uiCheck({ page, check, screenshot, log, locale = '
     await page.keyboard.press('Escape');
   });
 
+  await check(`"${T.summary}" opens the summary page in a webview, with the open reports and charts`, async () => {
+    await runCommand(page, T.summary);
+    // The webview's page sits in nested frames: found by its table of reports.
+    const frame = await until(async () => {
+      for (const f of page.frames()) if (await f.$('#reports tbody tr.report').catch(() => null)) return f;
+      return null;
+    }, 'the summary page to show its table of reports', 30000);
+    const rows = await frame.$$eval('#reports tbody tr.report', (r) => r.length);
+    const canvases = await frame.$$eval('.chart canvas', (c) => c.length);
+    if (canvases < 3) throw new Error(`${canvases} charts drawn`);
+    log(`summary webview: ${rows} reports, ${canvases} charts`);
+    await shot('summary-webview', `the ${T.summary} webview: the open reports, their figures and charts`);
+  });
 }

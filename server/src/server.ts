@@ -17,7 +17,8 @@ import { foldingRanges } from './features/folding';
 import { documentUri, guardedDocumentConnection, invalidParams, isObject, isPosition, isRange, plainUri } from './features/guard';
 import { hoverAt } from './features/hover';
 import { reportOutline } from './features/outline';
-import { DISABLE_RULE_COMMAND, NEW_REPORT, RECHECK, REPORT_LIST, REPORT_OUTLINE, type InitializationOptions } from './features/protocol';
+import { exportTables, summaryData, type DeskSources } from './features/desk';
+import { DISABLE_RULE_COMMAND, EXPORT_TABLES, NEW_REPORT, RECHECK, REPORT_LIST, REPORT_OUTLINE, SUMMARY_DATA, type InitializationOptions } from './features/protocol';
 import { isRcUri, RcDiagnostics } from './features/rcDiagnostics';
 import { initializationLocale, SettingsStore, uriToPath } from './features/settings';
 import { documentSymbols } from './features/symbols';
@@ -276,6 +277,25 @@ function startServer(): void {
   });
 
   registerWriting({ connection, documents, settings, locale: () => locale, analysisOf, offsetOf });
+  /** The reports the summary page and the export read: open documents at their current version, then workspace files. */
+  const deskSources = (token: CancellationToken): DeskSources => ({
+    uris: () => [...documents.all().filter(isOurs).map((d) => d.uri), ...workspace.uris()],
+    analysis: async (uri) => {
+      const doc = documents.get(uri);
+      return (doc && isOurs(doc) ? await diagnostics.analyzeDocument(doc) : null) ?? diagnostics.lastAnalysis(uri);
+    },
+    crossFindings: (uri) => diagnostics.crossFindingsOf(uri),
+    locale: () => locale,
+    cancelled: () => token.isCancellationRequested,
+  });
+
+  connection.onRequest(SUMMARY_DATA, async (_params: unknown, token: CancellationToken) =>
+    (await summaryData(deskSources(token))) ?? cancelled());
+
+  connection.onRequest(EXPORT_TABLES, async (params: unknown, token: CancellationToken) => {
+    if (!isObject(params) || typeof params.path !== 'string' || !/\.xlsx$/i.test(params.path)) return invalidParams('path');
+    return (await exportTables(deskSources(token), params.path)) ?? cancelled();
+  });
 
   connection.onShutdown(() => analyzer.dispose());
 

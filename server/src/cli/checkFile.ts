@@ -1,6 +1,7 @@
 // What the CLI does with one report file — read, decode, fix, check — on whichever thread checks it.
 import * as fsSync from 'node:fs';
 import { applyEdits, checkText, type EngineConfig, type Finding, type Locale, type ReportModel, type TemplateYear } from '../engine';
+import { deskRecord, unreadRecord } from '../desk/record';
 import { crossSummary } from './crossSummary';
 import { decode, DecodeError, encode, type Decoded } from './encoding';
 import { jsonEntry } from './formatters/json';
@@ -76,6 +77,8 @@ export interface RunSettings {
   locale: Locale;
   maxFileSize: number;
   fix: boolean;
+  /** export and summary: each file's DeskRecord instead of formatted findings. */
+  desk?: boolean;
 }
 
 /**
@@ -100,6 +103,11 @@ export interface FileReport {
   ioFailure: boolean;
   /** --fix: why the fixed text could not be written back. */
   writeError?: string;
+  /**
+   * The file's figures and findings (a DeskRecord) as one line of JSON, when RunSettings.desk is set: a string is
+   * cheap to send between threads and goes to the spool as it is.
+   */
+  desk?: string;
 }
 
 /** Reads, decodes, fixes (--fix, written back in the file's own encoding and line ends) and checks one file. */
@@ -110,6 +118,7 @@ export function checkJob(job: Job, s: RunSettings): FileReport {
   if ('problem' in read) {
     all = [read.problem];
     report = { templateYear: null, reportYear: null, findings: all, error: false, cross: null, ioFailure: read.ioFailure };
+    if (s.desk) report.desk = JSON.stringify(unreadRecord(job.file, read.problem, s.locale));
   } else {
     let text = read.text;
     let writeError: string | undefined;
@@ -135,9 +144,12 @@ export function checkJob(job: Job, s: RunSettings): FileReport {
       ioFailure: false,
       ...(writeError !== undefined ? { writeError } : {}),
     };
+    if (s.desk) report.desk = JSON.stringify(deskRecord(job.file, model, findings, s.locale));
   }
   report.error = all.some((f) => f.severity === 'error');
-  if (s.format === 'json') {
+  if (s.desk) {
+    report.findings = [];
+  } else if (s.format === 'json') {
     report.findings = [];
     report.entry = utf8.encode(jsonEntry({ file: job.file, templateYear: report.templateYear, reportYear: report.reportYear, findings: all }, s.locale));
   } else {

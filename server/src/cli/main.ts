@@ -9,6 +9,7 @@ import { FORMATTER_NEEDS, FORMATTERS, type FileResult } from './formatters';
 import { byStart, jsonDocumentBytes, jsonEntryAdding } from './formatters/json';
 import { nextYearCommand } from './nextYear';
 import { checkAll, threadCount } from './pool';
+import { DESK_COMMANDS, loadDesk } from './deskLoader';
 
 const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 
@@ -30,6 +31,8 @@ Checks government information disclosure annual reports.
                                      也可用环境变量 GOVREPORT_JOBS）/ threads checking files
   -h, --help                         显示帮助 / show help
   -v, --version                      显示版本 / show version
+
+汇总与导出 / the reviewer's desk: govreport export --help, govreport summary --help
 
 退出码 / exit codes: 0 无错误级问题；1 有错误级问题；2 用法或读写错误。`;
 
@@ -109,6 +112,7 @@ function readOptions(argv: string[]): Options | 'help' | 'version' {
 
 export async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'next-year') return nextYearCommand(argv.slice(1));
+  if (DESK_COMMANDS.includes(argv[0])) return loadDesk().deskMain(argv[0], argv.slice(1));
   let options: ReturnType<typeof readOptions>;
   try {
     options = readOptions(argv);

@@ -121,6 +121,9 @@ export class DiagnosticsService {
     return a && summarize(a);
   }
 
+  /** The R5 findings a report has now (published with its diagnostics). */
+  crossFindingsOf(uri: string): Finding[] { return this.cross.of(uri); }
+
   /** The last analysis of a document or workspace file, whatever its version; computed again if it was let go. */
   async lastAnalysis(uri: string): Promise<Analysis | undefined> {
     const held = this.deps.cache.last(uri);

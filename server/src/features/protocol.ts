@@ -15,6 +15,10 @@ export const RECHECK = 'govreport/recheck';
 export const NEW_REPORT = 'govreport/newReport';
 /** Client → server: next year's report made from this year's report text (NextYearParams → NextYearAnswer). */
 export const NEXT_YEAR = 'govreport/nextYear';
+/** Client → server: the summary page's data (PageData) over every report the server holds. */
+export const SUMMARY_DATA = 'govreport/summaryData';
+/** Client → server: write every report's tables to an XLSX file (ExportTablesParams); answers the number of reports. */
+export const EXPORT_TABLES = 'govreport/exportTables';
 /** Server → client: a document or file was checked. */
 export const DID_CHECK = 'govreport/didCheck';
 
@@ -105,3 +109,4 @@ export interface NewReportParams { templateYear: 2019 | 2021; reportYear: number
 export interface NextYearParams { text: string }
 /** The new report's text and year, notes on what could not be carried over; or why none was made. */
 export type NextYearAnswer = { text: string; year: number; templateYear: number; notes: string[] } | { error: string };
+export interface ExportTablesParams { /** File-system path of the .xlsx to write. */ path: string }
