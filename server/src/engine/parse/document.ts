@@ -218,7 +218,7 @@ export interface TitleResult { text: string; span: Span }
  * Lines around a title that are not part of it: page numbers of a PDF's text (- 1 -), a web page's breadcrumb
  * (当前位置：首页 > …) and its crawler's or site's labels (发布时间：…).
  */
-const NOT_TITLE = /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页|当前位置|您的位置|首页\s*>|.*>\s*.*>|(?:发布时间|发布日期|发布机构|来源|作者|字号|栏目|文号|索引号|原文链接|本地目录|更新时间|日期)\s*[:：])/;
+const NOT_TITLE = /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页|当前位置|您的位置|首页\s*[>＞»]|.*\s[>＞»]\s.*\s[>＞»]\s|(?:发布时间|发布日期|发布机构|来源|作者|字号|栏目|文号|索引号|原文链接|本地目录|更新时间|日期)\s*[:：])/;
 /** A site's label before the title itself (a crawler writes 标题: …). */
 const TITLE_PREFIX = /^(?:标题|题目|文章标题|名称)\s*[:：]\s*/;
 
