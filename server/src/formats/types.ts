@@ -23,6 +23,10 @@ export interface ExtractedReport {
   segments: SourceSegment[];
   /** What the reader could not read or chose to skip (a damaged part, a limit reached): one finding each. */
   problems: Localized[];
+  /** HTML: the decoded page, which the offset locations index (to turn them into line:column, and for --fix). */
+  sourceText?: string;
+  /** HTML: the encoding the page was decoded from ('utf8', 'gb18030', …), to write a fixed page back in it. */
+  encoding?: string;
 }
 
 /** Limits that keep a hostile or huge file from exhausting memory or time. */
