@@ -12,9 +12,11 @@ import { checkAll, threadCount } from './pool';
 const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 
 const HELP = `用法 / usage: govreport [选项] <文件|文件夹|通配符…>
+       govreport convert <文件> [-o 输出.txt]   导出网页、Word、PDF 中的报告文本 / write a file's report text
 
-检查政府信息公开工作年度报告（.txt、.md、.govreport；UTF-8、UTF-16、GB18030/GBK）。
-Checks government information disclosure annual reports.
+检查政府信息公开工作年度报告（.txt、.md、.govreport；UTF-8、UTF-16、GB18030/GBK；
+网页 .html/.htm，Word .docx）。
+Checks government information disclosure annual reports: text, web pages, Word documents.
 
 选项 / options:
   -f, --format <stylish|json|sarif>  输出格式（默认 stylish）/ output format
@@ -106,6 +108,7 @@ function readOptions(argv: string[]): Options | 'help' | 'version' {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'convert') return (require('./convert') as typeof import('./convert')).convertMain(argv.slice(1));
   let options: ReturnType<typeof readOptions>;
   try {
     options = readOptions(argv);
@@ -164,6 +167,7 @@ export async function main(argv: string[]): Promise<number> {
       ioFailure = true;
       process.stderr.write(`govreport: 无法写回 / cannot write ${jobs[i].file}: ${report.writeError}\n`);
     }
+    if (report.fixNote !== undefined) process.stderr.write(`govreport: ${jobs[i].file}: ${report.fixNote}\n`);
     ioFailure ||= report.ioFailure;
     error ||= report.error;
     if (report.cross) crossReports.push({ id: String(i), model: report.cross });

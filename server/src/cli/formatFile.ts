@@ -1,0 +1,159 @@
+// Checking a published file (web page, Word document, PDF): read it through the formats registry, check the
+// extracted text, and tell every finding where the user sees it — line:column of the page source for HTML, the
+// table, row and column or the paragraph or page for Word and PDF. Loaded only when such a file is checked.
+import * as fsSync from 'node:fs';
+import { checkText, computeLineStarts, plainFinding, offsetAt, positionAt, type EngineConfig, type Finding, type Fix, type Range, type TextEdit } from '../engine';
+import { describeLocation, exactSourceRange, extractReport, locate, userLocation, DEFAULT_LIMITS, type ExtractedReport, type FormatEntry } from '../formats';
+import { decodePage, readHtmlText } from '../formats/html';
+import { encode, type FileEncoding } from './encoding';
+import type { LocatedFinding } from './formatters/types';
+
+const MAX_FIX_PASSES = 10;
+
+/** A published file's findings, in the file's own terms, and what --fix did to it. */
+export interface FormatCheck {
+  extracted: ExtractedReport;
+  findings: LocatedFinding[];
+  model: ReturnType<typeof checkText>['model'] | null;
+  /** Nothing could be read at all: the problems are the file's only findings. */
+  unreadable: boolean;
+  writeError?: string;
+  /** Why --fix left the file as it was (Word, PDF). */
+  fixNote?: string;
+}
+
+const atStart: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** Reads and checks one published file; with `fix`, writes preferred fixes back into an HTML page first. */
+export async function checkFormatFile(file: string, bytes: Uint8Array, entry: FormatEntry, config: EngineConfig, fix: boolean, maxBytes: number): Promise<FormatCheck> {
+  const limits = { ...DEFAULT_LIMITS, maxBytes: Math.max(maxBytes, 1) };
+  let extracted = await extractReport(bytes, entry, limits);
+  let writeError: string | undefined;
+  let fixNote: string | undefined;
+  if (extracted.text.trim() === '' && extracted.problems.length > 0) {
+    const findings = extracted.problems.map((p): LocatedFinding => ({ code: 'file-unreadable', severity: 'error', message: p, range: atStart, related: [], fixes: [] }));
+    return { extracted, findings, model: null, unreadable: true };
+  }
+  if (fix && entry.format === 'html') {
+    const fixed = fixHtml(bytes, extracted, config);
+    if (fixed) {
+      try {
+        fsSync.writeFileSync(file, fixed);
+        extracted = await extractReport(fixed, entry, limits);
+      } catch (e) {
+        writeError = (e as Error).message;
+      }
+    }
+  } else if (fix) {
+    fixNote = entry.format === 'pdf'
+      ? '--fix 不修改 PDF 文件 / --fix never writes to a PDF file'
+      : '--fix 不改写 Word 文档，可用 govreport convert 导出文本后修改 / --fix does not write to Word documents; use govreport convert to get the text and edit that';
+  }
+  const { model, findings } = checkText(extracted.text, config);
+  const located = locateFindings(extracted, findings, model.lineStarts);
+  const notes = extracted.problems.map((p): LocatedFinding => ({ code: 'file-partly-read', severity: 'information', message: p, range: atStart, related: [], fixes: [] }));
+  return { extracted, findings: [...notes, ...located], model, unreadable: false, ...(writeError !== undefined ? { writeError } : {}), ...(fixNote ? { fixNote } : {}) };
+}
+
+/** Findings moved into the file's terms: HTML ranges into the page source; Word and PDF get their location. */
+export function locateFindings(extracted: ExtractedReport, findings: Finding[], lineStarts: number[]): LocatedFinding[] {
+  const textLength = extracted.text.length;
+  const offsetOf = (p: Range['start']) => offsetAt(lineStarts, textLength, p);
+  if (extracted.format === 'html' && extracted.sourceText !== undefined) {
+    const sourceStarts = computeLineStarts(extracted.sourceText);
+    const toSource = (r: Range): Range => {
+      const start = sourceOffset(extracted, offsetOf(r.start), 'start');
+      const end = Math.max(start, sourceOffset(extracted, offsetOf(r.end), 'end'));
+      return { start: positionAt(sourceStarts, start), end: positionAt(sourceStarts, end) };
+    };
+    return findings.map((f) => ({
+      code: f.code,
+      severity: f.severity,
+      message: f.message,
+      range: toSource(f.range),
+      related: f.related.map((rel) => (rel.file === undefined ? { ...rel, range: toSource(rel.range) } : rel)),
+      fixes: f.fixes.flatMap((x) => sourceFix(extracted, x, offsetOf, sourceStarts)),
+    }));
+  }
+  return findings.map((f) => {
+    const loc = locate(extracted, offsetOf(f.range.start));
+    const user = loc && userLocation(loc);
+    // Findings build related locations and fixes when read (getters): copied by name, not spread.
+    const plain = plainFinding(f);
+    return user && loc ? { ...plain, location: { ...user, description: describeLocation(loc) } } : plain;
+  });
+}
+
+/** A text offset's place in the page source; a range's end maps through the character before it. */
+function sourceOffset(extracted: ExtractedReport, offset: number, side: 'start' | 'end'): number {
+  if (side === 'end' && offset > 0) {
+    const loc = locate(extracted, offset - 1);
+    if (loc?.kind === 'offset') return loc.start === loc.end ? loc.end + 1 : loc.end;
+  }
+  const loc = locate(extracted, offset);
+  return loc?.kind === 'offset' ? loc.start : 0;
+}
+
+/** A fix carried over to the page source, when every edit falls on page text that maps one to one. */
+function sourceFix(extracted: ExtractedReport, fix: Fix, offsetOf: (p: Range['start']) => number, sourceStarts: number[]): Fix[] {
+  const edits: TextEdit[] = [];
+  for (const e of fix.edits) {
+    const r = exactSourceRange(extracted, offsetOf(e.range.start), offsetOf(e.range.end));
+    if (!r || /[<>&\n]/.test(e.newText)) return [];
+    edits.push({ range: { start: positionAt(sourceStarts, r.start), end: positionAt(sourceStarts, r.end) }, newText: e.newText });
+  }
+  return [{ ...fix, edits }];
+}
+
+/**
+ * --fix on a page: preferred fixes whose edits fall on cell text that maps one to one are written into the page
+ * source, byte for byte in its encoding, leaving every other byte as it was; fixes that would add rows or
+ * headings (no place in the markup to carry them to) are left to the user. Null when nothing changes.
+ */
+export function fixHtml(bytes: Uint8Array, first: ExtractedReport, config: Partial<EngineConfig>): Buffer | null {
+  const page = decodePage(bytes);
+  let source = page.text;
+  let extracted = first;
+  let current: Buffer = Buffer.from(bytes);
+  let changed = false;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const { findings } = checkText(extracted.text, config);
+    const spans: { start: number; end: number; newText: string }[] = [];
+    const lineStarts = computeLineStarts(extracted.text);
+    for (const f of findings) {
+      const preferred = f.fixes.find((x) => x.preferred);
+      if (!preferred) continue;
+      const mapped = preferred.edits.map((e) => {
+        const r = exactSourceRange(extracted, offsetAt(lineStarts, extracted.text.length, e.range.start), offsetAt(lineStarts, extracted.text.length, e.range.end));
+        return r && !/[<>&\n]/.test(e.newText) ? { ...r, newText: e.newText } : null;
+      });
+      if (mapped.every((m) => m !== null)) spans.push(...(mapped as typeof spans));
+    }
+    const next = spliceBytes(current, source, spans, page.encoding);
+    if (!next) break;
+    current = next;
+    source = decodePage(current).text;
+    extracted = readHtmlText(source, DEFAULT_LIMITS, page.encoding);
+    changed = true;
+  }
+  return changed ? current : null;
+}
+
+/** Replaces source spans in the page's bytes, each encoded as the page is; null when no span is left to apply. */
+function spliceBytes(bytes: Buffer, source: string, spans: { start: number; end: number; newText: string }[], encoding: FileEncoding): Buffer | null {
+  const sorted = [...spans].sort((a, b) => b.start - a.start);
+  const kept: typeof spans = [];
+  for (const s of sorted) if (!kept.some((k) => s.end > k.start && s.start < k.end)) kept.push(s);
+  const applicable = kept.filter((s) => source.slice(s.start, s.end) !== s.newText);
+  if (applicable.length === 0) return null;
+  // Byte offsets from the encoded prefix: exact for the page's own encoding, whatever its byte-order mark.
+  const bomLength = encode('', encoding).length;
+  const byteAt = (offset: number) => encode(source.slice(0, offset), encoding).length;
+  let out = bytes;
+  for (const s of applicable) {
+    const from = byteAt(s.start);
+    const to = byteAt(s.end);
+    out = Buffer.concat([out.subarray(0, from), encode(s.newText, encoding).subarray(bomLength), out.subarray(to)]);
+  }
+  return out;
+}
