@@ -3,7 +3,12 @@
 import type { SourceLocation, SourceSegment } from './types';
 
 /** A piece of cell or paragraph text with where it came from (absent: text the reader added, e.g. a space). */
-export interface Piece { text: string; source?: SourceLocation }
+export interface Piece {
+  text: string;
+  source?: SourceLocation;
+  /** A space that stands for a line break (in the source's markup, or a <br>): CJK text around it is joined. */
+  soft?: boolean;
+}
 
 /** One table cell as placed in the table's grid: its text pieces and the grid square it starts in. */
 export interface GridCell { pieces: Piece[]; row: number; column: number; rowSpan: number; colSpan: number }
@@ -57,13 +62,19 @@ function canJoin(a: SourceLocation, b: SourceLocation, length: number): boolean 
 export function tidyPieces(pieces: Piece[]): Piece[] {
   const out: Piece[] = [];
   let pendingSpace = false;
+  let soft = false;
   for (const p of pieces) {
     const re = /[\s\u00a0\u3000]+|[^\s\u00a0\u3000]+/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(p.text))) {
       const word = m[0];
-      if (/^[\s\u00a0\u3000]/.test(word)) { pendingSpace = out.length > 0; continue; }
-      if (pendingSpace) { out.push({ text: ' ' }); pendingSpace = false; }
+      if (/^[\s\u00a0\u3000]/.test(word)) {
+        if (!pendingSpace) soft = false;
+        pendingSpace = out.length > 0;
+        soft ||= word.includes('\n');
+        continue;
+      }
+      if (pendingSpace) { out.push(soft ? { text: ' ', soft } : { text: ' ' }); pendingSpace = false; soft = false; }
       out.push({ text: word, source: narrow(p, m.index, word.length) });
     }
   }
@@ -77,12 +88,15 @@ function narrow(p: Piece, start: number, length: number): SourceLocation | undef
   return { kind: 'offset', start: s.start + start, end: s.start + start + length };
 }
 
-/** Joins the pieces of a label broken over lines (`（三）不予` / `公开`): CJK runs meet with nothing between them. */
-export function joinLabelPieces(pieces: Piece[]): Piece[] {
+/**
+ * Joins the pieces of a label broken over lines (`（三）不予` / `公开`): CJK runs meet with nothing between them.
+ * In a cell every space between CJK text goes; in a paragraph (`onlySoft`) only those that were line breaks.
+ */
+export function joinLabelPieces(pieces: Piece[], onlySoft = false): Piece[] {
   const out: Piece[] = [];
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i];
-    if (p.text === ' ' && !p.source) {
+    if (p.text === ' ' && !p.source && (p.soft || !onlySoft)) {
       const before = out[out.length - 1]?.text ?? '';
       const after = pieces[i + 1]?.text ?? '';
       if (/[^\x00-\x7f]$/.test(before) || /^[^\x00-\x7f]/.test(after)) continue;

@@ -236,7 +236,7 @@ function separate(s: State): void {
 function flushParagraph(s: State): void {
   if (!s.inParagraph) return;
   s.inParagraph = false;
-  const pieces = tidyPieces(s.paragraph);
+  const pieces = joinLabelPieces(tidyPieces(s.paragraph), true);
   s.paragraph = [];
   if (pieces.length === 0) return;
   const source: SourceLocation = { kind: 'docx', paragraph: s.paragraphCount++ };

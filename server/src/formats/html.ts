@@ -126,7 +126,7 @@ function openingText(node: ParentNode, most: number): string {
 function writeBlock(r: Reader, node: ParentNode, depth: number): void {
   let line: Piece[] = [];
   const flush = () => {
-    const pieces = joinLabelPieces(tidyPieces(line));
+    const pieces = joinLabelPieces(tidyPieces(line), true);
     line = [];
     if (pieces.length === 0) return;
     r.out.newline();
