@@ -149,6 +149,8 @@ function repeatsMergedLabel(prev: GridCell, c: GridCell): boolean {
 /** Largest spans taken from a file: the official tables need 15 columns and 30 rows at most. */
 const MAX_COL_SPAN = 64;
 const MAX_ROW_SPAN = 256;
+/** Columns a table's grid keeps track of: past them (only a hostile table gets there) cells are placed in turn. */
+const MAX_COLUMNS = 512;
 
 /**
  * Places cells with row and column spans on a grid (the HTML table model, which Word's merges follow too).
@@ -168,9 +170,9 @@ export class GridPlacer {
     if (this.row < 0) this.startRow();
     const rs = clampSpan(rowSpan, MAX_ROW_SPAN);
     const cs = clampSpan(colSpan, MAX_COL_SPAN);
-    while ((this.freeFrom[this.column] ?? 0) > this.row) this.column++;
+    while (this.column < MAX_COLUMNS && (this.freeFrom[this.column] ?? 0) > this.row) this.column++;
     const cell: GridCell = { pieces, row: this.row, column: this.column, rowSpan: rs, colSpan: cs };
-    for (let c = this.column; c < this.column + cs; c++) this.freeFrom[c] = this.row + rs;
+    for (let c = this.column; c < Math.min(this.column + cs, MAX_COLUMNS); c++) this.freeFrom[c] = this.row + rs;
     this.column += cs;
     this.cells.push(cell);
     return cell;

@@ -15,7 +15,7 @@ export const MAX_ZIP_ENTRIES = 5000;
 export const MAX_PART_BYTES = 64 * 1024 * 1024;
 /** Deepest element nesting read in the XML (Word's is under thirty). */
 export const MAX_XML_DEPTH = 1000;
-const CHUNK = 256 * 1024;
+const CHUNK = 16 * 1024;
 
 const OFFICE_DOCUMENT = /\/officeDocument$/;
 const problem = (zh: string, en: string): ExtractedReport => ({ format: 'docx', text: '', segments: [], problems: [{ zh, en }] });
@@ -109,6 +109,8 @@ interface TableState {
   row: number;
   column: number;
   cells: GridCell[];
+  /** The last cell started in each grid column, which a vMerge continuation below it lengthens. */
+  lastInColumn: Map<number, GridCell>;
   cell: { pieces: Piece[]; colSpan: number; vMerge: 'restart' | 'continue' | null } | null;
 }
 
@@ -144,6 +146,8 @@ export function readDocumentXml(xml: string, limits: ReaderLimits): ExtractedRep
   }, { xmlMode: true, decodeEntities: true });
   const deadline = Date.now() + limits.maxMillis;
   for (let i = 0; i < xml.length; i += CHUNK) {
+    // The parser's cost per tag grows with the open elements: past twice the depth read, stop feeding it.
+    if (s.depth > 2 * MAX_XML_DEPTH) { tooDeep = true; break; }
     if (Date.now() > deadline) {
       problems.push({ zh: `读取超过 ${limits.maxMillis / 1000} 秒的时限，文档后面的部分未读取`, en: `Reading took longer than ${limits.maxMillis / 1000} s; the rest of the document was not read` });
       break;
@@ -161,8 +165,8 @@ function open(s: State, name: string): void {
   switch (name) {
     case 'w:body': s.bodyDepth = s.depth; break;
     case 'w:tbl':
-      if (s.tables.length === 0) { flushParagraph(s); s.tables.push({ index: s.tableCount++, row: -1, column: 0, cells: [], cell: null }); }
-      else s.tables.push({ index: -1, row: -1, column: 0, cells: [], cell: null });
+      if (s.tables.length === 0) { flushParagraph(s); s.tables.push({ index: s.tableCount++, row: -1, column: 0, cells: [], lastInColumn: new Map(), cell: null }); }
+      else s.tables.push({ index: -1, row: -1, column: 0, cells: [], lastInColumn: new Map(), cell: null });
       break;
     case 'w:tr': { const t = outerTable(s); if (t && s.tables.length === 1) { t.row++; t.column = 0; } break; }
     case 'w:tc': { const t = outerTable(s); if (t && s.tables.length === 1) t.cell = { pieces: [], colSpan: 1, vMerge: null }; break; }
@@ -211,13 +215,14 @@ function closeCell(t: TableState): void {
   const column = t.column;
   t.column += c.colSpan;
   if (c.vMerge === 'continue') {
-    let above: GridCell | undefined;
-    for (let i = t.cells.length - 1; i >= 0; i--) if (t.cells[i].column === column) { above = t.cells[i]; break; }
+    const above = t.lastInColumn.get(column);
     if (above && above.row + above.rowSpan === t.row) { above.rowSpan++; return; }
   }
   const source: SourceLocation = { kind: 'docx', table: t.index, row: t.row, column };
   const pieces = joinLabelPieces(tidyPieces(c.pieces)).map((p) => (p.source ? { ...p, source } : p));
-  t.cells.push({ pieces, row: t.row, column, rowSpan: 1, colSpan: c.colSpan });
+  const placed: GridCell = { pieces, row: t.row, column, rowSpan: 1, colSpan: c.colSpan };
+  t.cells.push(placed);
+  t.lastInColumn.set(column, placed);
 }
 
 function addText(s: State, text: string): void {

@@ -2,8 +2,8 @@
 // mapped to its offsets in the decoded page source so that a finding is shown at line:column of the page.
 // htmlparser2 builds the tree with each node's source offsets; nothing on the page is ever run or fetched.
 import { decodeHTML } from 'entities';
-import { parseDocument } from 'htmlparser2';
-import type { ChildNode, Element, ParentNode } from 'domhandler';
+import { DomHandler, Parser } from 'htmlparser2';
+import type { ChildNode, Document, Element, ParentNode } from 'domhandler';
 import { decode as decodeText, type FileEncoding } from '../cli/encoding';
 import { GridPlacer, joinLabelPieces, TextBuilder, tidyPieces, writeTable, type Piece } from './build';
 import type { ExtractedReport, ReaderLimits } from './types';
@@ -17,6 +17,33 @@ const BLOCKS = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'u
   'figcaption', 'caption', 'hr', 'fieldset', 'details', 'summary', 'body', 'html']);
 /** Deeper than this, a page is hostile or broken: what lies below is left out, and the reader says so. */
 export const MAX_DEPTH = 400;
+/**
+ * Open elements at which parsing stops: the parser's cost per tag grows with the depth of open elements, so a
+ * page of endlessly nested tags would take minutes. The page is fed in pieces and the depth looked at between them.
+ */
+const STOP_DEPTH = 2 * MAX_DEPTH;
+const PIECE = 16 * 1024;
+
+class DepthCountingHandler extends DomHandler {
+  depth = 0;
+  onopentag(name: string, attribs: { [key: string]: string }): void { this.depth++; super.onopentag(name, attribs); }
+  onclosetag(): void { this.depth--; super.onclosetag(); }
+}
+
+/** The page's tree with source offsets, or as much of it as lies above STOP_DEPTH or within the time. */
+function parsePage(source: string, deadline: number): { doc: Document; cut: boolean } {
+  const options = { decodeEntities: false, withStartIndices: true, withEndIndices: true, lowerCaseTags: true, lowerCaseAttributeNames: true };
+  // No callback: `undefined`, since DomHandler takes a null first argument for its options.
+  const handler = new DepthCountingHandler(undefined, options);
+  const parser = new Parser(handler, options);
+  let cut = false;
+  for (let i = 0; i < source.length; i += PIECE) {
+    if (handler.depth > STOP_DEPTH || Date.now() > deadline) { cut = true; break; }
+    parser.write(source.slice(i, i + PIECE));
+  }
+  parser.end();
+  return { doc: handler.root, cut };
+}
 
 export interface DecodedPage { text: string; encoding: FileEncoding }
 
@@ -55,8 +82,9 @@ export function readHtml(bytes: Uint8Array, limits: ReaderLimits): ExtractedRepo
 
 /** Reads an already decoded page (the editor has its text). */
 export function readHtmlText(source: string, limits: ReaderLimits, encoding?: FileEncoding): ExtractedReport {
-  const doc = parseDocument(source, { decodeEntities: false, withStartIndices: true, withEndIndices: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
-  const r: Reader = { source, out: new TextBuilder(), problems: [], deadline: Date.now() + limits.maxMillis, tooDeep: false };
+  const deadline = Date.now() + limits.maxMillis;
+  const { doc, cut } = parsePage(source, deadline);
+  const r: Reader = { source, out: new TextBuilder(), problems: [], deadline, tooDeep: cut };
   const lengths = new Map<ParentNode, number>();
   measure(doc, lengths, 0);
   const article = findArticle(doc, lengths);
