@@ -34,7 +34,7 @@ function seedTexts() {
   const dirs = [join(ROOT, 'samples'), resolve(ROOT, '../shared/reports')].filter(existsSync);
   const texts = [];
   for (const d of dirs) {
-    for (const f of readdirSync(d).sort()) {
+    for (const f of readdirSync(d).sort().filter((name) => name.endsWith('.txt'))) {
       const bytes = readFileSync(join(d, f));
       try { texts.push(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '')); } catch { /* the GBK sample */ }
     }
