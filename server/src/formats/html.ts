@@ -86,7 +86,7 @@ export function readHtmlText(source: string, limits: ReaderLimits, encoding?: Fi
   const { doc, cut } = parsePage(source, deadline);
   const r: Reader = { source, out: new TextBuilder(), problems: [], deadline, tooDeep: cut };
   const lengths = new Map<ParentNode, number>();
-  measure(doc, lengths, 0);
+  measure(doc, lengths, 0, false);
   const article = findArticle(doc, lengths);
   writeBlock(r, article, 0);
   if (r.tooDeep) r.problems.push({ zh: `网页的标签嵌套超过 ${MAX_DEPTH} 层，更深处的内容未读取`, en: `The page nests tags deeper than ${MAX_DEPTH} levels; what lies deeper was not read` });
@@ -97,13 +97,16 @@ const isElement = (n: ChildNode): n is Element => n.type === 'tag' || n.type ===
 const skipped = (e: Element): boolean =>
   SKIPPED.has(e.name) || e.attribs.hidden !== undefined || /display\s*:\s*none/i.test(e.attribs.style ?? '');
 
-/** Visible text length (whitespace left out) of every element, for telling the article from the site around it. */
-function measure(node: ParentNode, lengths: Map<ParentNode, number>, depth: number): number {
+/**
+ * Visible text length (whitespace left out) of every element, for telling the article from the site around it.
+ * Text inside links does not count: a site's menus, link lists and footers are mostly links, an article is not.
+ */
+function measure(node: ParentNode, lengths: Map<ParentNode, number>, depth: number, inLink: boolean): number {
   let n = 0;
   if (depth <= MAX_DEPTH) {
     for (const c of node.children) {
-      if (c.type === 'text') n += c.data.replace(/\s+|&nbsp;/g, '').length;
-      else if (isElement(c) && !skipped(c)) n += measure(c, lengths, depth + 1);
+      if (c.type === 'text') { if (!inLink) n += c.data.replace(/\s+|&nbsp;/g, '').length; }
+      else if (isElement(c) && !skipped(c)) n += measure(c, lengths, depth + 1, inLink || c.name === 'a');
     }
   }
   lengths.set(node, n);
