@@ -170,7 +170,7 @@ async function checkPublishedJob(job: Job, s: RunSettings, entry: FormatEntry): 
   const bytes = readBytes(job.file, s.maxFileSize);
   if ('problem' in bytes) return finish(job, s, unreadReport(bytes), [bytes.problem]);
   const { checkFormatFile } = require('./formatFile') as typeof import('./formatFile');
-  const r = await checkFormatFile(job.file, bytes, entry, job.config, s.fix, s.maxFileSize);
+  const r = await checkFormatFile(job.file, bytes, entry, job.config, s.fix, s.maxFileSize, s.needs);
   const report: FileReport = {
     templateYear: r.model?.templateYear ?? null,
     reportYear: r.model?.reportYear ?? null,

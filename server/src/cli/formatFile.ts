@@ -2,11 +2,11 @@
 // extracted text, and tell every finding where the user sees it — line:column of the page source for HTML, the
 // table, row and column or the paragraph or page for Word and PDF. Loaded only when such a file is checked.
 import * as fsSync from 'node:fs';
-import { checkText, computeLineStarts, plainFinding, offsetAt, positionAt, type EngineConfig, type Finding, type Fix, type Range, type TextEdit } from '../engine';
+import { checkText, computeLineStarts, offsetAt, positionAt, type EngineConfig, type Finding, type Fix, type Range, type TextEdit } from '../engine';
 import { describeLocation, exactSourceRange, extractReport, locate, userLocation, DEFAULT_LIMITS, type ExtractedReport, type FormatEntry } from '../formats';
 import { decodePage, readHtmlText } from '../formats/html';
 import { encode, type FileEncoding } from './encoding';
-import type { LocatedFinding } from './formatters/types';
+import type { FindingNeeds, LocatedFinding } from './formatters/types';
 
 const MAX_FIX_PASSES = 10;
 
@@ -25,7 +25,7 @@ export interface FormatCheck {
 const atStart: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** Reads and checks one published file; with `fix`, writes preferred fixes back into an HTML page first. */
-export async function checkFormatFile(file: string, bytes: Uint8Array, entry: FormatEntry, config: EngineConfig, fix: boolean, maxBytes: number): Promise<FormatCheck> {
+export async function checkFormatFile(file: string, bytes: Uint8Array, entry: FormatEntry, config: EngineConfig, fix: boolean, maxBytes: number, needs: FindingNeeds): Promise<FormatCheck> {
   const limits = { ...DEFAULT_LIMITS, maxBytes: Math.max(maxBytes, 1) };
   let extracted = await extractReport(bytes, entry, limits);
   let writeError: string | undefined;
@@ -50,13 +50,16 @@ export async function checkFormatFile(file: string, bytes: Uint8Array, entry: Fo
       : '--fix 不改写 Word 文档，可用 govreport convert 导出文本后修改 / --fix does not write to Word documents; use govreport convert to get the text and edit that';
   }
   const { model, findings } = checkText(extracted.text, config);
-  const located = locateFindings(extracted, findings, model.lineStarts);
+  const located = locateFindings(extracted, findings, model.lineStarts, needs);
   const notes = extracted.problems.map((p): LocatedFinding => ({ code: 'file-partly-read', severity: 'information', message: p, range: atStart, related: [], fixes: [] }));
   return { extracted, findings: [...notes, ...located], model, unreadable: false, ...(writeError !== undefined ? { writeError } : {}), ...(fixNote ? { fixNote } : {}) };
 }
 
-/** Findings moved into the file's terms: HTML ranges into the page source; Word and PDF get their location. */
-export function locateFindings(extracted: ExtractedReport, findings: Finding[], lineStarts: number[]): LocatedFinding[] {
+/**
+ * Findings moved into the file's terms: HTML ranges into the page source; Word and PDF get their location. Related
+ * locations and fixes are built when read, so only those the output needs are read and moved (see FindingNeeds).
+ */
+export function locateFindings(extracted: ExtractedReport, findings: Finding[], lineStarts: number[], needs: FindingNeeds): LocatedFinding[] {
   const textLength = extracted.text.length;
   const offsetOf = (p: Range['start']) => offsetAt(lineStarts, textLength, p);
   if (extracted.format === 'html' && extracted.sourceText !== undefined) {
@@ -71,15 +74,18 @@ export function locateFindings(extracted: ExtractedReport, findings: Finding[], 
       severity: f.severity,
       message: f.message,
       range: toSource(f.range),
-      related: f.related.map((rel) => (rel.file === undefined ? { ...rel, range: toSource(rel.range) } : rel)),
-      fixes: f.fixes.flatMap((x) => sourceFix(extracted, x, offsetOf, sourceStarts)),
+      related: needs.related ? f.related.map((rel) => (rel.file === undefined ? { ...rel, range: toSource(rel.range) } : rel)) : [],
+      fixes: needs.fixes === 'none' ? [] : f.fixes.filter((x) => x.preferred).flatMap((x) => sourceFix(extracted, x, offsetOf, sourceStarts)),
     }));
   }
   return findings.map((f) => {
     const loc = locate(extracted, offsetOf(f.range.start));
     const user = loc && userLocation(loc);
-    // Findings build related locations and fixes when read (getters): copied by name, not spread.
-    const plain = plainFinding(f);
+    const plain: LocatedFinding = {
+      code: f.code, severity: f.severity, message: f.message, range: f.range,
+      related: needs.related ? f.related : [],
+      fixes: needs.fixes === 'none' ? [] : f.fixes.filter((x) => x.preferred),
+    };
     return user && loc ? { ...plain, location: { ...user, description: describeLocation(loc) } } : plain;
   });
 }
