@@ -94,8 +94,19 @@ export function readHtmlText(source: string, limits: ReaderLimits, encoding?: Fi
 }
 
 const isElement = (n: ChildNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
-const skipped = (e: Element): boolean =>
-  SKIPPED.has(e.name) || e.attribs.hidden !== undefined || /display\s*:\s*none/i.test(e.attribs.style ?? '');
+const skipped = (e: Element): boolean => SKIPPED.has(e.name) || e.attribs.hidden !== undefined || hiddenByStyle(e.attribs.style);
+/** `display: none` in a style (Word-exported pages give every element a long style: looked for only where `none` is). */
+const hiddenByStyle = (style: string | undefined): boolean => style !== undefined && style.includes('none') && /display\s*:\s*none/i.test(style);
+
+/** Characters of text that are not whitespace (an `&nbsp;` counts as its five). */
+function visibleLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 32 && c !== 0xa0 && c !== 0x3000) n++;
+  }
+  return n;
+}
 
 /**
  * Visible text length (whitespace left out) of every element, for telling the article from the site around it.
@@ -105,7 +116,7 @@ function measure(node: ParentNode, lengths: Map<ParentNode, number>, depth: numb
   let n = 0;
   if (depth <= MAX_DEPTH) {
     for (const c of node.children) {
-      if (c.type === 'text') { if (!inLink) n += c.data.replace(/\s+|&nbsp;/g, '').length; }
+      if (c.type === 'text') { if (!inLink) n += visibleLength(c.data); }
       else if (isElement(c) && !skipped(c)) n += measure(c, lengths, depth + 1, inLink || c.name === 'a');
     }
   }
