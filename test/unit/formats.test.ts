@@ -8,6 +8,8 @@ import { checkText, parseReport, type ReportModel } from '../../server/src/engin
 import { describeLocation, extractReport, formatOf, locate, segmentAt, DEFAULT_LIMITS } from '../../server/src/formats';
 import { readDocx } from '../../server/src/formats/docx';
 import { readHtml } from '../../server/src/formats/html';
+import { replaceZipPart } from '../../server/src/formats/zipPart';
+import { unzipSync } from 'fflate';
 import { anchors, documentOf, toDocx, toHtml } from './formatFixtures';
 import { hasSharedReports, ROOT, setCell, SHARED_REPORTS } from './helpers';
 
@@ -86,6 +88,17 @@ describe('Word reader on the official template', { skip: SKIP_REAL }, () => {
     assert.deepEqual(model.tables.map((t) => t.id), [2, 3, 4]);
     const tableLocs = new Set(doc.segments.map((s) => (s.source.kind === 'docx' ? s.source.table : undefined)).filter((t) => t !== undefined));
     assert.deepEqual([...tableLocs], [0, 1, 2]);
+  });
+
+  it('rewrites the main part of a zip Word wrote, every other part and the reading as they were', () => {
+    const original = real('template-2021-blank.docx');
+    const xml = unzipSync(original)['word/document.xml'];
+    const edited = new TextEncoder().encode(new TextDecoder().decode(xml).replace('（文字描述）', '（文字描述。）'));
+    const rewritten = replaceZipPart(original, 'word/document.xml', edited)!;
+    const [before, after] = [unzipSync(original), unzipSync(rewritten)];
+    assert.deepEqual(Object.keys(after), Object.keys(before));
+    for (const name of Object.keys(before)) assert.deepEqual(after[name], name === 'word/document.xml' ? edited : before[name], name);
+    assert.equal(readDocx(rewritten, DEFAULT_LIMITS).text, readDocx(original, DEFAULT_LIMITS).text.replace('（文字描述）', '（文字描述。）'));
   });
 
   it('tells .doc and .wps files to be saved as .docx', async () => {

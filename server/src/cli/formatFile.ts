@@ -4,7 +4,9 @@
 import * as fsSync from 'node:fs';
 import { checkText, computeLineStarts, offsetAt, positionAt, type EngineConfig, type Finding, type Fix, type Range, type TextEdit } from '../engine';
 import { describeLocation, exactSourceRange, extractReport, locate, userLocation, DEFAULT_LIMITS, type ExtractedReport, type FormatEntry } from '../formats';
+import { mainPart, readDocumentXml } from '../formats/docx';
 import { decodePage, readHtmlText } from '../formats/html';
+import { replaceZipPart } from '../formats/zipPart';
 import { encode, type FileEncoding } from './encoding';
 import type { FindingNeeds, LocatedFinding } from './formatters/types';
 
@@ -34,8 +36,8 @@ export async function checkFormatFile(file: string, bytes: Uint8Array, entry: Fo
     const findings = extracted.problems.map((p): LocatedFinding => ({ code: 'file-unreadable', severity: 'error', message: p, range: atStart, related: [], fixes: [] }));
     return { extracted, findings, model: null, unreadable: true };
   }
-  if (fix && entry.format === 'html') {
-    const fixed = fixHtml(bytes, extracted, config);
+  if (fix && (entry.format === 'html' || (entry.format === 'docx' && extracted.partSegments))) {
+    const fixed = entry.format === 'html' ? fixHtml(bytes, extracted, config) : fixDocx(bytes, extracted, config);
     if (fixed) {
       try {
         fsSync.writeFileSync(file, fixed);
@@ -47,7 +49,7 @@ export async function checkFormatFile(file: string, bytes: Uint8Array, entry: Fo
   } else if (fix) {
     fixNote = entry.format === 'pdf'
       ? '--fix 不修改 PDF 文件 / --fix never writes to a PDF file'
-      : '--fix 不改写 Word 文档，可用 govreport convert 导出文本后修改 / --fix does not write to Word documents; use govreport convert to get the text and edit that';
+      : '--fix 只改写 .docx 文档 / --fix writes only to .docx documents';
   }
   const { model, findings } = checkText(extracted.text, config);
   const located = locateFindings(extracted, findings, model.lineStarts, needs);
@@ -123,18 +125,7 @@ export function fixHtml(bytes: Uint8Array, first: ExtractedReport, config: Parti
   let current: Buffer = Buffer.from(bytes);
   let changed = false;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const { findings } = checkText(extracted.text, config);
-    const spans: { start: number; end: number; newText: string }[] = [];
-    const lineStarts = computeLineStarts(extracted.text);
-    for (const f of findings) {
-      const preferred = f.fixes.find((x) => x.preferred);
-      if (!preferred) continue;
-      const mapped = preferred.edits.map((e) => {
-        const r = exactSourceRange(extracted, offsetAt(lineStarts, extracted.text.length, e.range.start), offsetAt(lineStarts, extracted.text.length, e.range.end));
-        return r && !/[<>&\n]/.test(e.newText) ? { ...r, newText: e.newText } : null;
-      });
-      if (mapped.every((m) => m !== null)) spans.push(...(mapped as typeof spans));
-    }
+    const spans = mappedEdits(extracted, extracted.segments, config);
     const next = spliceBytes(current, source, spans, page.encoding);
     if (!next) break;
     current = next;
@@ -143,6 +134,47 @@ export function fixHtml(bytes: Uint8Array, first: ExtractedReport, config: Parti
     changed = true;
   }
   return changed ? current : null;
+}
+
+/** The preferred fixes of a check whose edits all map one to one onto the source (`segments`), as source spans. */
+function mappedEdits(extracted: ExtractedReport, segments: ExtractedReport['segments'], config: Partial<EngineConfig>): { start: number; end: number; newText: string }[] {
+  const spans: { start: number; end: number; newText: string }[] = [];
+  const lineStarts = computeLineStarts(extracted.text);
+  const at = (p: Range['start']) => offsetAt(lineStarts, extracted.text.length, p);
+  for (const f of checkText(extracted.text, config).findings) {
+    const preferred = f.fixes.find((x) => x.preferred);
+    if (!preferred) continue;
+    const mapped = preferred.edits.map((e) => {
+      const r = exactSourceRange({ segments }, at(e.range.start), at(e.range.end));
+      return r && !/[<>&\n]/.test(e.newText) ? { ...r, newText: e.newText } : null;
+    });
+    if (mapped.every((m) => m !== null)) spans.push(...(mapped as typeof spans));
+  }
+  return spans;
+}
+
+/**
+ * --fix on a Word document: preferred fixes whose edits fall on text that stands one to one in the main part's
+ * XML are written there; the zip is rewritten with that part replaced and every other part byte for byte. Fixes
+ * that would add rows or headings are left to the user. Null when nothing changes or the zip cannot be rewritten.
+ */
+export function fixDocx(bytes: Uint8Array, first: ExtractedReport, config: Partial<EngineConfig>): Buffer | null {
+  const part = mainPart(bytes);
+  if ('problem' in part || !first.part) return null;
+  let xml = part.xml;
+  let extracted = first;
+  let changed = false;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const spans = mappedEdits(extracted, extracted.partSegments ?? [], config)
+      .filter((sp) => xml.slice(sp.start, sp.end) !== sp.newText)
+      .sort((a, b) => b.start - a.start);
+    const kept = spans.filter((sp, i) => spans.findIndex((o) => sp.end > o.start && sp.start < o.end) === i);
+    if (kept.length === 0) break;
+    for (const sp of kept) xml = xml.slice(0, sp.start) + sp.newText + xml.slice(sp.end);
+    extracted = readDocumentXml(xml, DEFAULT_LIMITS);
+    changed = true;
+  }
+  return changed ? replaceZipPart(bytes, first.part, new TextEncoder().encode(xml)) : null;
 }
 
 /** Replaces source spans in the page's bytes, each encoded as the page is; null when no span is left to apply. */

@@ -8,6 +8,8 @@ export interface Piece {
   source?: SourceLocation;
   /** A space that stands for a line break (in the source's markup, or a <br>): CJK text around it is joined. */
   soft?: boolean;
+  /** Word: where in the document part's XML the text stands, when it is there one to one (for writing fixes back). */
+  origin?: { start: number; end: number };
 }
 
 /** One table cell as placed in the table's grid: its text pieces and the grid square it starts in. */
@@ -17,12 +19,24 @@ export class TextBuilder {
   private parts: string[] = [];
   private length = 0;
   readonly segments: SourceSegment[] = [];
+  /** Word: text mapped one to one onto the document part's XML (offset locations into that XML). */
+  readonly originSegments: SourceSegment[] = [];
 
   get size(): number { return this.length; }
 
   /** Appends text; with a source, a segment maps it back (joined with the previous one when both run on exactly). */
-  add(text: string, source?: SourceLocation): void {
+  add(text: string, source?: SourceLocation, origin?: Piece['origin']): void {
     if (text.length === 0) return;
+    if (origin && origin.end - origin.start === text.length) {
+      const last = this.originSegments[this.originSegments.length - 1];
+      const s = last?.source;
+      if (last && s?.kind === 'offset' && last.textEnd === this.length && s.end === origin.start) {
+        last.textEnd += text.length;
+        last.source = { ...s, end: origin.end };
+      } else {
+        this.originSegments.push({ textStart: this.length, textEnd: this.length + text.length, source: { kind: 'offset', start: origin.start, end: origin.end } });
+      }
+    }
     if (source) {
       const last = this.segments[this.segments.length - 1];
       if (last && last.textEnd === this.length && canJoin(last.source, source, text.length)) {
@@ -42,7 +56,7 @@ export class TextBuilder {
     if (last !== undefined && !last.endsWith('\n')) this.add('\n');
   }
 
-  addPieces(pieces: Piece[]): void { for (const p of pieces) this.add(p.text, p.source); }
+  addPieces(pieces: Piece[]): void { for (const p of pieces) this.add(p.text, p.source, p.origin); }
 
   toString(): string { return this.parts.join(''); }
 }
@@ -75,7 +89,9 @@ export function tidyPieces(pieces: Piece[]): Piece[] {
         continue;
       }
       if (pendingSpace) { out.push(soft ? { text: ' ', soft } : { text: ' ' }); pendingSpace = false; soft = false; }
-      out.push({ text: word, source: narrow(p, m.index, word.length) });
+      const piece: Piece = { text: word, source: narrow(p, m.index, word.length) };
+      if (p.origin && p.origin.end - p.origin.start === p.text.length) piece.origin = { start: p.origin.start + m.index, end: p.origin.start + m.index + word.length };
+      out.push(piece);
     }
   }
   return out;

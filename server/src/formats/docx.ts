@@ -32,7 +32,7 @@ export function readDocx(bytes: Uint8Array, limits: ReaderLimits): ExtractedRepo
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return problem('不是 Word 文档（.docx 应为 zip 压缩包），未读取', 'Not a Word document (a .docx is a zip archive); not read');
   const part = mainPart(bytes);
   if ('problem' in part) return problem(part.problem.zh, part.problem.en);
-  return readDocumentXml(part.xml, limits);
+  return { ...readDocumentXml(part.xml, limits), part: part.name };
 }
 
 interface Refused { problem: { zh: string; en: string } }
@@ -64,7 +64,7 @@ function unzipParts(bytes: Uint8Array, want: (name: string) => boolean): Unzippe
 }
 
 /** The main document part's XML: named by the package relationships, word/document.xml when they say nothing. */
-function mainPart(bytes: Uint8Array): { xml: string } | Refused {
+export function mainPart(bytes: Uint8Array): { xml: string; name: string } | Refused {
   const rels = unzipParts(bytes, (n) => n === '_rels/.rels');
   if ('problem' in rels) return rels as Refused;
   let name = 'word/document.xml';
@@ -83,7 +83,7 @@ function mainPart(bytes: Uint8Array): { xml: string } | Refused {
   if ('problem' in parts) return parts as Refused;
   const xml = (parts as Unzipped)[name];
   if (!xml) return { problem: { zh: `Word 文档缺少正文部件 ${name}，未读取`, en: `The Word document has no main part ${name}; not read` } };
-  return { xml: new TextDecoder('utf-8').decode(xml) };
+  return { xml: new TextDecoder('utf-8').decode(xml), name };
 }
 
 /** What the walk over the document's XML is in. */
@@ -141,7 +141,10 @@ export function readDocumentXml(xml: string, limits: ReaderLimits): ExtractedRep
       }
       s.depth--;
     },
-    ontext(text) { if (s.inText && !s.skipFrom && !s.runHidden) addText(s, text); },
+    ontext(text) {
+      // The text's place in the XML: where fixes are written back, when it stands there as it reads.
+      if (s.inText && !s.skipFrom && !s.runHidden) addText(s, text, { start: parser.startIndex, end: parser.endIndex + 1 });
+    },
     onprocessinginstruction(name) { if (name.toLowerCase() === '!doctype') s.doctype = true; },
   }, { xmlMode: true, decodeEntities: true });
   const deadline = Date.now() + limits.maxMillis;
@@ -158,7 +161,7 @@ export function readDocumentXml(xml: string, limits: ReaderLimits): ExtractedRep
   if (tooDeep) problems.push({ zh: `文档的 XML 嵌套超过 ${MAX_XML_DEPTH} 层，更深处未读取`, en: `The document's XML nests deeper than ${MAX_XML_DEPTH} levels; what lies deeper was not read` });
   if (s.doctype) problems.push({ zh: '文档含有 DTD 声明（Word 不会写入），已忽略，其中的实体未展开', en: 'The document carries a DTD declaration (Word never writes one); it was ignored and its entities not expanded' });
   if (s.bodyDepth === 0 && s.out.size === 0) problems.push({ zh: 'Word 文档中没有正文（w:body），未读取到内容', en: 'The Word document has no body (w:body); nothing was read' });
-  return { format: 'docx', text: s.out.toString(), segments: s.out.segments, problems };
+  return { format: 'docx', text: s.out.toString(), segments: s.out.segments, problems, partSegments: s.out.originSegments };
 }
 
 function open(s: State, name: string): void {
@@ -225,10 +228,11 @@ function closeCell(t: TableState): void {
   t.lastInColumn.set(column, placed);
 }
 
-function addText(s: State, text: string): void {
+function addText(s: State, text: string, origin?: Piece['origin']): void {
+  const piece: Piece = { text, source: { kind: 'docx' }, ...(origin && origin.end - origin.start === text.length ? { origin } : {}) };
   const t = outerTable(s);
-  if (t) { t.cell?.pieces.push({ text, source: { kind: 'docx' } }); return; }
-  if (s.inParagraph) s.paragraph.push({ text, source: { kind: 'docx' } });
+  if (t) { t.cell?.pieces.push(piece); return; }
+  if (s.inParagraph) s.paragraph.push(piece);
 }
 
 /** A line break or a new paragraph inside a cell: label fragments are joined later, words kept apart. */
