@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { checkText, parseReport, type ReportModel } from '../../server/src/engine';
 import { describeLocation, extractReport, formatOf, locate, segmentAt, DEFAULT_LIMITS } from '../../server/src/formats';
-import { readDocx } from '../../server/src/formats/docx';
+import { readDocumentXml, readDocx } from '../../server/src/formats/docx';
 import { readHtml } from '../../server/src/formats/html';
 import { replaceZipPart } from '../../server/src/formats/zipPart';
 import { unzipSync } from 'fflate';
@@ -99,6 +99,20 @@ describe('Word reader on the official template', { skip: SKIP_REAL }, () => {
     assert.deepEqual(Object.keys(after), Object.keys(before));
     for (const name of Object.keys(before)) assert.deepEqual(after[name], name === 'word/document.xml' ? edited : before[name], name);
     assert.equal(readDocx(rewritten, DEFAULT_LIMITS).text, readDocx(original, DEFAULT_LIMITS).text.replace('（文字描述）', '（文字描述。）'));
+  });
+
+  it('reads tracked changes, hidden text and field codes as Word shows them, and says when numbers are Word’s own', () => {
+    const run = (t: string, props = '') => `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t>${t}</w:t></w:r>`;
+    const xml = `<w:document xmlns:w="w"><w:body>
+      <w:p>${run('一、')}<w:del><w:r><w:delText>删掉的</w:delText></w:r></w:del><w:ins>${run('总体')}</w:ins>${run('情况')}</w:p>
+      <w:p><w:moveFrom>${run('挪走的')}</w:moveFrom>${run('可见', '<w:b/>')}${run('隐藏', '<w:vanish/>')}<w:r><w:instrText> PAGE </w:instrText></w:r></w:p>
+      <w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>${run('主动公开政府信息情况')}</w:p>
+    </w:body></w:document>`;
+    const r = readDocumentXml(xml, DEFAULT_LIMITS);
+    assert.equal(r.text, '一、总体情况\n可见\n主动公开政府信息情况\n');
+    assert.equal(r.problems.length, 1);
+    assert.match(r.problems[0].zh, /自动编号/);
+    assert.deepEqual(locate(r, r.text.indexOf('可见')), { kind: 'docx', paragraph: 1 });
   });
 
   it('tells .doc and .wps files to be saved as .docx', async () => {

@@ -102,6 +102,8 @@ interface State {
   inText: boolean;
   runHidden: boolean;
   doctype: boolean;
+  /** A paragraph numbered by Word (w:numPr): its number (一、 （一）) is drawn by Word, not in the text. */
+  numbered: boolean;
 }
 
 interface TableState {
@@ -115,12 +117,12 @@ interface TableState {
 }
 
 /** Elements whose text is not the document's visible text. */
-const SKIP = new Set(['w:delText', 'w:instrText', 'mc:Fallback', 'w:rPr', 'w:pPr', 'w:tblPr', 'w:trPr', 'w:sectPr', 'w:tcPr']);
+const SKIP = new Set(['w:delText', 'w:instrText', 'w:moveFrom', 'mc:Fallback', 'w:rPr', 'w:pPr', 'w:tblPr', 'w:trPr', 'w:sectPr', 'w:tcPr']);
 
 export function readDocumentXml(xml: string, limits: ReaderLimits): ExtractedReport {
   const s: State = {
     out: new TextBuilder(), depth: 0, skipFrom: 0, bodyDepth: 0, tables: [], tableCount: 0, paragraph: [], inParagraph: false,
-    paragraphCount: 0, inText: false, runHidden: false, doctype: false,
+    paragraphCount: 0, inText: false, runHidden: false, doctype: false, numbered: false,
   };
   const problems: ExtractedReport['problems'] = [];
   let tooDeep = false;
@@ -130,6 +132,7 @@ export function readDocumentXml(xml: string, limits: ReaderLimits): ExtractedRep
       if (s.depth > MAX_XML_DEPTH) { tooDeep = true; return; }
       if (name === 'w:vanish' && s.skipFrom && attrs['w:val'] !== '0' && attrs['w:val'] !== 'false') s.runHidden = true;
       if (name === 'w:gridSpan' || name === 'w:vMerge' || name === 'w:gridBefore') cellProperty(s, name, attrs['w:val']);
+      if (name === 'w:numPr' && s.bodyDepth) s.numbered = true;
       if (s.skipFrom) return;
       if (SKIP.has(name)) { s.skipFrom = s.depth; return; }
       open(s, name);
@@ -159,6 +162,12 @@ export function readDocumentXml(xml: string, limits: ReaderLimits): ExtractedRep
   }
   parser.end();
   if (tooDeep) problems.push({ zh: `文档的 XML 嵌套超过 ${MAX_XML_DEPTH} 层，更深处未读取`, en: `The document's XML nests deeper than ${MAX_XML_DEPTH} levels; what lies deeper was not read` });
+  if (s.numbered) {
+    problems.push({
+      zh: '文档中有段落使用 Word 自动编号，编号（如“一、”“（一）”“1.”）不在文字中，未读出；若章节标题或表格标签用了自动编号，相关提示请对照原文核对',
+      en: 'Some paragraphs use Word\'s automatic numbering, whose numbers (一、, （一）, 1.) are not in the text and were not read; where headings or table labels are numbered so, check the findings about them against the document',
+    });
+  }
   if (s.doctype) problems.push({ zh: '文档含有 DTD 声明（Word 不会写入），已忽略，其中的实体未展开', en: 'The document carries a DTD declaration (Word never writes one); it was ignored and its entities not expanded' });
   if (s.bodyDepth === 0 && s.out.size === 0) problems.push({ zh: 'Word 文档中没有正文（w:body），未读取到内容', en: 'The Word document has no body (w:body); nothing was read' });
   return { format: 'docx', text: s.out.toString(), segments: s.out.segments, problems, partSegments: s.out.originSegments };
