@@ -87,6 +87,19 @@ describe('govreport on web pages and Word documents', () => {
     assert.deepEqual(word.fixes, []);
   });
 
+  it('carry-over-mismatch (R5) across a page and a Word document, placed in each', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-formats-r5-'));
+    const thisYear = sample('示例市民政局2021');
+    const lastYear = thisYear.replace(/2021年/g, '2020年').replace('四、结转下年度继续办理\n\t1\n', '四、结转下年度继续办理\n\t3\n');
+    fs.writeFileSync(path.join(dir, 'a-2020.html'), toHtml(documentOf(lastYear), '示例市民政局2020年政府信息公开工作年度报告'));
+    fs.writeFileSync(path.join(dir, 'z-2021.docx'), toDocx(documentOf(thisYear)));
+    const files = JSON.parse(run(['--format', 'json', dir]).stdout) as JsonFile[];
+    const r5 = files[1].diagnostics.filter((d) => d.code === 'carry-over-mismatch');
+    assert.deepEqual(r5.map((d) => d.location?.description), ['表2 第5行 第4列', '表2 第5行 第10列']);
+    const sarif = JSON.parse(run(['--format', 'sarif', dir]).stdout).runs[0].results.filter((x: { ruleId: string }) => x.ruleId === 'carry-over-mismatch');
+    assert.ok(sarif.every((x: { relatedLocations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => x.relatedLocations[0].physicalLocation.artifactLocation.uri.endsWith('a-2020.html')));
+  });
+
   it('convert writes the text the checks read', () => {
     const { dir } = folder();
     const out = path.join(dir, 'out.txt');

@@ -109,6 +109,8 @@ export interface FileReport {
   writeError?: string;
   /** --fix: why the file was left as it was (a Word or PDF file). */
   fixNote?: string;
+  /** A web page, Word or PDF file taking part in R5: where R5's findings are placed in it. */
+  locator?: import('./formatFile').Locator;
 }
 
 /**
@@ -162,9 +164,8 @@ function finish(job: Job, s: RunSettings, report: FileReport, all: LocatedFindin
 }
 
 /**
- * A web page, Word or PDF file: its reader and the locating of findings are loaded on the first such file. Such
- * a file takes no part in carry-over-mismatch (R5): its findings are placed in the file when it is checked, and
- * R5's come later, in the extracted text's terms.
+ * A web page, Word or PDF file: its reader and the locating of findings are loaded on the first such file. For
+ * carry-over-mismatch (R5), found once every file is checked, it keeps what places a finding in the file.
  */
 async function checkPublishedJob(job: Job, s: RunSettings, entry: FormatEntry): Promise<FileReport> {
   const bytes = readBytes(job.file, s.maxFileSize);
@@ -176,8 +177,9 @@ async function checkPublishedJob(job: Job, s: RunSettings, entry: FormatEntry): 
     reportYear: r.model?.reportYear ?? null,
     findings: [],
     error: false,
-    cross: null,
+    cross: r.model ? crossSummary(r.model) : null,
     ioFailure: r.unreadable,
+    ...(r.model && r.locator ? { locator: r.locator } : {}),
     ...(r.writeError !== undefined ? { writeError: r.writeError } : {}),
     ...(r.fixNote !== undefined ? { fixNote: r.fixNote } : {}),
   };

@@ -12,6 +12,20 @@ import type { FindingNeeds, LocatedFinding } from './formatters/types';
 
 const MAX_FIX_PASSES = 10;
 
+/**
+ * What it takes to place findings of an extracted text in its file: small enough to keep for every file of a run
+ * and send between threads (carry-over-mismatch, R5, is found once every file is checked).
+ */
+export interface Locator {
+  format: ExtractedReport['format'];
+  /** The segments that findings may fall on (for R5: table 三's 上年结转 and 结转下年度 rows). */
+  segments: ExtractedReport['segments'];
+  textLength: number;
+  lineStarts: number[];
+  /** HTML: line starts of the page source. */
+  sourceLineStarts?: number[];
+}
+
 /** A published file's findings, in the file's own terms, and what --fix did to it. */
 export interface FormatCheck {
   extracted: ExtractedReport;
@@ -22,6 +36,8 @@ export interface FormatCheck {
   writeError?: string;
   /** Why --fix left the file as it was (Word, PDF). */
   fixNote?: string;
+  /** Where R5's findings, made later, are placed in the file. */
+  locator?: Locator;
 }
 
 const atStart: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -52,20 +68,23 @@ export async function checkFormatFile(file: string, bytes: Uint8Array, entry: Fo
       : '--fix 只改写 .docx 文档 / --fix writes only to .docx documents';
   }
   const { model, findings } = checkText(extracted.text, config);
-  const located = locateFindings(extracted, findings, model.lineStarts, needs);
+  const full = locatorOf(extracted, model.lineStarts);
+  const located = locateFindings(full, findings, needs);
+  const carryRows = model.tables.find((t) => t.id === 3)?.rows.filter((r) => r.key === 'carried' || r.key === 'carryOver') ?? [];
+  const spans = carryRows.flatMap((r) => [...(r.labelSpan ? [r.labelSpan] : []), ...r.cells.map((c) => c.span)]);
+  const locator: Locator = { ...full, segments: full.segments.filter((g) => spans.some((sp) => g.textEnd >= sp.start && g.textStart <= sp.end)) };
   const notes = extracted.problems.map((p): LocatedFinding => ({ code: 'file-partly-read', severity: 'information', message: p, range: atStart, related: [], fixes: [] }));
-  return { extracted, findings: [...notes, ...located], model, unreadable: false, ...(writeError !== undefined ? { writeError } : {}), ...(fixNote ? { fixNote } : {}) };
+  return { extracted, findings: [...notes, ...located], model, unreadable: false, locator, ...(writeError !== undefined ? { writeError } : {}), ...(fixNote ? { fixNote } : {}) };
 }
 
 /**
  * Findings moved into the file's terms: HTML ranges into the page source; Word and PDF get their location. Related
  * locations and fixes are built when read, so only those the output needs are read and moved (see FindingNeeds).
  */
-export function locateFindings(extracted: ExtractedReport, findings: Finding[], lineStarts: number[], needs: FindingNeeds): LocatedFinding[] {
-  const textLength = extracted.text.length;
-  const offsetOf = (p: Range['start']) => offsetAt(lineStarts, textLength, p);
-  if (extracted.format === 'html' && extracted.sourceText !== undefined) {
-    const sourceStarts = computeLineStarts(extracted.sourceText);
+export function locateFindings(extracted: Locator, findings: Finding[], needs: FindingNeeds): LocatedFinding[] {
+  const offsetOf = (p: Range['start']) => offsetAt(extracted.lineStarts, extracted.textLength, p);
+  if (extracted.format === 'html' && extracted.sourceLineStarts !== undefined) {
+    const sourceStarts = extracted.sourceLineStarts;
     const toSource = (r: Range): Range => {
       const start = sourceOffset(extracted, offsetOf(r.start), 'start');
       const end = Math.max(start, sourceOffset(extracted, offsetOf(r.end), 'end'));
@@ -92,8 +111,16 @@ export function locateFindings(extracted: ExtractedReport, findings: Finding[], 
   });
 }
 
+const locatorOf = (extracted: ExtractedReport, lineStarts: number[]): Locator => ({
+  format: extracted.format,
+  segments: extracted.segments,
+  textLength: extracted.text.length,
+  lineStarts,
+  ...(extracted.sourceText !== undefined ? { sourceLineStarts: computeLineStarts(extracted.sourceText) } : {}),
+});
+
 /** A text offset's place in the page source; a range's end maps through the character before it. */
-function sourceOffset(extracted: ExtractedReport, offset: number, side: 'start' | 'end'): number {
+function sourceOffset(extracted: Pick<ExtractedReport, 'segments'>, offset: number, side: 'start' | 'end'): number {
   if (side === 'end' && offset > 0) {
     const loc = locate(extracted, offset - 1);
     if (loc?.kind === 'offset') return loc.start === loc.end ? loc.end + 1 : loc.end;
@@ -103,7 +130,7 @@ function sourceOffset(extracted: ExtractedReport, offset: number, side: 'start' 
 }
 
 /** A fix carried over to the page source, when every edit falls on page text that maps one to one. */
-function sourceFix(extracted: ExtractedReport, fix: Fix, offsetOf: (p: Range['start']) => number, sourceStarts: number[]): Fix[] {
+function sourceFix(extracted: Pick<ExtractedReport, 'segments'>, fix: Fix, offsetOf: (p: Range['start']) => number, sourceStarts: number[]): Fix[] {
   const edits: TextEdit[] = [];
   for (const e of fix.edits) {
     const r = exactSourceRange(extracted, offsetOf(e.range.start), offsetOf(e.range.end));

@@ -1,11 +1,12 @@
 // The govreport command: a thin layer over the engine (files in, formatted findings out).
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { crossReportFindings, mergeConfigs, parseSeverity, RULES_BY_CODE, type EngineConfig, type Finding, type Locale, type TemplateYear, type WorkspaceReport } from '../engine';
+import { crossReportFindings, mergeConfigs, parseSeverity, RULES_BY_CODE, type EngineConfig, type Finding, type Locale, type RelatedLocation, type TemplateYear, type WorkspaceReport } from '../engine';
 import { loadConfigFile, RcFinder, type LoadedConfig } from '../node/rcfile';
 import type { FileReport, Job, RunSettings } from './checkFile';
 import { collectTargets } from './files';
-import { FORMATTER_NEEDS, FORMATTERS, type FileResult } from './formatters';
+import { FORMATTER_NEEDS, FORMATTERS, type FileResult, type FindingNeeds } from './formatters';
+import type { LocatedFinding } from './formatters/types';
 import { byStart, jsonDocumentBytes, jsonEntryAdding } from './formatters/json';
 import { checkAll, threadCount } from './pool';
 
@@ -179,11 +180,11 @@ export async function main(argv: string[]): Promise<number> {
     const i = Number(id);
     const setting = jobs[i].config.rules['carry-over-mismatch'];
     if (setting === 'off') continue;
-    const added: Finding[] = found.map((f) => ({
+    const added = placeInFile(reports[i], found.map((f) => ({
       ...f,
       severity: setting ?? f.severity,
-      related: f.related.map((r) => ({ ...r, file: r.file !== undefined ? jobs[Number(r.file)]?.file ?? r.file : undefined })),
-    }));
+      related: f.related.map((r) => (r.file !== undefined ? placeRelated(reports[Number(r.file)], { ...r, file: jobs[Number(r.file)]?.file ?? r.file }) : r)),
+    })), FORMATTER_NEEDS[options.format]);
     error ||= added.some((f) => f.severity === 'error');
     const report = reports[i];
     if (report.entry !== undefined) {
@@ -202,6 +203,21 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (ioFailure) return 2;
   return error ? 1 : 0;
+}
+
+/** R5's findings in a web page, Word or PDF file placed in it as its own findings are (see Locator). */
+function placeInFile(report: FileReport, findings: Finding[], needs: FindingNeeds): LocatedFinding[] {
+  if (!report.locator) return findings;
+  const { locateFindings } = require('./formatFile') as typeof import('./formatFile');
+  return locateFindings(report.locator, findings, { ...needs, related: true });
+}
+
+/** A related location in another published file: its range moved into that page's source (Word and PDF keep theirs). */
+function placeRelated(other: FileReport | undefined, rel: RelatedLocation): RelatedLocation {
+  if (!other?.locator || other.locator.format !== 'html') return rel;
+  const { locateFindings } = require('./formatFile') as typeof import('./formatFile');
+  const [moved] = locateFindings(other.locator, [{ code: '', severity: 'hint', message: rel.message, range: rel.range, related: [], fixes: [] }], { related: false, fixes: 'none' });
+  return { ...rel, range: moved.range };
 }
 
 /** Writes the output in pieces of about a megabyte, never as one buffer the size of all of it. */
