@@ -65,13 +65,17 @@ describe('HTML reader on the published pages', { skip: SKIP_REAL }, () => {
     assert.ok(checked > 150, `${checked} cells`);
   });
 
-  it('decodes a GBK page by its <meta> charset', async () => {
+  it('decodes a GBK page by its <meta> charset, and a UTF-8 one as UTF-8 whatever its <meta> says', async () => {
     const iconv = await import('iconv-lite');
     const utf8 = real('pingtan-2021.html').toString('utf8').replace(/<meta charset="utf-8"/i, '<meta charset="gbk"');
     const gbk = iconv.encode(utf8, 'gbk');
     const page = readHtml(gbk, DEFAULT_LIMITS);
     assert.equal(page.encoding, 'gb18030');
     assert.equal(checkText(page.text).model.reportYear, 2021);
+    // Saved again as UTF-8 with the old <meta> kept: its bytes say UTF-8.
+    const resaved = readHtml(Buffer.from(utf8), DEFAULT_LIMITS);
+    assert.equal(resaved.encoding, 'utf8');
+    assert.equal(resaved.text, readHtml(real('pingtan-2021.html'), DEFAULT_LIMITS).text);
   });
 });
 

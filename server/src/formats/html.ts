@@ -1,6 +1,7 @@
 // The HTML reader: a whole published page (site header, menus, scripts, footer) → the report text, every piece
 // mapped to its offsets in the decoded page source so that a finding is shown at line:column of the page.
 // htmlparser2 builds the tree with each node's source offsets; nothing on the page is ever run or fetched.
+import { isUtf8 } from 'node:buffer';
 import { decodeHTML } from 'entities';
 import { DomHandler, Parser } from 'htmlparser2';
 import type { ChildNode, Document, Element, ParentNode } from 'domhandler';
@@ -47,15 +48,21 @@ function parsePage(source: string, deadline: number): { doc: Document; cut: bool
 
 export interface DecodedPage { text: string; encoding: FileEncoding }
 
-/** The page's text in the charset its <meta> declares (UTF-8 or GBK/GB18030), else as the CLI decodes text. */
+/**
+ * The page's text: UTF-8 when its bytes are UTF-8 (saved pages are often re-encoded and keep their old <meta>; CJK
+ * text in GBK is practically never valid UTF-8), else the GBK/GB2312/GB18030 its <meta> declares, else as the
+ * CLI decodes text files (a byte-order mark wins over both).
+ */
 export function decodePage(bytes: Uint8Array): DecodedPage {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString('latin1');
-  const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const hasBom = (bytes[0] === 0xef && bytes[1] === 0xbb) || bytes[0] === 0xff || bytes[0] === 0xfe;
-  if (!hasBom && declared && /^(gbk|gb2312|gb18030|x-gbk|cp936)$/.test(declared) && !Buffer.from(bytes).includes(0)) {
-    // A page that says GBK is decoded as GB18030 (its superset) even where its bytes would pass for UTF-8.
-    const iconv = require('iconv-lite') as typeof import('iconv-lite');
-    return { text: iconv.decode(Buffer.from(bytes), 'gb18030'), encoding: 'gb18030' };
+  if (!hasBom && !isUtf8(buffer)) {
+    const head = buffer.subarray(0, 4096).toString('latin1');
+    const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+    if (declared && /^(gbk|gb2312|gb18030|x-gbk|cp936)$/.test(declared) && !buffer.includes(0)) {
+      const iconv = require('iconv-lite') as typeof import('iconv-lite');
+      return { text: iconv.decode(buffer, 'gb18030'), encoding: 'gb18030' };
+    }
   }
   return decodeText(bytes);
 }
