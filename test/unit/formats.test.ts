@@ -147,6 +147,17 @@ describe('same findings whatever the format', { skip: hasSharedReports ? false :
     });
   }
 
+  it('an old site laid out in a table (menus in one cell, the article in the next) reads the same', () => {
+    const text = fs.readFileSync(path.join(SHARED_REPORTS, reports[1]), 'utf8');
+    const page = toHtml(documentOf(text), '政府信息公开工作年度报告');
+    const article = page.slice(page.indexOf('<div class="main">'), page.indexOf('<div class="footer">'));
+    const menu = `<ul>${'<li><a href="#">栏目链接</a></li>'.repeat(40)}</ul><p>联系我们：电话 0000-00000000 地址：示例市示例路1号</p>`;
+    const layout = page.replace(article, `<table width="1000"><tr><td width="200">${menu}</td><td>${article}</td></tr></table>`);
+    const html = readHtml(Buffer.from(layout), DEFAULT_LIMITS);
+    assert.doesNotMatch(html.text, /栏目链接|联系我们/);
+    assert.deepEqual(anchors(html.text, checkText(html.text).findings), anchors(text, checkText(text).findings));
+  });
+
   it('a faulted copy gives the fault in every format, at the cell', () => {
     const text = fs.readFileSync(path.join(SHARED_REPORTS, reports[0]), 'utf8');
     const model = parseReport(text);
