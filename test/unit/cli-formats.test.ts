@@ -85,6 +85,9 @@ describe('govreport on web pages and Word documents', () => {
     assert.deepEqual(word.locations[0].logicalLocations, [{ name: '表2 第4行 第10列', kind: 'element' }]);
     assert.deepEqual(word.locations[0].properties!.location, { table: 2, row: 4, column: 10 });
     assert.deepEqual(word.fixes, []);
+    const related = (word as unknown as { relatedLocations: { physicalLocation: { region?: unknown }; logicalLocations?: { name: string }[] }[] }).relatedLocations;
+    assert.ok(related.length >= 6, 'the six applicant cells the 总计 was compared with');
+    assert.ok(related.every((r) => r.physicalLocation.region === undefined && /^表2 第4行 第\d+列$/.test(r.logicalLocations![0].name)));
   });
 
   it('carry-over-mismatch (R5) across a page and a Word document, placed in each', () => {
@@ -97,7 +100,9 @@ describe('govreport on web pages and Word documents', () => {
     const r5 = files[1].diagnostics.filter((d) => d.code === 'carry-over-mismatch');
     assert.deepEqual(r5.map((d) => d.location?.description), ['表2 第5行 第4列', '表2 第5行 第10列']);
     const sarif = JSON.parse(run(['--format', 'sarif', dir]).stdout).runs[0].results.filter((x: { ruleId: string }) => x.ruleId === 'carry-over-mismatch');
-    assert.ok(sarif.every((x: { relatedLocations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => x.relatedLocations[0].physicalLocation.artifactLocation.uri.endsWith('a-2020.html')));
+    // The related cell is last year's, in the page: a region of its source.
+    assert.ok(sarif.every((x: { relatedLocations: { physicalLocation: { artifactLocation: { uri: string }; region?: unknown } }[] }) =>
+      x.relatedLocations[0].physicalLocation.artifactLocation.uri.endsWith('a-2020.html') && x.relatedLocations[0].physicalLocation.region !== undefined));
   });
 
   it('convert writes the text the checks read', () => {

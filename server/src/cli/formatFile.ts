@@ -8,7 +8,7 @@ import { mainPart, readDocumentXml } from '../formats/docx';
 import { decodePage, readHtmlText } from '../formats/html';
 import { replaceZipPart } from '../formats/zipPart';
 import { encode, type FileEncoding } from './encoding';
-import type { FindingNeeds, LocatedFinding } from './formatters/types';
+import type { FindingLocation, FindingNeeds, LocatedFinding } from './formatters/types';
 
 const MAX_FIX_PASSES = 10;
 
@@ -99,15 +99,22 @@ export function locateFindings(extracted: Locator, findings: Finding[], needs: F
       fixes: needs.fixes === 'none' ? [] : f.fixes.filter((x) => x.preferred).flatMap((x) => sourceFix(extracted, x, offsetOf, sourceStarts)),
     }));
   }
-  return findings.map((f) => {
-    const loc = locate(extracted, offsetOf(f.range.start));
+  const where = (r: Range): FindingLocation | undefined => {
+    const loc = locate(extracted, offsetOf(r.start));
     const user = loc && userLocation(loc);
+    return user && loc ? { ...user, description: describeLocation(loc) } : undefined;
+  };
+  return findings.map((f) => {
+    const location = where(f.range);
+    const related = needs.related ? f.related.map((rel) => {
+      const at = rel.file === undefined ? where(rel.range) : undefined;
+      return at ? { ...rel, location: at } : rel;
+    }) : [];
     const plain: LocatedFinding = {
-      code: f.code, severity: f.severity, message: f.message, range: f.range,
-      related: needs.related ? f.related : [],
+      code: f.code, severity: f.severity, message: f.message, range: f.range, related,
       fixes: needs.fixes === 'none' ? [] : f.fixes.filter((x) => x.preferred),
     };
-    return user && loc ? { ...plain, location: { ...user, description: describeLocation(loc) } } : plain;
+    return location ? { ...plain, location } : plain;
   });
 }
 

@@ -6,7 +6,7 @@ import { loadConfigFile, RcFinder, type LoadedConfig } from '../node/rcfile';
 import type { FileReport, Job, RunSettings } from './checkFile';
 import { collectTargets } from './files';
 import { FORMATTER_NEEDS, FORMATTERS, type FileResult, type FindingNeeds } from './formatters';
-import type { LocatedFinding } from './formatters/types';
+import type { LocatedFinding, LocatedRelated } from './formatters/types';
 import { byStart, jsonDocumentBytes, jsonEntryAdding } from './formatters/json';
 import { checkAll, threadCount } from './pool';
 
@@ -212,12 +212,12 @@ function placeInFile(report: FileReport, findings: Finding[], needs: FindingNeed
   return locateFindings(report.locator, findings, { ...needs, related: true });
 }
 
-/** A related location in another published file: its range moved into that page's source (Word and PDF keep theirs). */
-function placeRelated(other: FileReport | undefined, rel: RelatedLocation): RelatedLocation {
-  if (!other?.locator || other.locator.format !== 'html') return rel;
+/** A related location in another published file: its range moved into that page's source, or its place in a Word or PDF file. */
+function placeRelated(other: FileReport | undefined, rel: RelatedLocation): LocatedRelated {
+  if (!other?.locator) return rel;
   const { locateFindings } = require('./formatFile') as typeof import('./formatFile');
   const [moved] = locateFindings(other.locator, [{ code: '', severity: 'hint', message: rel.message, range: rel.range, related: [], fixes: [] }], { related: false, fixes: 'none' });
-  return { ...rel, range: moved.range };
+  return { ...rel, range: moved.range, ...(moved.location ? { location: moved.location } : {}) };
 }
 
 /** Writes the output in pieces of about a megabyte, never as one buffer the size of all of it. */

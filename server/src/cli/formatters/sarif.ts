@@ -55,12 +55,12 @@ export const sarif: Formatter = (results, locale) => {
         level: LEVEL[f.severity],
         message: { text: localize(f.message, locale) },
         locations: [location(file.file, f, locale)],
-        relatedLocations: f.related.map((rel, i) => ({
+        relatedLocations: (f as LocatedFinding).related.map((rel, i) => ({
           id: i + 1,
           message: { text: localize(rel.message, locale) },
-          physicalLocation: (f as LocatedFinding).location
-            ? { artifactLocation: { uri: uri(rel.file ?? file.file) } }
-            : { artifactLocation: { uri: uri(rel.file ?? file.file) }, region: region(rel.range) },
+          ...(rel.location
+            ? { physicalLocation: { artifactLocation: { uri: uri(rel.file ?? file.file) } }, logicalLocations: [{ name: localize(rel.location.description, locale), kind: 'element' }] }
+            : { physicalLocation: { artifactLocation: { uri: uri(rel.file ?? file.file) }, region: region(rel.range) } }),
         })),
         // A fix edits text: a page's source, never a Word or PDF file's bytes.
         fixes: f.fixes.filter((x) => x.preferred && !(f as LocatedFinding).location).map((x) => ({

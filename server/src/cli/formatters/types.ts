@@ -11,8 +11,11 @@ export interface FindingLocation {
   description: Localized;
 }
 
+/** A related location in a Word or PDF file, with its place there (its range is in the extracted text). */
+export type LocatedRelated = Finding['related'][number] & { location?: FindingLocation };
+
 /** A finding with, for a Word or PDF file, its place there (its range is in the extracted text). */
-export type LocatedFinding = Finding & { location?: FindingLocation };
+export type LocatedFinding = Omit<Finding, 'related'> & { related: LocatedRelated[]; location?: FindingLocation };
 
 export interface FileResult {
   /** The path as given on the command line (or found under a folder given there). */
