@@ -3,7 +3,7 @@
 // input and bundle sizes; prints one JSON object of medians. Budgets are judged by reading it, not by
 // timed tests (issue 6).
 //
-//   node scripts/bench.mjs [--quick] [--only=engine,cli,lsp,writing,memory,hostile,activation] [--activation-runs=N]
+//   node scripts/bench.mjs [--quick] [--only=engine,cli,desk,lsp,writing,memory,hostile,formats,activation] [--activation-runs=N]
 //
 // Needs the bundles and the compiled engine (npm run bench builds both first). Timings are wall-clock
 // medians over repeated runs in one process; on a shared machine compare figures from the same run.
@@ -34,7 +34,7 @@ function seedTexts() {
   const dirs = [join(ROOT, 'samples'), resolve(ROOT, '../shared/reports')].filter(existsSync);
   const texts = [];
   for (const d of dirs) {
-    for (const f of readdirSync(d).sort()) {
+    for (const f of readdirSync(d).sort().filter((name) => name.endsWith('.txt'))) {
       const bytes = readFileSync(join(d, f));
       try { texts.push(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '')); } catch { /* the GBK sample */ }
     }
@@ -426,6 +426,86 @@ function clientActivation() {
   };
 }
 
+// ---- published formats: a government page and a Word report, read and checked; the CLI over 1,000 of each
+//
+// The page is the real 2021 Pingtan page (≈ 360 KB: site header, menus, scripts, Word-exported tables) when
+// ../shared/real is there, else a generated page padded to 300 KB with site menus; the Word report is a shared
+// report (≈ 9 KB of text, five A4 pages) rebuilt as .docx with the official tables, and the blank 2021 template
+// as Word itself writes it (≈ 250 KB of XML). Warm: the median of 30 runs after 30 to warm up; cold: the first
+// read and check in a fresh process, the readers' libraries loaded on the way.
+function formats() {
+  const fixtures = require(join(ROOT, 'out/test/unit/formatFixtures.js'));
+  const real = resolve(ROOT, '../shared/real');
+  const seed = SEEDS.reduce((a, b) => (b.length > a.length ? b : a)); // a shared report: ≈ 4,000 characters, five A4 pages
+  const blocks = fixtures.documentOf(seed);
+  const generatedPage = () => {
+    const page = fixtures.toHtml(blocks, '政府信息公开工作年度报告');
+    const menu = '<li><a href="/zwgk/xxgk/index.html" title="政务公开">政务公开</a></li>\n';
+    return Buffer.from(page.replace('<ul class="nav">', `<ul class="nav">${menu.repeat(Math.ceil((300 * 1024 - Buffer.byteLength(page)) / Buffer.byteLength(menu)))}`));
+  };
+  const inputs = [
+    existsSync(join(real, 'pingtan-2021.html'))
+      ? { name: 'page (pingtan-2021.html)', ext: '.html', bytes: readFileSync(join(real, 'pingtan-2021.html')) }
+      : { name: 'page (generated, 300 KB)', ext: '.html', bytes: generatedPage() },
+    { name: 'page (generated, 300 KB)', ext: '.html', bytes: generatedPage() },
+    { name: 'Word report (5 pages, rebuilt)', ext: '.docx', bytes: Buffer.from(fixtures.toDocx(blocks)) },
+    ...(existsSync(join(real, 'template-2021-blank.docx')) ? [{ name: 'Word template as written by Word', ext: '.docx', bytes: readFileSync(join(real, 'template-2021-blank.docx')) }] : []),
+  ];
+  const measured = inputs.map((input) => {
+    const cold = spawnSync(process.execPath, ['-e', `
+      const f = require(${JSON.stringify(join(ROOT, 'out/server/src/formats/index.js'))});
+      const e = require(${JSON.stringify(join(ROOT, 'out/server/src/engine/index.js'))});
+      const bytes = require('node:fs').readFileSync(0);
+      const t0 = performance.now();
+      f.extractReport(bytes, ${JSON.stringify(input.ext)}, f.DEFAULT_LIMITS).then((r) => { e.checkText(r.text); console.log(performance.now() - t0); });`], { input: input.bytes });
+    return { ...measureWarm(input), coldMs: round(Number(cold.stdout.toString()), 1) };
+  });
+  const cliRuns = [['.html', (i) => fixtures.toHtml(fixtures.documentOf(variant(i)), '年度报告')], ['.docx', (i) => fixtures.toDocx(fixtures.documentOf(variant(i)))]]
+    .map(([ext, make]) => cliOver(quick ? 200 : 1000, ext, make));
+  return { files: measured, cli: cliRuns };
+}
+
+function measureWarm(input) {
+  const { readHtml } = require(join(ROOT, 'out/server/src/formats/html.js'));
+  const { readDocx } = require(join(ROOT, 'out/server/src/formats/docx.js'));
+  const read = input.ext === '.html' ? readHtml : readDocx;
+  const limits = { maxBytes: 1 << 30, maxMillis: 20000 };
+  const extract = [];
+  const total = [];
+  let findings = 0;
+  for (let r = 0; r < 60; r++) {
+    const t0 = performance.now();
+    const extracted = read(input.bytes, limits);
+    const t1 = performance.now();
+    findings = engine.checkText(extracted.text).findings.length;
+    if (r >= 30) { extract.push(t1 - t0); total.push(performance.now() - t0); }
+  }
+  return { name: input.name, KB: round(input.bytes.length / 1024, 0), findings, warmExtractMs: round(median(extract), 2), warmCheckedMs: round(median(total), 2), warmCheckedP95Ms: round(pct(total, 0.95), 2) };
+}
+
+function cliOver(n, ext, make) {
+  const dir = mkdtempSync(join(tmpdir(), `govreport-bench-formats-`));
+  try {
+    let bytes = 0;
+    for (let i = 0; i < n; i++) {
+      const data = make(i);
+      bytes += data.length;
+      writeFileSync(join(dir, `report-${String(i).padStart(5, '0')}${ext}`), data);
+    }
+    const runs = [];
+    for (let r = 0; r < (quick ? 1 : 3); r++) {
+      const t0 = performance.now();
+      const res = spawnSync(process.execPath, [join(ROOT, 'bin/govreport.js'), '--format', 'json', dir], { maxBuffer: 1 << 30 });
+      runs.push(performance.now() - t0);
+      if (res.status === 2) throw new Error(res.stderr.toString());
+    }
+    const wall = median(runs);
+    return { files: n, ext, MB: round(bytes / 1048576, 1), wallSeconds: round(wall / 1000, 3), msPerFile: round(wall / n, 3) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function bundles() {
   const sizes = {};
   for (const f of ['dist/server.js', 'dist/client.js', 'dist/cli.js', 'dist/desk.js', 'dist/summary-page.js']) if (existsSync(join(ROOT, f))) sizes[f] = statSync(join(ROOT, f)).size;
@@ -446,6 +526,7 @@ if (want('lsp')) result.lsp = await lsp();
 if (want('writing')) result.writing = await writing();
 if (want('memory')) result.memory = await memory();
 if (want('hostile')) result.hostile = hostile();
+if (want('formats')) result.formats = formats();
 result.bundleBytes = bundles();
 if (want('activation')) result.clientActivation = clientActivation();
 console.log(JSON.stringify(result, null, 2));

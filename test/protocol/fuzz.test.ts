@@ -24,7 +24,7 @@ const REPLAY = process.env.GOVREPORT_FUZZ_SEED
 
 const SAMPLES = path.join(ROOT, 'samples');
 const corpus = [
-  ...readdirSync(SAMPLES).filter((f) => !f.includes('GBK')).map((f) => readFileSync(path.join(SAMPLES, f), 'utf8')),
+  ...readdirSync(SAMPLES).filter((f) => f.endsWith('.txt') && !f.includes('GBK')).map((f) => readFileSync(path.join(SAMPLES, f), 'utf8')),
   ...(HAVE_REPORTS ? reports().map((r) => r.text) : []),
 ];
 

@@ -30,7 +30,7 @@ describe('govreport CLI', () => {
     const r = run(['samples/']);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /row-total/);
-    assert.match(r.stdout, /✖ 检查了 5 个文件，发现 \d+ 个问题/);
+    assert.match(r.stdout, /✖ 检查了 7 个文件，发现 \d+ 个问题/);
   });
 
   it('exits 0 on a clean report and 2 on usage errors', () => {
@@ -47,12 +47,13 @@ describe('govreport CLI', () => {
 
   it('keeps the JSON contract', () => {
     const { files } = json(['samples']);
-    assert.equal(files.length, 5);
+    assert.equal(files.length, 7, 'five text samples, a web page and a Word document');
     for (const f of files) {
       assert.deepEqual(Object.keys(f), ['file', 'templateYear', 'reportYear', 'diagnostics']);
       assert.ok(f.file.startsWith('samples'));
       for (const d of f.diagnostics) {
-        assert.deepEqual(Object.keys(d), ['code', 'severity', 'message', 'range']);
+        // A Word document's findings add where they are in it (see cli-formats.test.ts).
+        assert.deepEqual(Object.keys(d), f.file.endsWith('.docx') ? ['code', 'severity', 'message', 'range', 'location'] : ['code', 'severity', 'message', 'range']);
         assert.ok(['error', 'warning', 'information', 'hint'].includes(d.severity));
         assert.match(JSON.stringify(d.range), /^\{"start":\{"line":\d+,"character":\d+\},"end":\{"line":\d+,"character":\d+\}\}$/);
       }
@@ -187,7 +188,7 @@ describe('govreport CLI', () => {
 
   it('prints English messages with --lang en', () => {
     const r = run(['--lang', 'en', 'samples']);
-    assert.match(r.stdout, /problem\(s\) in 5 file\(s\)/);
+    assert.match(r.stdout, /problem\(s\) in 7 file\(s\)/);
     assert.match(r.stdout, /Section 5 .* is missing/);
   });
 });

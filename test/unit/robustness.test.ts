@@ -11,7 +11,7 @@ import { FIXTURES, hasSharedReports, SAMPLES, SHARED_REPORTS } from './helpers';
 const RUNS = Number(process.env.GOVREPORT_FUZZ_RUNS ?? 1500);
 
 const corpus: string[] = [
-  ...fs.readdirSync(SAMPLES).filter((f) => !f.includes('GBK')).map((f) => fs.readFileSync(path.join(SAMPLES, f), 'utf8')),
+  ...fs.readdirSync(SAMPLES).filter((f) => f.endsWith('.txt') && !f.includes('GBK')).map((f) => fs.readFileSync(path.join(SAMPLES, f), 'utf8')),
   ...(hasSharedReports ? fs.readdirSync(SHARED_REPORTS).map((f) => fs.readFileSync(path.join(SHARED_REPORTS, f), 'utf8')) : []),
 ];
 

@@ -1,11 +1,13 @@
 // Turns the command line's files, folders and globs into the list of files to check.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { formatExtensions } from '../formats';
 
 /** The order localeCompare gives, from one collator (localeCompare makes one per comparison). */
 const NAME_ORDER = new Intl.Collator();
 
-export const REPORT_EXTENSIONS = ['.txt', '.md', '.govreport'];
+/** Text reports, and every published format a reader is registered for (web pages, Word, PDF). */
+export const REPORT_EXTENSIONS = ['.txt', '.md', '.govreport', ...formatExtensions()];
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
 
 export interface Target { path: string; explicit: boolean }

@@ -1,11 +1,12 @@
 // The govreport command: a thin layer over the engine (files in, formatted findings out).
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { crossReportFindings, mergeConfigs, parseSeverity, RULES_BY_CODE, type EngineConfig, type Finding, type Locale, type TemplateYear, type WorkspaceReport } from '../engine';
+import { crossReportFindings, mergeConfigs, parseSeverity, RULES_BY_CODE, type EngineConfig, type Finding, type Locale, type RelatedLocation, type TemplateYear, type WorkspaceReport } from '../engine';
 import { loadConfigFile, RcFinder, type LoadedConfig } from '../node/rcfile';
 import type { FileReport, Job, RunSettings } from './checkFile';
 import { collectTargets } from './files';
-import { FORMATTER_NEEDS, FORMATTERS, type FileResult } from './formatters';
+import { FORMATTER_NEEDS, FORMATTERS, type FileResult, type FindingNeeds } from './formatters';
+import type { LocatedFinding, LocatedRelated } from './formatters/types';
 import { byStart, jsonDocumentBytes, jsonEntryAdding } from './formatters/json';
 import { nextYearCommand } from './nextYear';
 import { checkAll, threadCount } from './pool';
@@ -15,9 +16,11 @@ const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 
 const HELP = `用法 / usage: govreport [选项] <文件|文件夹|通配符…>
        govreport next-year <年报文件> [-o <新文件>]   由本年度年报生成下一年度年报 / next year's report
+       govreport convert <文件> [-o 输出.txt]   导出网页、Word、PDF 中的报告文本 / write a file's report text
 
-检查政府信息公开工作年度报告（.txt、.md、.govreport；UTF-8、UTF-16、GB18030/GBK）。
-Checks government information disclosure annual reports.
+检查政府信息公开工作年度报告（.txt、.md、.govreport；UTF-8、UTF-16、GB18030/GBK；
+网页 .html/.htm，Word .docx）。
+Checks government information disclosure annual reports: text, web pages, Word documents.
 
 选项 / options:
   -f, --format <stylish|json|sarif>  输出格式（默认 stylish）/ output format
@@ -113,6 +116,7 @@ function readOptions(argv: string[]): Options | 'help' | 'version' {
 export async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'next-year') return nextYearCommand(argv.slice(1));
   if (DESK_COMMANDS.includes(argv[0])) return loadDesk().deskMain(argv[0], argv.slice(1));
+  if (argv[0] === 'convert') return (require('./convert') as typeof import('./convert')).convertMain(argv.slice(1));
   let options: ReturnType<typeof readOptions>;
   try {
     options = readOptions(argv);
@@ -171,6 +175,7 @@ export async function main(argv: string[]): Promise<number> {
       ioFailure = true;
       process.stderr.write(`govreport: 无法写回 / cannot write ${jobs[i].file}: ${report.writeError}\n`);
     }
+    if (report.fixNote !== undefined) process.stderr.write(`govreport: ${jobs[i].file}: ${report.fixNote}\n`);
     ioFailure ||= report.ioFailure;
     error ||= report.error;
     if (report.cross) crossReports.push({ id: String(i), model: report.cross });
@@ -182,11 +187,11 @@ export async function main(argv: string[]): Promise<number> {
     const i = Number(id);
     const setting = jobs[i].config.rules['carry-over-mismatch'];
     if (setting === 'off') continue;
-    const added: Finding[] = found.map((f) => ({
+    const added = placeInFile(reports[i], found.map((f) => ({
       ...f,
       severity: setting ?? f.severity,
-      related: f.related.map((r) => ({ ...r, file: r.file !== undefined ? jobs[Number(r.file)]?.file ?? r.file : undefined })),
-    }));
+      related: f.related.map((r) => (r.file !== undefined ? placeRelated(reports[Number(r.file)], { ...r, file: jobs[Number(r.file)]?.file ?? r.file }) : r)),
+    })), FORMATTER_NEEDS[options.format]);
     error ||= added.some((f) => f.severity === 'error');
     const report = reports[i];
     if (report.entry !== undefined) {
@@ -205,6 +210,21 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (ioFailure) return 2;
   return error ? 1 : 0;
+}
+
+/** R5's findings in a web page, Word or PDF file placed in it as its own findings are (see Locator). */
+function placeInFile(report: FileReport, findings: Finding[], needs: FindingNeeds): LocatedFinding[] {
+  if (!report.locator) return findings;
+  const { locateFindings } = require('./formatFile') as typeof import('./formatFile');
+  return locateFindings(report.locator, findings, { ...needs, related: true });
+}
+
+/** A related location in another published file: its range moved into that page's source, or its place in a Word or PDF file. */
+function placeRelated(other: FileReport | undefined, rel: RelatedLocation): LocatedRelated {
+  if (!other?.locator) return rel;
+  const { locateFindings } = require('./formatFile') as typeof import('./formatFile');
+  const [moved] = locateFindings(other.locator, [{ code: '', severity: 'hint', message: rel.message, range: rel.range, related: [], fixes: [] }], { related: false, fixes: 'none' });
+  return { ...rel, range: moved.range, ...(moved.location ? { location: moved.location } : {}) };
 }
 
 /** Writes the output in pieces of about a megabyte, never as one buffer the size of all of it. */

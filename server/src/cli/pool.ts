@@ -38,10 +38,7 @@ interface Done { from: number; reports: FileReport[] }
  */
 export function checkAll(jobs: Job[], settings: RunSettings, threads: number, onReport: (index: number, report: FileReport) => void): Promise<void> {
   const n = jobs.length;
-  if (threads <= 1) {
-    jobs.forEach((job, i) => onReport(i, checkJob(job, settings)));
-    return Promise.resolve();
-  }
+  if (threads <= 1) return checkRange(jobs, settings, 0, n, onReport);
   return new Promise<void>((resolve, reject) => {
     let next = 0;
     let done = 0;
@@ -112,32 +109,49 @@ export function checkAll(jobs: Job[], settings: RunSettings, threads: number, on
     function mainLoop() {
       if (finished || looping) return;
       looping = true;
-      try {
-        const range = retry.shift() ?? (next < n ? take(MAIN_BATCH) : null);
-        if (range) {
-          for (let i = range[0]; i < range[1]; i++) onReport(i, checkJob(jobs[i], settings));
-          done += range[1] - range[0];
-        }
+      const range = retry.shift() ?? (next < n ? take(MAIN_BATCH) : null);
+      const step = range ? checkRange(jobs, settings, range[0], range[1], onReport) : Promise.resolve();
+      step.then(() => {
+        if (range) done += range[1] - range[0];
         looping = false;
         if (done === n) finish();
         else if (range) setImmediate(mainLoop);
         // Otherwise the workers have the rest; a failing one calls mainLoop again.
-      } catch (e) {
+      }, (e: unknown) => {
         looping = false;
         finish(e);
-      }
+      });
     }
     mainLoop();
   });
 }
 
+/**
+ * Checks jobs [from, to) in order. Text files are checked synchronously, with no promise per file; a published
+ * file's reader may be asynchronous (PDF), and is waited for before the next file.
+ */
+async function checkRange(jobs: Job[], settings: RunSettings, from: number, to: number, onReport: (index: number, report: FileReport) => void): Promise<void> {
+  for (let i = from; i < to; i++) {
+    const r = checkJob(jobs[i], settings);
+    onReport(i, r instanceof Promise ? await r : r);
+  }
+}
+
 /** A worker thread: checks the batches it is sent with the run's settings and sends back their reports. */
 function serve(settings: RunSettings): void {
   const configs = new Map<number, EngineConfig>();
+  let queue = Promise.resolve();
   parentPort!.on('message', (b: Batch) => {
     for (const [id, c] of b.configs) configs.set(id, c);
-    const reports = b.files.map((file, k) => checkJob({ file, config: configs.get(b.configIds[k])! }, settings));
-    parentPort!.postMessage({ from: b.from, reports } satisfies Done);
+    // Batches are answered in the order they came, even when a file in one is read asynchronously.
+    queue = queue.then(async () => {
+      const reports: FileReport[] = [];
+      for (let k = 0; k < b.files.length; k++) {
+        const r = checkJob({ file: b.files[k], config: configs.get(b.configIds[k])! }, settings);
+        reports.push(r instanceof Promise ? await r : r);
+      }
+      parentPort!.postMessage({ from: b.from, reports } satisfies Done);
+    });
   });
 }
 

@@ -23,6 +23,14 @@ export interface ExtractedReport {
   segments: SourceSegment[];
   /** What the reader could not read or chose to skip (a damaged part, a limit reached): one finding each. */
   problems: Localized[];
+  /** HTML: the decoded page, which the offset locations index (to turn them into line:column, and for --fix). */
+  sourceText?: string;
+  /** HTML: the encoding the page was decoded from ('utf8', 'gb18030', …), to write a fixed page back in it. */
+  encoding?: string;
+  /** Word: the zip entry of the main document part. */
+  part?: string;
+  /** Word: text that stands one to one in the main part's XML, as offsets into that XML (to write fixes back). */
+  partSegments?: SourceSegment[];
 }
 
 /** Limits that keep a hostile or huge file from exhausting memory or time. */

@@ -1,13 +1,17 @@
 // The stable JSON contract other tools read: see README "JSON output".
 import { localize, type Finding, type Locale } from '../../engine';
-import type { FileResult, Formatter } from './types';
+import type { FileResult, FindingLocation, Formatter, LocatedFinding } from './types';
 
-/** One diagnostic as the contract has it. */
-export const jsonDiagnostic = (f: Finding, locale: Locale) => ({
+/** A Word or PDF finding's place as the contract has it: 1-based numbers and the description in the locale. */
+const jsonLocation = (l: FindingLocation, locale: Locale) => ({ ...l, description: localize(l.description, locale) });
+
+/** One diagnostic as the contract has it (`location` only for Word and PDF files). */
+export const jsonDiagnostic = (f: LocatedFinding, locale: Locale) => ({
   code: f.code,
   severity: f.severity,
   message: localize(f.message, locale),
   range: f.range,
+  ...(f.location ? { location: jsonLocation(f.location, locale) } : {}),
 });
 
 /**
@@ -24,7 +28,9 @@ export function jsonEntry(r: FileResult, locale: Locale): string {
     const { start, end } = f.range;
     s += `${i === 0 ? '[' : ','}\n      {\n        "code": ${JSON.stringify(f.code)},\n        "severity": ${JSON.stringify(f.severity)},\n        "message": ${JSON.stringify(localize(f.message, locale))},\n`
       + `        "range": {\n          "start": {\n            "line": ${start.line},\n            "character": ${start.character}\n          },\n`
-      + `          "end": {\n            "line": ${end.line},\n            "character": ${end.character}\n          }\n        }\n      }`;
+      + `          "end": {\n            "line": ${end.line},\n            "character": ${end.character}\n          }\n        }`
+      + (f.location ? `,\n        "location": ${JSON.stringify(jsonLocation(f.location, locale), null, 2).replace(/\n/g, '\n        ')}` : '')
+      + '\n      }';
   }
   return `${s}\n    ]\n  }`;
 }
@@ -60,7 +66,7 @@ export const byStart = (a: { range: Finding['range'] }, b: { range: Finding['ran
   a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 
 /** A written entry (UTF-8) with more findings (carry-over-mismatch, known once every file is checked) sorted in. */
-export function jsonEntryAdding(entry: Uint8Array, added: Finding[], locale: Locale): Uint8Array {
+export function jsonEntryAdding(entry: Uint8Array, added: LocatedFinding[], locale: Locale): Uint8Array {
   const e = JSON.parse(new TextDecoder().decode(entry)) as { diagnostics: ReturnType<typeof jsonDiagnostic>[] };
   e.diagnostics.push(...added.map((f) => jsonDiagnostic(f, locale)));
   e.diagnostics.sort(byStart);

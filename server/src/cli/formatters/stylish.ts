@@ -27,13 +27,15 @@ export const stylish: Formatter = (results, locale) => {
   for (const r of results) {
     if (r.findings.length === 0) continue;
     out.push(paint(4, r.file));
-    const pos = r.findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1}`);
-    const w0 = Math.max(...pos.map((p) => p.length));
+    // A page's findings by line:column of its source; a Word or PDF file's by table, row and column, or paragraph, or page.
+    const pos = r.findings.map((f) => (f.location ? localize(f.location.description, locale) : `${f.range.start.line + 1}:${f.range.start.character + 1}`));
+    const width = (s: string) => s.length + (s.match(/[^\x00-\xff]/g)?.length ?? 0);
+    const w0 = Math.max(...pos.map(width));
     const w1 = Math.max(...r.findings.map((f) => f.severity.length));
     r.findings.forEach((f, i) => {
       c[f.severity]++;
       if (f.fixes.some((x) => x.preferred)) c.fixable++;
-      out.push(`  ${pos[i].padEnd(w0)}  ${paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(w1))}  ${localize(f.message, locale)}  ${paint(90, f.code)}`);
+      out.push(`  ${pos[i]}${' '.repeat(w0 - width(pos[i]))}  ${paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(w1))}  ${localize(f.message, locale)}  ${paint(90, f.code)}`);
     });
     out.push('');
   }

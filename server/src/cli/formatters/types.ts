@@ -1,11 +1,28 @@
-import type { Finding, Locale, TemplateYear } from '../../engine';
+import type { Finding, Locale, Localized, TemplateYear } from '../../engine';
+
+/** Where a finding stands in a Word or PDF file, as the user counts (1-based), with its description. */
+export interface FindingLocation {
+  page?: number;
+  table?: number;
+  row?: number;
+  column?: number;
+  paragraph?: number;
+  rect?: [number, number, number, number];
+  description: Localized;
+}
+
+/** A related location in a Word or PDF file, with its place there (its range is in the extracted text). */
+export type LocatedRelated = Finding['related'][number] & { location?: FindingLocation };
+
+/** A finding with, for a Word or PDF file, its place there (its range is in the extracted text). */
+export type LocatedFinding = Omit<Finding, 'related'> & { related: LocatedRelated[]; location?: FindingLocation };
 
 export interface FileResult {
   /** The path as given on the command line (or found under a folder given there). */
   file: string;
   templateYear: TemplateYear | null;
   reportYear: number | null;
-  findings: Finding[];
+  findings: LocatedFinding[];
 }
 
 export type Formatter = (results: FileResult[], locale: Locale) => string;
