@@ -14,7 +14,7 @@ const run = (args: string[]) => {
   const r = spawnSync(process.execPath, [BIN, 'next-year', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
-const sampleFile = (contains: string) => path.join(SAMPLES, fs.readdirSync(SAMPLES).find((f) => f.includes(contains))!);
+const sampleFile = (contains: string) => path.join(SAMPLES, fs.readdirSync(SAMPLES).find((f) => f.includes(contains) && f.endsWith('.txt'))!);
 
 describe('govreport next-year', () => {
   it('writes next year\'s report to stdout', () => {

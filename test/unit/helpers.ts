@@ -19,7 +19,7 @@ export function sharedReport(prefix: string): string {
 }
 
 export function sample(contains: string): string {
-  const name = fs.readdirSync(SAMPLES).find((f) => f.includes(contains));
+  const name = fs.readdirSync(SAMPLES).find((f) => f.includes(contains) && f.endsWith('.txt'));
   if (!name) throw new Error(`no sample containing ${contains}`);
   return fs.readFileSync(path.join(SAMPLES, name), 'utf8');
 }

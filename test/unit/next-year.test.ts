@@ -10,7 +10,7 @@ import { SAMPLES, SHARED_REPORTS, hasSharedReports } from './helpers';
 
 const files = [
   ...(hasSharedReports ? fs.readdirSync(SHARED_REPORTS).map((f) => path.join(SHARED_REPORTS, f)) : []),
-  ...fs.readdirSync(SAMPLES).map((f) => path.join(SAMPLES, f)),
+  ...fs.readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).map((f) => path.join(SAMPLES, f)),
 ];
 const read = (file: string) => decode(fs.readFileSync(file)).text;
 const rowOf = (m: ReportModel, key: string) => m.tables.find((t) => t.id === 3)?.rows.find((r) => r.key === key);

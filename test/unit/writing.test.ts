@@ -131,7 +131,7 @@ describe('inlay hints', () => {
   });
 
   it('one hint a total cell, where R1 and R3 both sit on 四、结转下年度继续办理 × 总计', () => {
-    const text = fs.readFileSync(path.join(SAMPLES, fs.readdirSync(SAMPLES).find((f) => f.includes('含典型错误'))!), 'utf8');
+    const text = fs.readFileSync(path.join(SAMPLES, fs.readdirSync(SAMPLES).find((f) => f.includes('含典型错误') && f.endsWith('.txt'))!), 'utf8');
     const hints = hintsOf(text, 'whenDifferent');
     const at = hints.map((h) => `${h.position.line}:${h.position.character}`);
     assert.equal(new Set(at).size, at.length);
@@ -185,7 +185,7 @@ describe('format table', () => {
 
   const files = [
     ...(hasSharedReports ? fs.readdirSync(SHARED_REPORTS).map((f) => path.join(SHARED_REPORTS, f)) : []),
-    ...fs.readdirSync(SAMPLES).map((f) => path.join(SAMPLES, f)),
+    ...fs.readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).map((f) => path.join(SAMPLES, f)),
     ...fs.readdirSync(path.join(FIXTURES, 'layouts')).map((f) => path.join(FIXTURES, 'layouts', f)),
   ];
   for (const file of files) {
