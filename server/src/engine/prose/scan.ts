@@ -232,7 +232,7 @@ export function isWrappedText(text: string): boolean {
     const stop = nl < 0 ? text.length : nl;
     let end = stop;
     while (end > start && (text.charCodeAt(end - 1) === 13 || isLineSpace(text.charCodeAt(end - 1)))) end--;
-    if (end - start >= 20 && text.charCodeAt(start) !== 0x7c && text.indexOf('\t', start) !== start) {
+    if (end - start >= 20 && text.charCodeAt(start) !== 0x7c && text.charCodeAt(start) !== 0x09) {
       long++;
       if (!ENDS_PARAGRAPH.has(text[end - 1]) && !isDigitCode(text.charCodeAt(end - 1))) open++;
     }
