@@ -6,7 +6,7 @@ import { cellsOf, isValue, type Cell, type Line, type OutLine, type OutPart } fr
 
 type Kind = 'row' | 'label' | 'text';
 
-interface Row { line: Line; labels: Cell[]; values: Cell[]; before: Cell[][]; prefix: Cell[]; suffix: Cell[] }
+interface Row { line: Line; labels: Cell[]; values: Cell[]; before: Cell[][]; prefix: Cell[]; suffix: Cell[]; /** Lowest line of its label. */ bottom: number }
 
 const CAPTION = /^第[一二三四五六七八九十百]+条/;
 const SECTION = /^[一二三四五六七八九十]+、/;
@@ -18,6 +18,21 @@ export function kindOf(l: Line): Kind {
   return first > 0 || l.cells.length - first >= 2 ? 'row' : 'text';
 }
 
+/** Lay the pages out; a table whose header ends one page and whose rows start the next gets its header joined. */
+export function layoutPages(pages: Line[][]): OutLine[] {
+  const out: OutLine[] = [];
+  let trailing: Line[] = [];
+  for (const lines of pages) {
+    const page = layoutLines(lines);
+    if (trailing.length && lines.length && kindOf(lines[0]) === 'row') out.splice(out.length - trailing.length, trailing.length, ...headerLines(trailing));
+    out.push(...page);
+    const kinds = lines.map(kindOf);
+    const n = lines.length ? headerZoneStart(lines, kinds, lines.length, page.length, lines[lines.length - 1].size) : 0;
+    trailing = lines.slice(lines.length - n);
+  }
+  return out;
+}
+
 /** Lay one page's lines out as text lines, tables as pipe rows. */
 export function layoutLines(lines: Line[]): OutLine[] {
   const kinds = lines.map(kindOf);
@@ -26,7 +41,7 @@ export function layoutLines(lines: Line[]): OutLine[] {
   while (i < lines.length) {
     if (kinds[i] !== 'row') { out.push(plainLine(lines[i])); i++; continue; }
     const end = blockEnd(lines, kinds, i);
-    const headerStart = headerZoneStart(lines, kinds, i, out.length);
+    const headerStart = headerZoneStart(lines, kinds, i, out.length, lines[i].size);
     // The header zone was already written as plain lines: take them back and write the joined header instead.
     const zone = lines.slice(i - headerStart, i);
     out.splice(out.length - headerStart, headerStart, ...headerLines(zone));
@@ -53,7 +68,9 @@ function blockEnd(lines: Line[], kinds: Kind[], start: number): number {
     if (kinds[j] === 'row') { last = j; continue; }
     const l = lines[j];
     const text = l.cells[0].text;
-    if (kinds[j] === 'text' || l.size > 1.3 * size || CAPTION.test(text) || (SECTION.test(text) && l.size > 1.1 * size)) break;
+    // Several label fragments on one line (a group label and a row label both wrapped) continue the table.
+    const wrapped = kinds[j] === 'text' && !l.cells.some((c) => isValue(c.text)) && lines[j - 1].base - l.base < 1.6 * l.size;
+    if ((kinds[j] === 'text' && !wrapped) || l.size > 1.3 * size || CAPTION.test(text) || (SECTION.test(text) && l.size > 1.1 * size)) break;
     if (lines[j - 1].base - l.base > 4 * size) break;
   }
   // Label lines after the last row belong to it only when they sit right under it (a wrapped label's tail).
@@ -64,15 +81,13 @@ function blockEnd(lines: Line[], kinds: Kind[], start: number): number {
 }
 
 /** How many lines above a table's first row are its header (column labels, the note in its top-left cell). */
-function headerZoneStart(lines: Line[], kinds: Kind[], start: number, written: number): number {
-  const size = lines[start].size;
+function headerZoneStart(lines: Line[], kinds: Kind[], start: number, written: number, size: number): number {
   let n = 0;
   for (let j = start - 1; j >= 0 && n < written; j--) {
     const l = lines[j];
     const text = l.cells[0].text;
     if (kinds[j] === 'row' || l.size > 1.25 * size || CAPTION.test(text) || SECTION.test(text)) break;
-    if (l.base - lines[j + 1].base > 3.5 * Math.max(l.size, size)) break;
-    if (l.page !== lines[start].page) break;
+    if (j + 1 < lines.length && l.base - lines[j + 1].base > 3.5 * Math.max(l.size, size)) break;
     n++;
   }
   return n;
@@ -84,7 +99,8 @@ export function headerLines(zone: Line[]): OutLine[] {
   const merged: { cell: Cell; stacked: boolean; line: number }[] = [];
   zone.forEach((l, n) => {
     for (const c of cellsOf(l.cells.flatMap((x) => x.pieces), 0.3)) {
-      const above = merged.find((m) => Math.abs(m.cell.x0 - c.x0) <= 2.5 && m.cell.base > c.base && m.cell.base - c.base <= 1.8 * c.size);
+      // Lines of one cell stand closer (≈ 1.3 sizes) than the last line of a header row and the first of the next.
+      const above = merged.find((m) => Math.abs(m.cell.x0 - c.x0) <= 2.5 && m.cell.base > c.base && m.cell.base - c.base <= 1.45 * c.size);
       if (above) {
         above.cell.text += c.text;
         above.cell.pieces.push(...c.pieces);
@@ -101,7 +117,7 @@ export function headerLines(zone: Line[]): OutLine[] {
     const prev = merged[merged.indexOf(m) - 1];
     const last = cells[cells.length - 1];
     // Letter-spaced single fragments on one line (`总 计`) are one word.
-    if (prev && last === prev.cell && !m.stacked && !prev.stacked && prev.line === m.line && m.cell.x0 - last.x1 < 0.6 * m.cell.size) {
+    if (prev && last === prev.cell && !m.stacked && !prev.stacked && prev.line === m.line && m.cell.x0 > last.x1 - 1 && m.cell.x0 - last.x1 < 0.6 * m.cell.size) {
       last.text += m.cell.text;
       last.pieces.push(...m.cell.pieces);
       last.x1 = m.cell.x1;
@@ -120,25 +136,24 @@ function tableLines(lines: Line[], kinds: Kind[], continued: boolean): OutLine[]
   lines.forEach((l, k) => {
     if (kinds[k] !== 'row') return;
     const first = l.cells.findIndex((c) => isValue(c.text));
-    const row: Row = { line: l, labels: l.cells.slice(0, first), values: l.cells.slice(first), before: [], prefix: [], suffix: [] };
+    const row: Row = { line: l, labels: l.cells.slice(0, first), values: l.cells.slice(first), before: [], prefix: [], suffix: [], bottom: l.base };
     rows.push(row);
     rowOf.set(l, row);
   });
   const columns = findColumns(rows);
-  const labelLines = lines.filter((_, k) => kinds[k] === 'label');
-  const groups = labelLines.filter((l) => isGroupLabel(l.cells[0], rows));
+  const labelCells = lines.filter((_, k) => kinds[k] !== 'row').flatMap((l) => l.cells);
+  const groups = labelCells.filter((c) => isGroupLabel(c, rows));
   // Wrapped labels first: a group label's span is read from the rows' labels once they are whole.
-  const loose = labelLines.filter((l) => !groups.includes(l) && !placeWrapped(l.cells[0], rows));
-  const unplaced = placeGroups(groups.map((l) => l.cells[0]), rows, continued);
-  loose.push(...groups.filter((l) => unplaced.includes(l.cells[0])));
+  const loose = new Set(labelCells.filter((c) => !groups.includes(c) && !placeWrapped(c, rows)));
+  for (const c of placeGroups(groups, rows, continued)) loose.add(c);
   const out: OutLine[] = [];
   for (const l of lines) {
     const row = rowOf.get(l);
     if (row) {
       for (const g of row.before) out.push([{ text: g.map((c) => c.text).join(''), pieces: g.flatMap((c) => c.pieces) }]);
       out.push(rowLine(row, columns));
-    } else if (loose.includes(l)) {
-      out.push(plainLine(l));
+    } else if (l.cells.some((c) => loose.has(c))) {
+      out.push(plainLine({ ...l, cells: l.cells.filter((c) => loose.has(c)) }));
     }
   }
   return out;
@@ -206,12 +221,24 @@ function placeWrapped(cell: Cell, rows: Row[]): boolean {
     (centred.line.base < cell.base ? centred.prefix : centred.suffix).push(cell);
     return true;
   }
-  const aligned = (r: Row | undefined): r is Row => !!r && cell.x0 >= labelX(r) - 3 && cell.x0 <= labelX(r) + 2 * cell.size;
+  const starts = (r: Row): number[] => (r.labels.length ? r.labels.map((c) => c.x0) : [labelX(r)]);
+  const aligned = (r: Row | undefined): r is Row => !!r && starts(r).some((x) => cell.x0 >= x - 3 && cell.x0 <= x + 2 * cell.size);
   const above = [...rows].reverse().find((r) => r.line.base > cell.base);
   const below = rows.find((r) => r.line.base < cell.base);
-  if (aligned(above) && above.line.base - cell.base <= 1.6 * cell.size) { above.suffix.push(cell); return true; }
-  if (aligned(below) && cell.base - below.line.base <= 1.6 * cell.size) { below.prefix.push(cell); return true; }
+  if (aligned(above) && above.bottom - cell.base <= 1.6 * cell.size) { joinLabel(above, cell, 'after'); return true; }
+  if (aligned(below) && cell.base - below.line.base <= 1.6 * cell.size) { joinLabel(below, cell, 'before'); return true; }
   return false;
+}
+
+/** A wrapped fragment joins the label cell of the row it lines up with (the group label or the row's own label). */
+function joinLabel(row: Row, frag: Cell, where: 'before' | 'after'): void {
+  let k = 0;
+  row.labels.forEach((c, i) => { if (Math.abs(c.x0 - frag.x0) < Math.abs(row.labels[k].x0 - frag.x0)) k = i; });
+  const c = row.labels[k];
+  if (where === 'after') row.bottom = Math.min(row.bottom, frag.base);
+  row.labels[k] = where === 'after'
+    ? { ...c, text: c.text + frag.text, pieces: [...c.pieces, ...frag.pieces], x1: Math.max(c.x1, frag.x1) }
+    : { ...c, text: frag.text + c.text, pieces: [...frag.pieces, ...c.pieces], x0: Math.min(c.x0, frag.x0) };
 }
 
 /** Group labels of one indentation level are spread over the run of more indented rows around them: each

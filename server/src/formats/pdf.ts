@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { Localized } from '../engine';
 import type { ExtractedReport, ReaderLimits, SourceSegment } from './types';
 import { buildLines, dropFurniture, splitPieces, type OutLine, type TextPiece } from './pdf-layout';
-import { layoutLines } from './pdf-tables';
+import { layoutPages } from './pdf-tables';
 
 /** More pages than any annual report has (they run 4–20): a larger file is read up to here, with a note. */
 export const MAX_PAGES = 200;
@@ -212,7 +212,7 @@ function piecesOf(items: readonly unknown[], page: number): TextPiece[] {
 /** Page by page: lines, page furniture dropped, tables laid out; then one text with its segments. */
 function assemble(pages: PageText[]): { text: string; segments: SourceSegment[] } {
   const lines = dropFurniture(pages.map((p) => ({ lines: buildLines(splitPieces(p.pieces)), height: p.height, bottom: p.bottom })));
-  const out: OutLine[] = lines.flatMap((pageLines) => layoutLines(pageLines));
+  const out: OutLine[] = layoutPages(lines);
   let text = '';
   const segments: SourceSegment[] = [];
   for (const line of out) {
