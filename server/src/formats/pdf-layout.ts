@@ -33,19 +33,30 @@ const VALUE = /^[+\-－]?[0-9０-９][0-9０-９,，.．]*\s*(%|％|万元|元|�
 
 export const isValue = (s: string): boolean => VALUE.test(s.trim());
 
-/** Split runs at inner blanks, so that `21 0 0` stored as one run still gives three cells (x shared out per character). */
+/** Split runs at inner blanks, so that `21 0 0` stored as one run still gives three cells. The run's width is shared
+ * out as the font would: a CJK character one em, other characters half an em, the blanks the rest. */
 export function splitPieces(pieces: TextPiece[]): TextPiece[] {
   const out: TextPiece[] = [];
   for (const p of pieces) {
-    if (p.vertical || !/\s/.test(p.str)) {
+    if (p.vertical || !/\s/.test(p.str.trim())) {
       if (p.str.trim()) out.push({ ...p, str: p.str.trim() });
       continue;
     }
-    const per = (p.x1 - p.x0) / Math.max(1, p.str.length);
-    for (const m of p.str.matchAll(/\S+/g)) {
-      const i = m.index ?? 0;
-      out.push({ ...p, str: m[0], x0: p.x0 + i * per, x1: p.x0 + (i + m[0].length) * per });
+    const chars = [...p.str];
+    const em = (c: string): number => (/\s/.test(c) ? 0 : CJK.test(c) ? 1 : 0.5);
+    const inked = chars.reduce((w, c) => w + em(c) * p.size, 0);
+    const blanks = chars.filter((c) => /\s/.test(c)).length;
+    const width = p.x1 - p.x0;
+    const scale = inked > width ? width / inked : 1;
+    const blank = inked > width ? 0 : (width - inked) / blanks;
+    let x = p.x0;
+    let word: TextPiece | null = null;
+    for (const c of chars) {
+      const w = /\s/.test(c) ? blank : em(c) * p.size * scale;
+      if (/\s/.test(c)) { if (word) out.push(word); word = null; } else if (word) { word.str += c; word.x1 = x + w; } else word = { ...p, str: c, x0: x, x1: x + w };
+      x += w;
     }
+    if (word) out.push(word);
   }
   return out;
 }

@@ -70,7 +70,7 @@ function blockEnd(lines: Line[], kinds: Kind[], start: number): number {
     const text = l.cells[0].text;
     // Several label fragments on one line (a group label and a row label both wrapped) continue the table.
     const wrapped = kinds[j] === 'text' && !l.cells.some((c) => isValue(c.text)) && lines[j - 1].base - l.base < 1.6 * l.size;
-    if ((kinds[j] === 'text' && !wrapped) || l.size > 1.3 * size || CAPTION.test(text) || (SECTION.test(text) && l.size > 1.1 * size)) break;
+    if ((kinds[j] === 'text' && !wrapped) || l.size > 1.3 * size || CAPTION.test(text) || (SECTION.test(text) && l.size > 1.2 * size && !l.cells[0].pieces[0].vertical)) break;
     if (lines[j - 1].base - l.base > 4 * size) break;
   }
   // Label lines after the last row belong to it only when they sit right under it (a wrapped label's tail).

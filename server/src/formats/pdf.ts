@@ -190,6 +190,11 @@ async function repairVertical(page: PdfPage, content: TextContent, started: numb
   }
 }
 
+/** Vertical fonts give the vertical presentation forms of punctuation (`︑` for `、`); the report means the usual ones. */
+const VERTICAL_FORMS: Record<string, string> = Object.fromEntries(
+  [...'︐︑︒︓︔︕︖︗︘︙︵︶︷︸︹︺︻︼︽︾︿﹀﹁﹂﹃﹄'].map((c, k) => [c, [...'，、。：；！？〖〗…（）｛｝〔〕【】《》〈〉「」『』'][k]]));
+const horizontalForms = (s: string): string => s.replace(/[\uFE10-\uFE19\uFE35-\uFE44]/g, (c) => VERTICAL_FORMS[c] ?? c);
+
 interface RawItem { str?: string; transform?: number[]; width?: number; height?: number; dir?: string; fontName?: string }
 
 /** Text runs with their positions; rotated runs (stamps, watermarks) are left out of the reading. */
@@ -204,7 +209,7 @@ function piecesOf(items: readonly unknown[], page: number): TextPiece[] {
     const top = vertical ? t[5] : t[5] + 0.8 * size;
     const bottom = vertical ? t[5] - height : t[5] - 0.2 * size;
     // A vertical run (a group label set in a column) stands for the middle of the rows it spans.
-    pieces.push({ page, str, x0: t[4], x1: t[4] + width, base: vertical ? (top + bottom) / 2 : t[5], size, vertical, y0: bottom, y1: top });
+    pieces.push({ page, str: horizontalForms(str), x0: t[4], x1: t[4] + width, base: vertical ? (top + bottom) / 2 : t[5], size, vertical, y0: bottom, y1: top });
   }
   return pieces;
 }
