@@ -1,70 +1,22 @@
 // The PDF reader: Mozilla's pdf.js reads the file (fonts, CMaps, compressed streams, broken cross-reference
-// tables); the text is laid out from the runs' positions (pdf-layout, pdf-tables), and every piece of the text keeps
-// the page and rectangle it came from. The file is untrusted: no font program is compiled to JavaScript
-// (isEvalSupported: false), no system font or font face is used, nothing is fetched but the CMaps and standard
-// fonts shipped beside the bundle, and pages and time are capped.
+// tables) in a worker thread (pdf-worker, pdf-extract); the text is laid out here from the runs' positions
+// (pdf-layout, pdf-tables), and every piece of the text keeps the page and rectangle it came from.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { Localized } from '../engine';
 import type { ExtractedReport, ReaderLimits, SourceSegment } from './types';
-import { buildLines, dropFurniture, splitPieces, type OutLine, type TextPiece } from './pdf-layout';
+import { extractPages, timeoutProblem, type Extracted, type PageText } from './pdf-extract';
+import { buildLines, dropFurniture, splitPieces, type OutLine } from './pdf-layout';
 import { layoutPages } from './pdf-tables';
+import type { PdfJob } from './pdf-worker';
 
-/** More pages than any annual report has (they run 4–20): a larger file is read up to here, with a note. */
-export const MAX_PAGES = 200;
+export { MAX_PAGES } from './pdf-extract';
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
-
-let library: Promise<PdfJs> | undefined;
-
-/** pdf.js with its worker in this thread (the checking worker thread already keeps it off the server's loop). */
-function loadPdfJs(): Promise<PdfJs> {
-  library ??= (async () => {
-    // pdf.js warns on the console while it loads (no canvas package: it renders nothing here); the CLI's stdout
-    // carries JSON and SARIF, so those lines are kept out of it.
-    const log = console.log;
-    console.log = () => undefined;
-    try {
-      const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-      return await import('pdfjs-dist/legacy/build/pdf.mjs');
-    } finally {
-      console.log = log;
-    }
-  })();
-  return library;
-}
-
-/** Where pdf.js's CMaps and standard fonts are: beside the bundle (dist/pdfjs), or in the package when run unbundled. */
-export function assetDir(): string | null {
-  const candidates = [path.join(__dirname, 'pdfjs'), path.join(__dirname, '../../../node_modules/pdfjs-dist'), path.join(__dirname, '../../../../node_modules/pdfjs-dist')];
-  return candidates.find((d) => fs.existsSync(path.join(d, 'cmaps'))) ?? null;
-}
-
-/** Reads CMaps from the shipped folder only; a name from the file is a plain file name or nothing is read. */
-class CMapReader {
-  constructor(private readonly options: { baseUrl: string | null }) {}
-  async fetch({ name }: { name: string }): Promise<{ cMapData: Uint8Array; isCompressed: boolean }> {
-    return { cMapData: readAsset(this.options.baseUrl, name + '.bcmap'), isCompressed: true };
-  }
-}
-
-class StandardFontReader {
-  constructor(private readonly options: { baseUrl: string | null }) {}
-  async fetch({ filename }: { filename: string }): Promise<Uint8Array> {
-    return readAsset(this.options.baseUrl, filename);
-  }
-}
-
-function readAsset(dir: string | null, name: string): Uint8Array {
-  if (!dir || !/^[A-Za-z0-9_.-]+$/.test(name) || name.startsWith('.')) throw new Error(`no such asset: ${name}`);
-  return new Uint8Array(fs.readFileSync(path.join(dir, name)));
-}
+/** Memory the worker may take: a hostile file that needs more ends the worker, not the editor or the CLI. */
+const WORKER_HEAP_MB = 512;
 
 const problem = (zh: string, en: string): Localized => ({ zh, en });
-
-class Deadline extends Error {}
 
 /** Extract a PDF report's text, tables as pipe rows, with every piece mapped to its page and rectangle. */
 export async function readPdf(bytes: Uint8Array, limits: ReaderLimits): Promise<ExtractedReport> {
@@ -73,38 +25,9 @@ export async function readPdf(bytes: Uint8Array, limits: ReaderLimits): Promise<
     return empty(problem(`PDF 文件过大（${bytes.length} 字节，上限 ${limits.maxBytes}），未读取`, `The PDF is too large (${bytes.length} bytes, limit ${limits.maxBytes}); not read`));
   }
   if (!looksLikePdf(bytes)) return empty(problem('文件不是 PDF（缺少 %PDF- 文件头），未读取', 'The file is not a PDF (no %PDF- header); not read'));
-  const started = Date.now();
-  let doc: PdfDocument | undefined;
-  let task: ReturnType<PdfJs['getDocument']> | undefined;
-  const problems: Localized[] = [];
-  try {
-    const pdfjs = await loadPdfJs();
-    const assets = assetDir();
-    task = pdfjs.getDocument({
-      // pdf.js takes ownership of (detaches) the buffer it is given: give it a copy, the caller keeps its bytes.
-      data: bytes.slice(),
-      isEvalSupported: false,
-      useSystemFonts: false,
-      disableFontFace: true,
-      useWorkerFetch: false,
-      stopAtErrors: false,
-      verbosity: 0,
-      cMapUrl: assets ? path.join(assets, 'cmaps') + path.sep : undefined,
-      cMapPacked: true,
-      standardFontDataUrl: assets ? path.join(assets, 'standard_fonts') + path.sep : undefined,
-      CMapReaderFactory: CMapReader,
-      StandardFontDataFactory: StandardFontReader,
-    } as Parameters<PdfJs['getDocument']>[0]);
-    doc = await within(task.promise, started, limits);
-    const pages = await readPages(doc, started, limits, problems);
-    return { format: 'pdf', ...assemble(pages), problems };
-  } catch (e) {
-    return empty(e instanceof Deadline
-      ? problem(`PDF 读取超时（${limits.maxMillis} 毫秒），未读取`, `Reading the PDF took longer than ${limits.maxMillis} ms; not read`)
-      : describeFailure(e));
-  } finally {
-    void task?.destroy().catch(() => undefined);
-  }
+  const { pages, problems } = await extractor.extract(bytes, limits);
+  if (pages.length === 0) return { format: 'pdf', text: '', segments: [], problems };
+  return { format: 'pdf', ...assemble(pages), problems };
 }
 
 function looksLikePdf(bytes: Uint8Array): boolean {
@@ -112,107 +35,65 @@ function looksLikePdf(bytes: Uint8Array): boolean {
   return head.includes('%PDF-');
 }
 
-function describeFailure(e: unknown): Localized {
-  const name = (e as { name?: string } | null)?.name;
-  if (name === 'PasswordException') return problem('PDF 已加密（需要密码），未读取', 'The PDF is encrypted (a password is needed); not read');
-  const detail = String((e as Error | null)?.message ?? e).slice(0, 200);
-  return problem(`PDF 文件已损坏，无法读取：${detail}`, `The PDF is damaged and cannot be read: ${detail}`);
-}
 
-/** Settle with `promise`, or reject with Deadline when the file's time budget runs out first. */
-function within<T>(promise: Promise<T>, started: number, limits: ReaderLimits): Promise<T> {
-  const left = limits.maxMillis - (Date.now() - started);
-  if (left <= 0) return Promise.reject(new Deadline());
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Deadline()), left); });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
-}
+/** The worker script beside this module (dist/pdf-worker.js, or the compiled module when run unbundled). */
+const WORKER_SCRIPT = path.join(__dirname, 'pdf-worker.js');
 
-interface PageText { pieces: TextPiece[]; height: number; bottom: number }
+/** One worker thread, kept for the next file and ended when a file runs out of time; without the worker script
+ * (an embedding that bundles this module alone) pdf.js runs in this thread and only yields check the time. */
+class Extractor {
+  private worker: Worker | undefined;
+  private nextId = 1;
+  private queue: Promise<unknown> = Promise.resolve();
 
-async function readPages(doc: PdfDocument, started: number, limits: ReaderLimits, problems: Localized[]): Promise<PageText[]> {
-  const count = Math.min(doc.numPages, MAX_PAGES);
-  if (doc.numPages > MAX_PAGES) {
-    problems.push(problem(`PDF 共 ${doc.numPages} 页，只读取了前 ${MAX_PAGES} 页`, `The PDF has ${doc.numPages} pages; only the first ${MAX_PAGES} were read`));
+  extract(bytes: Uint8Array, limits: ReaderLimits): Promise<Extracted> {
+    if (!fs.existsSync(WORKER_SCRIPT)) return extractPages(bytes, limits);
+    const run = this.queue.then(() => this.inWorker(bytes, limits));
+    this.queue = run.catch(() => undefined);
+    return run;
   }
-  const pages: PageText[] = [];
-  for (let n = 1; n <= count; n++) {
-    try {
-      const page = await within(doc.getPage(n), started, limits);
-      const content = await within(page.getTextContent(), started, limits);
-      if (content.items.some((i) => 'dir' in i && i.dir === 'ttb')) await repairVertical(page, content, started, limits);
-      const [, y0, , y1] = page.view;
-      pages.push({ pieces: piecesOf(content.items, n), height: y1 - y0, bottom: y0 });
-      page.cleanup();
-    } catch (e) {
-      if (e instanceof Deadline) throw e;
-      problems.push(problem(`PDF 第 ${n} 页已损坏，未读取`, `Page ${n} of the PDF is damaged; not read`));
-      pages.push({ pieces: [], height: 0, bottom: 0 });
-    }
+
+  private inWorker(bytes: Uint8Array, limits: ReaderLimits): Promise<Extracted> {
+    return new Promise((resolve) => {
+      const worker = this.ensureWorker();
+      const id = this.nextId++;
+      const done = (result: Extracted): void => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('exit', onExit);
+        worker.unref();
+        resolve(result);
+      };
+      const onMessage = (m: { id: number; result: Extracted }): void => { if (m.id === id) done(m.result); };
+      const onExit = (): void => {
+        this.worker = undefined;
+        done({ pages: [], problems: [problem('PDF 读取线程意外结束（文件可能过大或已损坏），未读取', 'The PDF reader stopped (the file may be too large or damaged); not read')] });
+      };
+      // Ending the thread is the only way to stop pdf.js inside one long step; the file gets one problem.
+      const timer = setTimeout(() => { this.stop(worker); done({ pages: [], problems: [timeoutProblem(limits)] }); }, limits.maxMillis);
+      worker.ref();
+      worker.on('message', onMessage);
+      worker.on('exit', onExit);
+      const copy = bytes.slice();
+      worker.postMessage({ id, bytes: copy, limits } satisfies PdfJob, [copy.buffer]);
+    });
   }
-  return pages;
-}
 
-type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
-type TextContent = Awaited<ReturnType<PdfPage['getTextContent']>>;
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(WORKER_SCRIPT, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
 
-/** pdf.js loses the end of some vertical runs (a rotated group label `三、本年度办理结果` placed glyph by glyph
- * comes out as `三、本年`). The glyphs are all in the page's drawing operations: a vertical run whose text is the
- * start of such a sequence gets the whole sequence. Only pages with vertical text pay for this second pass. */
-async function repairVertical(page: PdfPage, content: TextContent, started: number, limits: ReaderLimits): Promise<void> {
-  const { OPS } = await loadPdfJs();
-  const ops = await within(page.getOperatorList(), started, limits);
-  const runs = new Map<string, string[]>();
-  let font = '';
-  let run = '';
-  const flush = (): void => {
-    if (run) runs.set(font, [...(runs.get(font) ?? []), run]);
-    run = '';
-  };
-  ops.fnArray.forEach((fn, k) => {
-    const args = ops.argsArray[k] as unknown[] | null;
-    if (fn === OPS.setFont) { flush(); font = String(args?.[0] ?? ''); } else if (fn === OPS.endText || fn === OPS.setTextMatrix) flush();
-    else if ((fn === OPS.showText || fn === OPS.showSpacedText) && content.styles[font]?.vertical && Array.isArray(args?.[0])) {
-      for (const g of args[0] as unknown[]) if (g && typeof g === 'object' && 'unicode' in g) run += String((g as { unicode: unknown }).unicode);
-    }
-  });
-  flush();
-  for (const item of content.items as RawItem[]) {
-    if (item.dir !== 'ttb' || !item.str || !item.fontName) continue;
-    const start = item.str.replace(/\s+/g, '');
-    const candidates = runs.get(item.fontName) ?? [];
-    const k = candidates.findIndex((r) => r.length > start.length && r.startsWith(start));
-    if (k < 0) continue;
-    const size = item.transform ? Math.hypot(item.transform[2], item.transform[3]) : 0;
-    item.height = Math.max(item.height ?? 0, (item.height ?? 0) / Math.max(1, start.length) * candidates[k].length || size * candidates[k].length);
-    item.str = candidates[k];
-    candidates.splice(k, 1);
+  private stop(worker: Worker): void {
+    if (this.worker === worker) this.worker = undefined;
+    void worker.terminate();
   }
 }
 
-/** Vertical fonts give the vertical presentation forms of punctuation (`︑` for `、`); the report means the usual ones. */
-const VERTICAL_FORMS: Record<string, string> = Object.fromEntries(
-  [...'︐︑︒︓︔︕︖︗︘︙︵︶︷︸︹︺︻︼︽︾︿﹀﹁﹂﹃﹄'].map((c, k) => [c, [...'，、。：；！？〖〗…（）｛｝〔〕【】《》〈〉「」『』'][k]]));
-const horizontalForms = (s: string): string => s.replace(/[\uFE10-\uFE19\uFE35-\uFE44]/g, (c) => VERTICAL_FORMS[c] ?? c);
-
-interface RawItem { str?: string; transform?: number[]; width?: number; height?: number; dir?: string; fontName?: string }
-
-/** Text runs with their positions; rotated runs (stamps, watermarks) are left out of the reading. */
-function piecesOf(items: readonly unknown[], page: number): TextPiece[] {
-  const pieces: TextPiece[] = [];
-  for (const raw of items as RawItem[]) {
-    const { str, transform: t, width = 0, height = 0, dir } = raw;
-    if (!str || !str.trim() || !t || t.length < 6 || !t.every(Number.isFinite)) continue;
-    const size = Math.hypot(t[2], t[3]);
-    if (size <= 0 || Math.abs(t[1]) > 0.01 * size || Math.abs(t[2]) > 0.01 * size) continue;
-    const vertical = dir === 'ttb';
-    const top = vertical ? t[5] : t[5] + 0.8 * size;
-    const bottom = vertical ? t[5] - height : t[5] - 0.2 * size;
-    // A vertical run (a group label set in a column) stands for the middle of the rows it spans.
-    pieces.push({ page, str: horizontalForms(str), x0: t[4], x1: t[4] + width, base: vertical ? (top + bottom) / 2 : t[5], size, vertical, y0: bottom, y1: top });
-  }
-  return pieces;
-}
+const extractor = new Extractor();
 
 /** Page by page: lines, page furniture dropped, tables laid out; then one text with its segments. */
 function assemble(pages: PageText[]): { text: string; segments: SourceSegment[] } {
