@@ -7,9 +7,8 @@ import * as path from 'node:path';
 import type { Localized } from '../engine';
 import type { ReaderLimits } from './types';
 import type { TextPiece } from './pdf-layout';
+import { MAX_PAGES, problem, timeoutProblem } from './pdf-problems';
 
-/** More pages than any annual report has (they run 4–20): a larger file is read up to here, with a note. */
-export const MAX_PAGES = 200;
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
@@ -17,7 +16,7 @@ type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 let library: Promise<PdfJs> | undefined;
 
 /** pdf.js with its own worker in this thread (the reader's worker thread keeps it off the caller's). */
-function loadPdfJs(): Promise<PdfJs> {
+export function loadPdfJs(): Promise<PdfJs> {
   library ??= (async () => {
     // pdf.js warns on the console while it loads (no canvas package: it renders nothing here); the CLI's stdout
     // carries JSON and SARIF, so those lines are kept out of it.
@@ -60,7 +59,6 @@ function readAsset(dir: string | null, name: string): Uint8Array {
   return new Uint8Array(fs.readFileSync(path.join(dir, name)));
 }
 
-const problem = (zh: string, en: string): Localized => ({ zh, en });
 
 class Deadline extends Error {}
 
@@ -100,8 +98,6 @@ export async function extractPages(bytes: Uint8Array, limits: ReaderLimits): Pro
   }
 }
 
-export const timeoutProblem = (limits: ReaderLimits): Localized =>
-  problem(`PDF 读取超时（${limits.maxMillis} 毫秒），未读取`, `Reading the PDF took longer than ${limits.maxMillis} ms; not read`);
 
 function describeFailure(e: unknown): Localized {
   const name = (e as { name?: string } | null)?.name;

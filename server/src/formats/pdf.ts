@@ -6,17 +6,16 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Localized } from '../engine';
 import type { ExtractedReport, ReaderLimits, SourceSegment } from './types';
-import { extractPages, timeoutProblem, type Extracted, type PageText } from './pdf-extract';
+import type { Extracted, PageText } from './pdf-extract';
+import { problem, timeoutProblem } from './pdf-problems';
 import { buildLines, dropFurniture, splitPieces, type OutLine } from './pdf-layout';
 import { layoutPages } from './pdf-tables';
 import type { PdfJob } from './pdf-worker';
 
-export { MAX_PAGES } from './pdf-extract';
+export { MAX_PAGES } from './pdf-problems';
 
 /** Memory the worker may take: a hostile file that needs more ends the worker, not the editor or the CLI. */
 const WORKER_HEAP_MB = 512;
-
-const problem = (zh: string, en: string): Localized => ({ zh, en });
 
 /** Extract a PDF report's text, tables as pipe rows, with every piece mapped to its page and rectangle. */
 export async function readPdf(bytes: Uint8Array, limits: ReaderLimits): Promise<ExtractedReport> {
@@ -39,15 +38,16 @@ function looksLikePdf(bytes: Uint8Array): boolean {
 /** The worker script beside this module (dist/pdf-worker.js, or the compiled module when run unbundled). */
 const WORKER_SCRIPT = path.join(__dirname, 'pdf-worker.js');
 
-/** One worker thread, kept for the next file and ended when a file runs out of time; without the worker script
- * (an embedding that bundles this module alone) pdf.js runs in this thread and only yields check the time. */
+/** One worker thread, kept for the next file and ended when a file runs out of time. */
 class Extractor {
   private worker: Worker | undefined;
   private nextId = 1;
   private queue: Promise<unknown> = Promise.resolve();
 
   extract(bytes: Uint8Array, limits: ReaderLimits): Promise<Extracted> {
-    if (!fs.existsSync(WORKER_SCRIPT)) return extractPages(bytes, limits);
+    if (!fs.existsSync(WORKER_SCRIPT)) {
+      return Promise.resolve({ pages: [], problems: [problem('PDF 阅读器未安装（缺少 pdf-worker.js），未读取', 'The PDF reader is not installed (pdf-worker.js is missing); not read')] });
+    }
     const run = this.queue.then(() => this.inWorker(bytes, limits));
     this.queue = run.catch(() => undefined);
     return run;
@@ -79,6 +79,11 @@ class Extractor {
     });
   }
 
+  /** Start the worker (it loads pdf.js at once) before the first file comes. */
+  prepare(): void {
+    if (fs.existsSync(WORKER_SCRIPT)) this.ensureWorker();
+  }
+
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(WORKER_SCRIPT, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
@@ -94,6 +99,11 @@ class Extractor {
 }
 
 const extractor = new Extractor();
+
+/** Start the PDF reader's worker ahead of the first file (when a folder holds PDFs, or the editor opens one). */
+export function preparePdfReader(): void {
+  extractor.prepare();
+}
 
 /** Page by page: lines, page furniture dropped, tables laid out; then one text with its segments. */
 function assemble(pages: PageText[]): { text: string; segments: SourceSegment[] } {
