@@ -1,6 +1,6 @@
 // The part of the PDF reader that runs pdf.js (in the reader's worker thread): the text runs of each page with
 // their positions. The file is untrusted: no font program is compiled to JavaScript (isEvalSupported: false), no
-// system font or font face is used, nothing is read but the CMaps and standard fonts shipped beside the bundle
+// system font or font face is used, nothing is read but the Chinese CMaps shipped beside the bundle
 // (by name, from that folder only), pages are capped and every step races the file's time budget.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -33,25 +33,19 @@ export function loadPdfJs(): Promise<PdfJs> {
   return library;
 }
 
-/** Where pdf.js's CMaps and standard fonts are: beside the bundle (dist/pdfjs), or in the package when run unbundled. */
+/** Where pdf.js's CMaps are: beside the bundle (dist/pdfjs), or in the package when run unbundled. No standard font
+ * programs are read: text needs only their metrics, which pdf.js carries. */
 export function assetDir(): string | null {
   const candidates = [path.join(__dirname, 'pdfjs'), path.join(__dirname, '../../../node_modules/pdfjs-dist'), path.join(__dirname, '../../../../node_modules/pdfjs-dist')];
   return candidates.find((d) => fs.existsSync(path.join(d, 'cmaps'))) ?? null;
 }
 
-/** Reads CMaps from the shipped folder only; a name from the file is a plain file name or nothing is read. */
+/** pdf.js asks its CMap factory for a CMap by name (`fetch`, its interface's word: here a read of a shipped
+ * file, no network). Only the shipped folder is read, and a name from the file must be a plain file name. */
 class CMapReader {
   constructor(private readonly options: { baseUrl: string | null }) {}
-  async fetch({ name }: { name: string }): Promise<{ cMapData: Uint8Array; isCompressed: boolean }> {
-    return { cMapData: readAsset(this.options.baseUrl, name + '.bcmap'), isCompressed: true };
-  }
-}
-
-class StandardFontReader {
-  constructor(private readonly options: { baseUrl: string | null }) {}
-  async fetch({ filename }: { filename: string }): Promise<Uint8Array> {
-    return readAsset(this.options.baseUrl, filename);
-  }
+  readonly fetch = async ({ name }: { name: string }): Promise<{ cMapData: Uint8Array; isCompressed: boolean }> =>
+    ({ cMapData: readAsset(this.options.baseUrl, name + '.bcmap'), isCompressed: true });
 }
 
 function readAsset(dir: string | null, name: string): Uint8Array {
@@ -84,9 +78,7 @@ export async function extractPages(bytes: Uint8Array, limits: ReaderLimits): Pro
       verbosity: 0,
       cMapUrl: assets ? path.join(assets, 'cmaps') + path.sep : undefined,
       cMapPacked: true,
-      standardFontDataUrl: assets ? path.join(assets, 'standard_fonts') + path.sep : undefined,
       CMapReaderFactory: CMapReader,
-      StandardFontDataFactory: StandardFontReader,
     } as Parameters<PdfJs['getDocument']>[0]);
     const doc = await within(task.promise, started, limits);
     const pages = await readPages(doc, started, limits, problems);
