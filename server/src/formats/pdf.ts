@@ -87,6 +87,8 @@ class Extractor {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(WORKER_SCRIPT, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    // Out of memory or a crash: the 'exit' that follows gives the file its problem; the error must not end this thread.
+    worker.on('error', () => undefined);
     worker.unref();
     this.worker = worker;
     return worker;
