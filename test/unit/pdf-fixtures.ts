@@ -2,7 +2,7 @@
 // embedded (STSong-Light, Adobe-GB1) with the UniGB-UCS2-H CMap, the way many published reports reference their
 // fonts; pdf.js must load the CMaps to read them. Also lays a pipe-row report out as a PDF page by page.
 
-export interface Run { x: number; y: number; text: string; size?: number; vertical?: boolean }
+export interface Run { x: number; y: number; text: string; size?: number; vertical?: boolean; /** Text running up the page. */ turned?: boolean }
 
 export const PAGE_WIDTH = 595;
 export const PAGE_HEIGHT = 842;
@@ -13,7 +13,7 @@ const ucs2Hex = (s: string): string => [...s].map((c) => (c.codePointAt(0) ?? 0x
 export const textWidth = (text: string, size: number): number => [...text].reduce((w, c) => w + (c.charCodeAt(0) < 0x80 ? 0.5 : 1) * size, 0);
 
 function content(runs: Run[]): string {
-  return runs.map((r) => `BT /${r.vertical ? 'F2' : 'F1'} ${r.size ?? 10} Tf 1 0 0 1 ${r.x} ${r.y} Tm <${ucs2Hex(r.text)}> Tj ET`).join('\n');
+  return runs.map((r) => `BT /${r.vertical ? 'F2' : 'F1'} ${r.size ?? 10} Tf ${r.turned ? '0 1 -1 0' : '1 0 0 1'} ${r.x} ${r.y} Tm <${ucs2Hex(r.text)}> Tj ET`).join('\n');
 }
 
 /** A PDF whose pages hold the given runs. */
@@ -115,3 +115,6 @@ function wrap(line: string, width: number): string[] {
   parts.push(rest);
   return parts;
 }
+
+/** The runs of a landscape page (842 wide, 595 high) set on a portrait page turned a quarter, text running up. */
+export const turnedPage = (runs: Run[]): Run[] => runs.map((r) => ({ ...r, x: PAGE_WIDTH - r.y, y: r.x, turned: true }));

@@ -9,7 +9,7 @@ import { checkText, type CellModel, type Finding, type ReportModel } from '../..
 import { readPdf, MAX_PAGES } from '../../server/src/formats/pdf';
 import { DEFAULT_LIMITS, type ExtractedReport, type SourceSegment } from '../../server/src/formats/types';
 import { ROOT, sample, textOf } from './helpers';
-import { layoutReport, makePdf, PAGE_HEIGHT, PAGE_WIDTH, textWidth, type Run } from './pdf-fixtures';
+import { layoutReport, makePdf, PAGE_HEIGHT, PAGE_WIDTH, textWidth, turnedPage, type Run } from './pdf-fixtures';
 
 const REAL = path.resolve(ROOT, '../shared/real');
 const HONGZE_PDF = path.join(REAL, 'hongze-2023.pdf');
@@ -209,6 +209,19 @@ describe('PDF reader: layouts', () => {
     ]);
     const vertical = r.segments.find((s) => r.text.slice(s.textStart, s.textEnd) === '三、本年度办理结果');
     assert.ok(vertical && vertical.source.kind === 'pdf' && vertical.source.rect[3] - vertical.source.rect[1] > 50, 'a tall rectangle');
+  });
+});
+
+describe('PDF reader: turned pages', () => {
+  it('reads a landscape table set on a turned page, and maps its cells to the page as it is', async () => {
+    const landscape = [...row(500, '行政许可', ['550']), ...row(480, '行政处罚', ['4119']), { x: 60, y: 40, text: '- 3 -', size: 10 }];
+    const r = await read(makePdf([turnedPage(landscape)]));
+    assert.deepEqual(lines(r), ['行政许可 | 550 |', '行政处罚 | 4119 |']);
+    const seg = r.segments.find((s) => r.text.slice(s.textStart, s.textEnd) === '550')!;
+    assert.ok(seg.source.kind === 'pdf');
+    const [x0, y0, x1, y1] = seg.source.rect;
+    // The value stands at x ≈ 300 on the landscape page, that is y ≈ 300 up the portrait page, near x = 595 − 500.
+    assert.ok(x0 < PAGE_WIDTH - 500 && x1 > PAGE_WIDTH - 500 && y0 < 300 && y1 > 300, `rect ${seg.source.rect.join(',')}`);
   });
 });
 

@@ -118,8 +118,7 @@ async function readPages(doc: PdfDocument, started: number, limits: ReaderLimits
       const page = await within(doc.getPage(n), started, limits);
       const content = await within(page.getTextContent(), started, limits);
       if (content.items.some((i) => 'dir' in i && i.dir === 'ttb')) await repairVertical(page, content, started, limits);
-      const [, y0, , y1] = page.view;
-      pages.push({ pieces: piecesOf(content.items, n), height: y1 - y0, bottom: y0 });
+      pages.push(piecesOf(content.items, n, page.view));
       page.cleanup();
     } catch (e) {
       if (e instanceof Deadline) throw e;
@@ -174,20 +173,43 @@ const horizontalForms = (s: string): string => s.replace(/[\uFE10-\uFE19\uFE35-\
 
 interface RawItem { str?: string; transform?: number[]; width?: number; height?: number; dir?: string; fontName?: string }
 
-/** Text runs with their positions; rotated runs (stamps, watermarks) are left out of the reading. */
-function piecesOf(items: readonly unknown[], page: number): TextPiece[] {
+/** Quarter turns of a run's text direction (0: left to right), or null for a run at another angle. */
+function quarterTurns(t: number[]): number | null {
+  const angle = Math.atan2(t[1], t[0]) / (Math.PI / 2);
+  const q = Math.round(angle);
+  return Math.abs(angle - q) < 0.01 ? ((q % 4) + 4) % 4 : null;
+}
+
+/** Turn a point by -q quarter turns, so that text running in direction q runs left to right. */
+function unturn(x: number, y: number, q: number): [number, number] {
+  return q === 1 ? [y, -x] : q === 2 ? [-x, -y] : q === 3 ? [-y, x] : [x, y];
+}
+
+/** Text runs with their positions. A page whose text runs mostly in one turned direction (a landscape table set
+ * on a turned page) is read turned back; runs at any other angle (stamps, watermarks) are left out of the reading.
+ * The rectangle a run maps to stays in the page's own coordinates. */
+function piecesOf(items: readonly unknown[], page: number, view: number[]): { pieces: TextPiece[]; height: number; bottom: number } {
+  const raws = (items as RawItem[]).filter((r) => r.str && r.str.trim() && r.transform && r.transform.length >= 6 && r.transform.every(Number.isFinite));
+  const weight = [0, 0, 0, 0];
+  for (const r of raws) { const q = quarterTurns(r.transform!); if (q !== null) weight[q] += r.str!.length; }
+  const turn = weight.indexOf(Math.max(...weight));
+  const corners = [unturn(view[0], view[1], turn), unturn(view[2], view[3], turn)];
+  const bottom = Math.min(corners[0][1], corners[1][1]);
+  const height = Math.abs(corners[0][1] - corners[1][1]);
   const pieces: TextPiece[] = [];
-  for (const raw of items as RawItem[]) {
-    const { str, transform: t, width = 0, height = 0, dir } = raw;
-    if (!str || !str.trim() || !t || t.length < 6 || !t.every(Number.isFinite)) continue;
+  for (const { str, transform: t, width = 0, height: h = 0, dir } of raws as Required<RawItem>[]) {
     const size = Math.hypot(t[2], t[3]);
-    if (size <= 0 || Math.abs(t[1]) > 0.01 * size || Math.abs(t[2]) > 0.01 * size) continue;
+    if (size <= 0 || quarterTurns(t) !== turn) continue;
+    const [x, y] = unturn(t[4], t[5], turn);
     const vertical = dir === 'ttb';
-    const top = vertical ? t[5] : t[5] + 0.8 * size;
-    const bottom = vertical ? t[5] - height : t[5] - 0.2 * size;
+    const top = vertical ? y : y + 0.8 * size;
+    const low = vertical ? y - h : y - 0.2 * size;
+    const a = unturn(x, low, (4 - turn) % 4);
+    const b = unturn(x + width, top, (4 - turn) % 4);
+    const rect: [number, number, number, number] = [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1])];
     // A vertical run (a group label set in a column) stands for the middle of the rows it spans.
-    pieces.push({ page, str: horizontalForms(str), x0: t[4], x1: t[4] + width, base: vertical ? (top + bottom) / 2 : t[5], size, vertical, y0: bottom, y1: top });
+    pieces.push({ page, str: horizontalForms(str), x0: x, x1: x + width, base: vertical ? (top + low) / 2 : y, size, vertical, y0: low, y1: top, rect });
   }
-  return pieces;
+  return { pieces, height, bottom };
 }
 

@@ -17,6 +17,8 @@ export interface TextPiece {
   /** Bottom and top of the run's box. */
   y0: number;
   y1: number;
+  /** The run's rectangle in the page's own coordinates when the page was read turned. */
+  rect?: [number, number, number, number];
 }
 
 export interface Cell { text: string; x0: number; x1: number; base: number; size: number; pieces: TextPiece[] }
@@ -127,8 +129,9 @@ export function dropFurniture(pages: PageLines[]): Line[][] {
   }
   const running = (k: string): boolean => pages.length >= 2 && (seen.get(k) ?? 0) >= Math.max(2, pages.length / 2);
   return pages.map((p) => p.lines.filter((l, i) => {
-    const edge = inMargin(l, p) || i === 0 || i === p.lines.length - 1;
     const text = lineText(l).trim();
+    // A bare number is a page number only in the margins; a decorated one (`- 3 -`) also as a page's first or last line.
+    const edge = inMargin(l, p) || ((i === 0 || i === p.lines.length - 1) && !/^\d+$/.test(text));
     if (edge && PAGE_NUMBER.test(text)) return false;
     return !(inMargin(l, p) && running(key(l)));
   }));

@@ -120,9 +120,10 @@ function assemble(pages: PageText[]): { text: string; segments: SourceSegment[] 
       text += part.text;
       const onPage = part.pieces.filter((p) => p.page === part.pieces[0]?.page);
       if (onPage.length === 0) continue;
+      const boxes = onPage.map((p): [number, number, number, number] => p.rect ?? [p.x0, p.y0, p.x1, p.y1]);
       const rect: [number, number, number, number] = [
-        Math.min(...onPage.map((p) => p.x0)), Math.min(...onPage.map((p) => p.y0)),
-        Math.max(...onPage.map((p) => p.x1)), Math.max(...onPage.map((p) => p.y1)),
+        Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])),
+        Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3])),
       ];
       segments.push({ textStart: start, textEnd: text.length, source: { kind: 'pdf', page: onPage[0].page, rect } });
     }
