@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { checkText, type CellModel, type Finding, type ReportModel } from '../../server/src/engine';
-import { readPdf, MAX_PAGES } from '../../server/src/formats/pdf';
+import { preparePdfReader, readPdf, MAX_PAGES } from '../../server/src/formats/pdf';
 import { DEFAULT_LIMITS, type ExtractedReport, type SourceSegment } from '../../server/src/formats/types';
 import { ROOT, sample, textOf } from './helpers';
 import { layoutReport, makePdf, PAGE_HEIGHT, PAGE_WIDTH, textWidth, turnedPage, type Run } from './pdf-fixtures';
@@ -226,6 +226,12 @@ describe('PDF reader: turned pages', () => {
 });
 
 describe('PDF reader: refusals and limits', () => {
+  it('reads the same text when its worker was started ahead', async () => {
+    const bytes = makePdf([[{ x: 60, y: 700, text: '全年公开信息12条。', size: 12 }]]);
+    preparePdfReader();
+    assert.deepEqual(lines(await read(bytes)), ['全年公开信息12条。']);
+  });
+
   it('refuses a file that is not a PDF, or too large, with one problem', async () => {
     const notPdf = await read(new TextEncoder().encode('一、总体情况\n这不是 PDF'));
     assert.equal(notPdf.problems.length, 1);
