@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { checkText } from '../../server/src/engine';
-import { readPdf } from '../../server/src/formats/pdf';
+import { MAX_RUNS_PER_PAGE, readPdf } from '../../server/src/formats/pdf';
 import type { ExtractedReport, ReaderLimits } from '../../server/src/formats/types';
 import { ROOT } from './helpers';
 import { layoutReport, makePdf } from './pdf-fixtures';
@@ -82,6 +82,13 @@ describe('PDF reader: hostile input', () => {
       + `6 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Extends 6 0 R /Length ${objstm.length} >>\nstream\n${objstm}\nendstream\nendobj\n`
       + 'trailer\n<< /Root 1 0 R /Size 7 >>\n%%EOF';
     await readSafely(pdfOf(body));
+  });
+
+  it('a page of thousands of one-character lines is read up to the run limit, with a note', async () => {
+    const runs = Array.from({ length: MAX_RUNS_PER_PAGE + 5000 }, (_, k) => ({ x: 60 + (k % 7) * 3, y: 800 - (k % 4000) * 0.19, text: '字', size: 6 }));
+    const r = await readSafely(makePdf([runs]));
+    assert.equal(r.problems.length, 1);
+    assert.match(r.problems[0].en, /too many text runs/);
   });
 
   it('a budget that runs out gives one problem, not a hang', async () => {

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Localized } from '../engine';
 import type { ReaderLimits } from './types';
 import type { TextPiece } from './pdf-layout';
-import { MAX_PAGES, problem, timeoutProblem } from './pdf-problems';
+import { MAX_PAGES, MAX_RUNS_PER_PAGE, problem, timeoutProblem } from './pdf-problems';
 
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -118,7 +118,13 @@ async function readPages(doc: PdfDocument, started: number, limits: ReaderLimits
       const page = await within(doc.getPage(n), started, limits);
       const content = await within(page.getTextContent(), started, limits);
       if (content.items.some((i) => 'dir' in i && i.dir === 'ttb')) await repairVertical(page, content, started, limits);
-      pages.push(piecesOf(content.items, n, page.view));
+      let items = content.items;
+      if (items.length > MAX_RUNS_PER_PAGE) {
+        items = items.slice(0, MAX_RUNS_PER_PAGE);
+        problems.push(problem(`PDF 第 ${n} 页的文字片段过多（${content.items.length} 个），只读取了前 ${MAX_RUNS_PER_PAGE} 个`,
+          `Page ${n} of the PDF has too many text runs (${content.items.length}); only the first ${MAX_RUNS_PER_PAGE} were read`));
+      }
+      pages.push(piecesOf(items, n, page.view));
       page.cleanup();
     } catch (e) {
       if (e instanceof Deadline) throw e;

@@ -6,6 +6,9 @@ import type { ReaderLimits } from './types';
 /** More pages than any annual report has (they run 4–20): a larger file is read up to here, with a note. */
 export const MAX_PAGES = 200;
 
+/** Text runs read on one page: a report's page has a few hundred to two thousand; the layout is not linear in them. */
+export const MAX_RUNS_PER_PAGE = 10_000;
+
 export const problem = (zh: string, en: string): Localized => ({ zh, en });
 
 export const timeoutProblem = (limits: ReaderLimits): Localized =>

@@ -12,7 +12,7 @@ import { buildLines, dropFurniture, splitPieces, type OutLine } from './pdf-layo
 import { layoutPages } from './pdf-tables';
 import type { PdfJob } from './pdf-worker';
 
-export { MAX_PAGES } from './pdf-problems';
+export { MAX_PAGES, MAX_RUNS_PER_PAGE } from './pdf-problems';
 
 /** Memory the worker may take: a hostile file that needs more ends the worker, not the editor or the CLI. */
 const WORKER_HEAP_MB = 512;
