@@ -1,6 +1,6 @@
 // Bundles the language server, the extension client and the CLI with esbuild.
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -13,6 +13,8 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'dist/client.js', platform: 'node', external: ['vscode'] },
   // The summary page's script (ECharts included), inlined into govreport summary's HTML and the VS Code webview.
   { in: 'page/src/main.ts', out: 'dist/summary-page.js', platform: 'browser', format: 'iife', target: 'es2020', minify: true },
+  // pdf.js runs in the PDF reader's worker thread only, so the server and the CLI load it when a PDF is read.
+  { in: 'server/src/formats/pdf-worker.ts', out: 'dist/pdf-worker.js', platform: 'node' },
 ];
 
 mkdirSync('dist', { recursive: true });
@@ -36,3 +38,13 @@ for (const e of entries) {
   metafile[e.out] = Object.values(result.metafile.outputs).find((o) => o.entryPoint)?.bytes;
 }
 writeFileSync('dist/sizes.json', JSON.stringify(metafile, null, 2));
+
+// The CMaps pdf.js reads Chinese fonts with (GB and CNS families, 0.6 MB of 1.7): reports are in Chinese. No
+// standard font files: extracting text needs only their metrics, which pdf.js carries.
+const cmaps = 'node_modules/pdfjs-dist/cmaps';
+if (existsSync(cmaps)) {
+  mkdirSync('dist/pdfjs/cmaps', { recursive: true });
+  for (const f of readdirSync(cmaps)) {
+    if (/^(Adobe-(GB1|CNS1)-|Uni(GB|CNS)-|GB|B5|CNS|ETen|ETHK|HK)|^LICENSE$/.test(f)) copyFileSync(`${cmaps}/${f}`, `dist/pdfjs/cmaps/${f}`);
+  }
+}

@@ -21,6 +21,7 @@ export const FORMATS: FormatEntry[] = [
   { format: 'html', extensions: ['.html', '.htm'], load: () => (require('./html') as typeof import('./html')).readHtml },
   { format: 'docx', extensions: ['.docx'], load: () => (require('./docx') as typeof import('./docx')).readDocx },
   { format: 'docx', extensions: ['.doc', '.wps'], load: () => (require('./docx') as typeof import('./docx')).readLegacyWord },
+  { format: 'pdf', extensions: ['.pdf'], load: () => (require('./pdf') as typeof import('./pdf')).readPdf },
 ];
 
 const readers = new Map<FormatEntry, Reader>();
