@@ -53,20 +53,32 @@ class Extractor {
     return run;
   }
 
-  private inWorker(bytes: Uint8Array, limits: ReaderLimits): Promise<Extracted> {
+  /**
+   * Reads one file in the worker. A worker that ends before it answers is given a second chance with a fresh
+   * worker (it may have died of something else, e.g. starting while the machine was short of memory); a file that
+   * ends the second one too gets its problem.
+   */
+  private inWorker(bytes: Uint8Array, limits: ReaderLimits, retry = true): Promise<Extracted> {
     return new Promise((resolve) => {
       const worker = this.ensureWorker();
       const id = this.nextId++;
-      const done = (result: Extracted): void => {
+      const started = Date.now();
+      const finish = (): void => {
         clearTimeout(timer);
         worker.off('message', onMessage);
         worker.off('exit', onExit);
         worker.unref();
-        resolve(result);
       };
+      const done = (result: Extracted): void => { finish(); resolve(result); };
       const onMessage = (m: { id: number; result: Extracted }): void => { if (m.id === id) done(m.result); };
       const onExit = (): void => {
         this.worker = undefined;
+        const left = limits.maxMillis - (Date.now() - started);
+        if (retry && left > 0) {
+          finish();
+          resolve(this.inWorker(bytes, { ...limits, maxMillis: left }, false));
+          return;
+        }
         done({ pages: [], problems: [problem('PDF 读取线程意外结束（文件可能过大或已损坏），未读取', 'The PDF reader stopped (the file may be too large or damaged); not read')] });
       };
       // Ending the thread is the only way to stop pdf.js inside one long step; the file gets one problem.
