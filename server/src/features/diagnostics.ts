@@ -320,6 +320,9 @@ export function isOurs(doc: TextDocument): boolean {
   return matchesReportFileName(doc.uri) || looksLikeReport(doc.getText().slice(0, DETECTION_PREFIX));
 }
 
+/** Time a page open in the editor may take to read on the server thread; past it the reader stops, and says so. */
+const PAGE_MILLIS = 2000;
+
 /** The reading of each open web page at its version; null for a page that is not a report. */
 const pages = new Map<string, { version: number; published: Published | null }>();
 
@@ -334,10 +337,16 @@ function pageOf(doc: TextDocument): Published | null {
   const html = doc.getText();
   let published: Published | null = null;
   if (looksLikeReportPage(html)) {
-    const { readHtmlText } = require('../formats/html') as typeof import('../formats/html');
-    const { DEFAULT_LIMITS } = require('../formats/types') as typeof import('../formats/types');
-    const extracted = readHtmlText(html, DEFAULT_LIMITS);
-    if (looksLikeReport(extracted.text.slice(0, DETECTION_PREFIX))) published = publishedOf(extracted);
+    try {
+      const { readHtmlText } = require('../formats/html') as typeof import('../formats/html');
+      const { DEFAULT_LIMITS } = require('../formats/types') as typeof import('../formats/types');
+      const extracted = readHtmlText(html, { ...DEFAULT_LIMITS, maxMillis: PAGE_MILLIS });
+      if (looksLikeReport(extracted.text.slice(0, DETECTION_PREFIX))) published = publishedOf(extracted);
+    } catch (e) {
+      // A page the reader fails on: one finding saying so, where it was taken for a report.
+      const why = e instanceof Error ? e.message : String(e);
+      published = publishedOf({ format: 'html', text: '', segments: [], sourceText: html, problems: [{ zh: `无法读取网页：${why}`, en: `Cannot read the page: ${why}` }] });
+    }
   }
   pages.set(doc.uri, { version: doc.version, published });
   return published;
