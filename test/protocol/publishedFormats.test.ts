@@ -85,6 +85,16 @@ describe('published files in the language server', { skip: !HAVE_SERVER && 'dist
     await client.close(uri);
   });
 
+  test('a page edited until it no longer reads as a report loses its findings', async () => {
+    const uri = uriOf(path.join(dir, 'edited.html'));
+    const source = readFileSync(files.page, 'utf8');
+    const ds = await client.open(uri, source, 'html');
+    assert.ok(ds.some((d) => d.code === 'row-total'));
+    const cleared = await client.change(uri, [{ text: '<html><body><p>通知</p></body></html>' }]);
+    assert.deepEqual(cleared, []);
+    await client.close(uri);
+  });
+
   test('a page that is not a report gets nothing', async () => {
     const uri = uriOf(path.join(dir, 'other.html'));
     await client.connection.sendNotification('textDocument/didOpen', {

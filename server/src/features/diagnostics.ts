@@ -173,7 +173,9 @@ export class DiagnosticsService {
   }
 
   async changed(doc: TextDocument): Promise<void> {
-    if (!isOurs(doc)) return;
+    // A page is read when its check is due, not on every keystroke: the cheap look decides here.
+    const checked = this.deps.cache.record(doc.uri) !== undefined;
+    if (doc.languageId === 'html' ? !checked && !looksLikeReportPage(doc.getText()) : !isOurs(doc)) return;
     const settings = await this.deps.settings.forUri(doc.uri);
     if (settings.run !== 'onType') return;
     this.schedule(doc.uri, settings.debounceMs);
@@ -196,7 +198,8 @@ export class DiagnosticsService {
     const doc = this.deps.documents.get(uri);
     try {
       if (doc) {
-        if (!isOurs(doc)) return;
+        // A page edited until it no longer reads as a report loses its findings.
+        if (!isOurs(doc)) { if (this.deps.cache.record(uri)) this.clear(uri, doc.version); return; }
         // The settings are awaited first (the client may take a while to answer), and the check runs in calls
         // of its own: a frame that waited long enough to reach the old generation never holds an analysis,
         // which would otherwise be kept (and promoted) until the next full collection.
@@ -260,10 +263,10 @@ export class DiagnosticsService {
     else this.clear(uri);
   }
 
-  clear(uri: string): void {
+  clear(uri: string, version?: number): void {
     this.published.delete(uri);
     this.deps.cache.delete(uri);
-    void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
+    void this.deps.connection.sendDiagnostics({ uri, version, diagnostics: [] });
     this.sendOthers(this.cross.update(uri, null), uri);
   }
 
