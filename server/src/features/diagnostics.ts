@@ -12,8 +12,7 @@ import { DETECTION_PREFIX, looksLikeReport, looksLikeReportPage, matchesReportFi
 import { DID_CHECK, fileUriOfView, LANGUAGE_ID, type CheckSummary } from './protocol';
 import { isSourceMapped, publishedOf, shownFindings, type Published } from './published';
 import type { PublishedFiles } from './publishedFiles';
-import { uriToPath } from './settings';
-import type { EffectiveSettings, SettingsStore } from './settings';
+import { uriToPath, type EffectiveSettings, type SettingsStore } from './settings';
 
 export const SOURCE = 'govreport';
 export const FILE_TOO_LARGE = 'file-too-large';
