@@ -57,6 +57,10 @@ describe('published files in the language server', { skip: !HAVE_SERVER && 'dist
     const amount = ds.find((d) => d.code === 'amount-format');
     assert.ok(amount, `no amount-format finding: ${ds.map((d) => d.code).join(', ')}`);
     assert.equal(textAt(pageText, amount.range), '12.35万元');
+    // The Report checks view reveals sections and tables of a page in its source.
+    const outline = (await client.connection.sendRequest('govreport/reportOutline', { uri })) as { sections: { name: string; selectionRange: Range }[] };
+    assert.equal(outline.sections.length, 6);
+    for (const section of outline.sections) assert.match(textAt(pageText, section.selectionRange), /^[一二三四五六]、/, `${section.name} in the page source`);
     const actions = (await client.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri }, range: amount.range, context: { diagnostics: [amount] },
     })) as CodeAction[];
