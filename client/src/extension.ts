@@ -1,10 +1,12 @@
 // The govreport extension: language detection, the language client, the Report checks view,
 // the language status item and the commands. The server starts on first need.
 import * as vscode from 'vscode';
-import { DID_CHECK, LANGUAGE_ID, type CheckSummary } from '../../server/src/features/protocol';
+import { looksLikeReportPage } from '../../server/src/features/languageDetection';
+import { DID_CHECK, LANGUAGE_ID, VIEW_SCHEME, type CheckSummary } from '../../server/src/features/protocol';
 import { registerCommands } from './commands';
 import { LanguageDetection } from './detection';
 import { ReportTree, VIEW_ID } from './reportTree';
+import { OPEN_REPORT_VIEW, openReportView, ReportViewProvider } from './reportView';
 import { ServerClient } from './serverClient';
 import { EXPORT_COMMAND, exportTables, SUMMARY_COMMAND, SummaryPanel } from './summaryPanel';
 import { ReportStatus } from './status';
@@ -29,7 +31,11 @@ export function activate(context: vscode.ExtensionContext): void {
   });
 
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  const startIfReport = (doc: vscode.TextDocument) => { if (doc.languageId === LANGUAGE_ID) void client.start(); };
+  // A report, a report view, or a web page whose content looks like a report (the server reads the page itself).
+  const isReport = (doc: vscode.TextDocument) =>
+    doc.languageId === LANGUAGE_ID || doc.uri.scheme === VIEW_SCHEME || (doc.languageId === 'html' && looksLikeReportPage(doc.getText()));
+  const startIfReport = (doc: vscode.TextDocument) => { if (isReport(doc)) void client.start(); };
+  const views = new ReportViewProvider(client);
 
   context.subscriptions.push(
     output,
@@ -40,8 +46,11 @@ export function activate(context: vscode.ExtensionContext): void {
     summaryPanel,
     vscode.commands.registerCommand(SUMMARY_COMMAND, () => summaryPanel.show()),
     vscode.commands.registerCommand(EXPORT_COMMAND, () => exportTables(client)),
+    views,
+    vscode.workspace.registerTextDocumentContentProvider(VIEW_SCHEME, views),
+    vscode.commands.registerCommand(OPEN_REPORT_VIEW, (resource?: vscode.Uri) => openReportView(resource)),
     vscode.workspace.onDidOpenTextDocument(startIfReport),
-    vscode.workspace.onDidCloseTextDocument((d) => { if (d.languageId === LANGUAGE_ID) tree.invalidate(d.uri.toString()); }),
+    vscode.workspace.onDidCloseTextDocument((d) => { if (d.languageId === LANGUAGE_ID || d.languageId === 'html') tree.invalidate(d.uri.toString()); }),
     view.onDidChangeVisibility((e) => { if (e.visible) void client.start(); }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('govreport.workspace.enable') && vscode.workspace.getConfiguration('govreport').get('workspace.enable')) void client.start();

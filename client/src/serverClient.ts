@@ -1,11 +1,16 @@
 // Starts the language server (IPC) on first need, and restarts it with one clear message if it dies.
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { DISABLE_RULE_COMMAND, LANGUAGE_ID, type InitializationOptions } from '../../server/src/features/protocol';
+import { DISABLE_RULE_COMMAND, LANGUAGE_ID, VIEW_SCHEME, type InitializationOptions } from '../../server/src/features/protocol';
 import { continueAfterError, RestartPolicy } from './restartPolicy';
 
-/** The documents the server gets: reports, and the project config file (validated as it is typed). */
-export const DOCUMENT_SELECTOR = [{ language: LANGUAGE_ID }, { scheme: 'file', pattern: '**/.govreportrc.json' }];
+/**
+ * The documents the server gets: reports, report views of Word and PDF files, web pages (the server checks
+ * those whose text looks like a report), and the project config file (validated as it is typed).
+ */
+export const DOCUMENT_SELECTOR = [
+  { language: LANGUAGE_ID }, { scheme: VIEW_SCHEME }, { language: 'html' }, { scheme: 'file', pattern: '**/.govreportrc.json' },
+];
 
 /**
  * vscode-languageclient 9.0.1 logs its restart line with `!handled` as the data argument, which prints a
@@ -53,7 +58,7 @@ export class ServerClient implements vscode.Disposable {
     const initializationOptions: InitializationOptions = { locale: vscode.env.language, clientCommands: [DISABLE_RULE_COMMAND] };
     const clientOptions: LanguageClientOptions = {
       documentSelector: DOCUMENT_SELECTOR,
-      synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.txt,*.md,*.govreport,.govreportrc.json}') },
+      synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.txt,*.md,*.govreport,*.html,*.htm,*.docx,*.pdf,.govreportrc.json}') },
       initializationOptions,
       outputChannel: this.output,
       diagnosticCollectionName: 'govreport',

@@ -3,7 +3,10 @@
 // every run starts from the same state.
 //
 //   <dest>/                 copy of test/e2e/workspace (or --workspace DIR)
-//   <dest>/samples/         copy of the repository's samples/*.txt
+//   <dest>/samples/         copy of the repository's samples (*.txt, and the
+//                           published ones: *.html, *.docx, *.pdf)
+//   <dest>/real/            the published PDF of the shared real files
+//                           (../shared/real/hongze-2023.pdf), when it is there
 //   <dest>/reports/         copy of the shared real reports (*.txt), from
 //                           $E2E_SHARED_REPORTS, default ../shared/reports
 //                           relative to the repository root
@@ -30,7 +33,7 @@ export function prepareWorkspace({ repoRoot, template, dest }) {
   const samplesDir = path.join(repoRoot, 'samples');
   if (fs.existsSync(samplesDir)) {
     fs.mkdirSync(path.join(dest, 'samples'), { recursive: true });
-    for (const f of fs.readdirSync(samplesDir).filter((n) => n.endsWith('.txt')).sort()) {
+    for (const f of fs.readdirSync(samplesDir).filter((n) => /\.(txt|html|docx|pdf)$/.test(n)).sort()) {
       fs.copyFileSync(path.join(samplesDir, f), path.join(dest, 'samples', f));
       copied.samples.push(f);
     }
@@ -46,6 +49,11 @@ export function prepareWorkspace({ repoRoot, template, dest }) {
     }
   } else {
     copied.missing.push(copied.reportsDir);
+  }
+  const pdf = path.resolve(repoRoot, '../shared/real/hongze-2023.pdf');
+  if (fs.existsSync(pdf)) {
+    fs.mkdirSync(path.join(dest, 'real'), { recursive: true });
+    fs.copyFileSync(pdf, path.join(dest, 'real', path.basename(pdf)));
   }
   return copied;
 }

@@ -6,6 +6,7 @@ import {
   TextDocuments, TextDocumentSyncKind, type CancellationToken, type InitializeResult, type Position,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DEFAULT_LIMITS } from './formats/types';
 import { offsetAt, reportSkeleton, warmUpSteps, type Locale, type ReportModel } from './engine';
 import { lineEnd } from './engine/text';
 import { Analyzer } from './features/analyzer';
@@ -18,7 +19,9 @@ import { documentUri, guardedDocumentConnection, invalidParams, isObject, isPosi
 import { hoverAt } from './features/hover';
 import { reportOutline } from './features/outline';
 import { exportTables, summaryData, type DeskSources } from './features/desk';
-import { DISABLE_RULE_COMMAND, EXPORT_TABLES, NEW_REPORT, RECHECK, REPORT_LIST, REPORT_OUTLINE, SUMMARY_DATA, type InitializationOptions } from './features/protocol';
+import { DISABLE_RULE_COMMAND, EXPORT_TABLES, NEW_REPORT, RECHECK, REPORT_LIST, REPORT_OUTLINE, REPORT_VIEW, SUMMARY_DATA, type InitializationOptions, type ReportViewText } from './features/protocol';
+import { isSourceMapped, mapRanges, shownFindings, textOffsetOfSource, TextToSource } from './features/published';
+import { PublishedFiles } from './features/publishedFiles';
 import { isRcUri, RcDiagnostics } from './features/rcDiagnostics';
 import { initializationLocale, SettingsStore, uriToPath } from './features/settings';
 import { documentSymbols } from './features/symbols';
@@ -35,7 +38,8 @@ function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(TextDocument);
   const cache = new DocumentCache();
-  const analyzer = new Analyzer(cache, new CheckWorkers(__filename, (m) => connection.console.error(m)));
+  const workers = new CheckWorkers(__filename, (m) => connection.console.error(m));
+  const analyzer = new Analyzer(cache, workers);
 
   // A bug must cost one answer, not the server: anything thrown outside a request handler is logged.
   let reporting = false;
@@ -64,9 +68,11 @@ function startServer(): void {
     clear: (uri) => diagnostics.clear(uri),
     log: (m) => connection.console.warn(m),
     maxFileSizeBytes: async () => (await settings.raw()).maxFileSize * 1024 * 1024,
+    read: (file) => publishedFiles.read(file),
   });
+  const publishedFiles = new PublishedFiles(workers, async () => ({ ...DEFAULT_LIMITS, maxBytes: Math.max(1, (await settings.raw()).maxFileSize * 1024 * 1024) }));
   const diagnostics = new DiagnosticsService({
-    connection, documents, cache, settings, locale: () => locale, diskSource: (uri) => workspace.source(uri), analyzer,
+    connection, documents, cache, settings, locale: () => locale, diskSource: (uri) => workspace.source(uri), analyzer, publishedFiles,
   });
 
   connection.onInitialize((params): InitializeResult => {
@@ -200,7 +206,14 @@ function startServer(): void {
     if (!isPosition(params.position)) return invalidParams('position');
     const a = await analysisOf(uri, token);
     if (!a || a instanceof ResponseError || !a.model) return a instanceof ResponseError ? a : null;
-    return hoverAt({ model: a.model, relations: a.relations, offset: offsetOf(a.model, params.position), locale });
+    const page = a.published && isSourceMapped(a.published) ? a.published : null;
+    if (!page) return hoverAt({ model: a.model, relations: a.relations, offset: offsetOf(a.model, params.position), locale });
+    // A web page: the position is in the page source; the hover is of the text read there, shown over its source.
+    const html = page.extracted.sourceText ?? '';
+    const offset = textOffsetOfSource(page, offsetAt(page.sourceLineStarts!, html.length, params.position));
+    const hover = offset === null ? null : hoverAt({ model: a.model, relations: a.relations, offset, locale });
+    if (hover?.range) hover.range = new TextToSource(page, a.model.lineStarts).range(hover.range);
+    return hover;
   });
 
   connection.onDocumentSymbol(async (params, token) => {
@@ -208,6 +221,8 @@ function startServer(): void {
     if (uri instanceof ResponseError) return uri;
     const a = await analysisOf(uri, token);
     if (!a || a instanceof ResponseError || !a.model) return a instanceof ResponseError ? a : null;
+    // A web page's outline is the HTML one; the report's sections are in the Report checks view.
+    if (a.published && isSourceMapped(a.published)) return null;
     return documentSymbols(a.model, locale);
   });
 
@@ -216,6 +231,7 @@ function startServer(): void {
     if (uri instanceof ResponseError) return uri;
     const a = await analysisOf(uri, token);
     if (!a || a instanceof ResponseError || !a.model) return a instanceof ResponseError ? a : null;
+    if (a.published && isSourceMapped(a.published)) return null;
     return foldingRanges(documentSymbols(a.model, locale));
   });
 
@@ -233,7 +249,9 @@ function startServer(): void {
     const ours = params.context.diagnostics.filter((d) => isObject(d) && isRange(d.range) && (typeof d.code === 'string' || typeof d.code === 'number'));
     // Fixes only for the version asked about: if the document changed meanwhile, the client asks again.
     if (documents.get(uri)?.version !== version) return null;
-    return codeActions({ analysis: a, version, context: { ...params.context, diagnostics: ours }, locale, versionedEdits, canDisableRule });
+    // A published report's fixes are those placed in the file (a page's cell text; none in a read-only view).
+    const analysis = a.published ? { ...a, findings: shownFindings(a) } : a;
+    return codeActions({ analysis, version, context: { ...params.context, diagnostics: ours }, locale, versionedEdits, canDisableRule });
   });
 
   connection.onRequest(REPORT_OUTLINE, async (params: unknown, token: CancellationToken) => {
@@ -243,7 +261,23 @@ function startServer(): void {
     if (a instanceof ResponseError) return a;
     const analysis = a ?? (await unlessCancelled(diagnostics.lastAnalysis(uri), token));
     if (analysis instanceof ResponseError) return analysis;
-    return analysis ? reportOutline(analysis, locale) : null;
+    if (!analysis) return null;
+    const outline = reportOutline(analysis, locale);
+    const page = analysis.published && analysis.model && isSourceMapped(analysis.published) ? analysis.published : null;
+    return page ? mapRanges(outline, (r) => new TextToSource(page, analysis.model!.lineStarts).range(r)) : outline;
+  });
+
+  // The text read from a Word or PDF file, shown as its report view; a damaged file gives an empty view and one
+  // finding saying why.
+  connection.onRequest(REPORT_VIEW, async (params: unknown, token: CancellationToken) => {
+    const uri = plainUri(params);
+    if (uri instanceof ResponseError) return uri;
+    const file = uriToPath(uri);
+    if (!file) return invalidParams('uri');
+    const read = await unlessCancelled(publishedFiles.read(file), token);
+    if (read instanceof ResponseError) return read;
+    const answer: ReportViewText = { text: read.extracted.text, format: read.extracted.format };
+    return answer;
   });
 
   connection.onRequest(REPORT_LIST, async (_params: unknown, token: CancellationToken) => {

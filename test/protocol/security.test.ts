@@ -68,7 +68,8 @@ describe('the server executes nothing, connects nowhere, writes nothing, reads o
       await client.connection.sendRequest('govreport/newReport', { reportYear: 2024 });
       await client.connection.sendRequest('govreport/recheck', {});
       await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(path.join(dir, '.govreportrc.json')), type: FileChangeType.Changed }] });
-      await client.connection.sendRequest('govreport/reports', {});
+      const listed = (await client.connection.sendRequest('govreport/reports', {})) as { uri: string }[];
+      assert.ok(!listed.some((r) => r.uri.endsWith('notes.docx')), 'a damaged Word file not named as a report is not listed');
       // A large document goes through the check worker (a thread of the same bundle).
       await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'untitled:big', languageId: 'govreport', version: 1, text: `${report('004').text}\n`.repeat(60) } });
       await client.diagnostics('untitled:big', () => true, 30_000);
@@ -82,7 +83,8 @@ describe('the server executes nothing, connects nowhere, writes nothing, reads o
     assert.deepEqual(accesses.filter((x) => x.kind === 'exec' || x.kind === 'network'), [], 'no process started, no connection opened');
     assert.deepEqual(accesses.filter((x) => x.kind === 'write'), [], 'no file written');
     const inside = (p: string, d: string) => !path.relative(d, p).startsWith('..') && !path.isAbsolute(path.relative(d, p));
-    const reportFile = (p: string) => /\.(txt|md|govreport)$/i.test(p) || path.basename(p) === '.govreportrc.json';
+    // Workspace mode reads published reports too (pages, Word, PDF: read as data by their readers, never run).
+    const reportFile = (p: string) => /\.(txt|md|govreport|html?|docx|pdf)$/i.test(p) || path.basename(p) === '.govreportrc.json';
     for (const x of accesses.filter((y) => y.kind === 'read')) {
       const ok = inside(x.path, path.join(ROOT, 'dist')) || (inside(x.path, dir) && reportFile(x.path)) || path.basename(x.path) === '.govreportrc.json';
       assert.ok(ok, `unexpected read: ${x.what} ${x.path}`);

@@ -77,6 +77,7 @@ export class Analyzer {
     const analysis: Analysis = {
       uri: source.uri, version: source.version, textKey: source.textKey, config, checkedAt,
       model: result.model, relations: result.relations, findings: result.findings, durationMs: result.durationMs,
+      ...(source.published ? { published: source.published } : {}),
     };
     this.cache.put(source, config, analysis);
     return analysis;

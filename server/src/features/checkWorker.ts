@@ -3,6 +3,7 @@
 // instead of running to its end. The worker is the server bundle itself, started in worker mode.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { checkModel, evaluateRelations, parseReport, plainFinding, type EngineConfig, type Finding, type RelationResult, type ReportModel } from '../engine';
+import type { ExtractedReport, ReaderLimits } from '../formats';
 
 const WORKER_FLAG = 'govreportCheckWorker';
 /** An idle worker is kept this long for the next check of a large document, then ended. */
@@ -10,9 +11,13 @@ const IDLE_MS = 60_000;
 /** How often a running check asks whether it is still wanted. */
 const POLL_MS = 20;
 
-interface Job { id: number; text: string; config: EngineConfig }
+/** A check of a text, or the reading of a published file (Word, PDF: its parsing is the heavy part). */
+type Job =
+  | { id: number; kind: 'check'; text: string; config: EngineConfig }
+  | { id: number; kind: 'extract'; file: string; limits: ReaderLimits };
 type Reply =
   | { id: number; ok: true; model: Omit<ReportModel, 'text'>; relations: RelationResult[]; findings: Finding[]; durationMs: number }
+  | { id: number; ok: true; extracted: ExtractedReport }
   | { id: number; ok: false; message: string; stack?: string };
 
 export interface WorkerCheck { model: ReportModel; relations: RelationResult[]; findings: Finding[]; durationMs: number }
@@ -24,6 +29,7 @@ export const isCheckWorker = (): boolean =>
 /** The worker side: parse and check each text sent, answer with the model (without its text) and findings. */
 export function runCheckWorker(): void {
   parentPort!.on('message', (job: Job) => {
+    if (job.kind === 'extract') { void extractInWorker(job); return; }
     const started = performance.now();
     let reply: Reply;
     try {
@@ -39,6 +45,18 @@ export function runCheckWorker(): void {
   });
 }
 
+/** Reads a published file in the worker; the registry's reader never throws (a damaged file gives problems). */
+async function extractInWorker(job: Extract<Job, { kind: 'extract' }>): Promise<void> {
+  let reply: Reply;
+  try {
+    const { readPublishedFile } = require('./publishedFiles') as typeof import('./publishedFiles');
+    reply = { id: job.id, ok: true, extracted: await readPublishedFile(job.file, job.limits) };
+  } catch (e) {
+    reply = { id: job.id, ok: false, message: e instanceof Error ? e.message : String(e) };
+  }
+  parentPort!.postMessage(reply);
+}
+
 /** Thrown when a check was given up because its document changed or closed (not an error). */
 export class StaleCheck extends Error {
   constructor() { super('superseded'); }
@@ -47,7 +65,7 @@ export class StaleCheck extends Error {
 /** Thrown when no worker thread can be started here: the caller checks on its own thread instead. */
 export class WorkerUnavailable extends Error {}
 
-interface Pending { job: Job; isStale: () => boolean; resolve: (r: WorkerCheck) => void; reject: (e: Error) => void }
+interface Pending { job: Job; isStale: () => boolean; resolve: (r: WorkerCheck | ExtractedReport) => void; reject: (e: Error) => void }
 
 /**
  * One worker, one check at a time (the machine may have two cores: one for the server, one for the
@@ -68,7 +86,18 @@ export class CheckWorkers {
   /** Checks `text` in the worker; rejects with StaleCheck when `isStale()` turns true first. */
   check(text: string, config: EngineConfig, isStale: () => boolean): Promise<WorkerCheck> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ job: { id: this.nextId++, text, config }, isStale, resolve, reject });
+      this.queue.push({ job: { id: this.nextId++, kind: 'check', text, config }, isStale, resolve: resolve as Pending['resolve'], reject });
+      this.pump();
+    });
+  }
+
+  /**
+   * Reads a published file in the worker; rejects with StaleCheck when `isStale()` turns true first (a newer
+   * request for the file, its time limit reached): the worker is then ended, whatever the reader was doing.
+   */
+  extract(file: string, limits: ReaderLimits, isStale: () => boolean): Promise<ExtractedReport> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job: { id: this.nextId++, kind: 'extract', file, limits }, isStale, resolve: resolve as Pending['resolve'], reject });
       this.pump();
     });
   }
@@ -117,11 +146,13 @@ export class CheckWorkers {
     worker.on('message', (reply: Reply) => {
       const p = this.running;
       if (!p || p.job.id !== reply.id) return;
-      if (reply.ok) {
+      if (reply.ok && 'extracted' in reply) {
+        this.finish(p, (x) => x.resolve(reply.extracted));
+      } else if (reply.ok && p.job.kind === 'check') {
         this.stats.checked++;
         const model = { ...reply.model, text: p.job.text } as ReportModel;
         this.finish(p, (x) => x.resolve({ model, relations: reply.relations, findings: reply.findings, durationMs: reply.durationMs }));
-      } else {
+      } else if (!reply.ok) {
         const error = new Error(reply.message);
         if (reply.stack) error.stack = reply.stack;
         this.finish(p, (x) => x.reject(error));

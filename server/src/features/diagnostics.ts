@@ -8,9 +8,11 @@ import { localize, ruleDocPath, RULES_BY_CODE, type Finding, type Locale, type S
 import { WORKER_THRESHOLD, type Analyzer } from './analyzer';
 import { CrossReports } from './crossReports';
 import { summarize, type Analysis, type CheckRecord, type DocumentCache, type Source } from './documentCache';
-import { DETECTION_PREFIX, looksLikeReport, matchesReportFileName } from './languageDetection';
-import { DID_CHECK, LANGUAGE_ID, type CheckSummary } from './protocol';
-import type { EffectiveSettings, SettingsStore } from './settings';
+import { DETECTION_PREFIX, looksLikeReport, looksLikeReportPage, matchesReportFileName } from './languageDetection';
+import { DID_CHECK, fileUriOfView, LANGUAGE_ID, type CheckSummary } from './protocol';
+import { isSourceMapped, publishedOf, shownFindings, type Published } from './published';
+import type { PublishedFiles } from './publishedFiles';
+import { uriToPath, type EffectiveSettings, type SettingsStore } from './settings';
 
 export const SOURCE = 'govreport';
 export const FILE_TOO_LARGE = 'file-too-large';
@@ -53,7 +55,9 @@ export function toDiagnostics(analysis: Analysis, locale: Locale, crossFindings:
       data,
     }];
   }
-  return [...analysis.findings, ...crossFindings].map((f) => {
+  // A page's findings are placed in its source; R5 across reports speaks of the text read, so it is left out there.
+  const cross = analysis.published && isSourceMapped(analysis.published) ? [] : crossFindings;
+  return [...shownFindings(analysis), ...cross].map((f) => {
     const d: Diagnostic = {
       range: f.range,
       severity: SEVERITY[f.severity],
@@ -72,8 +76,15 @@ export function toDiagnostics(analysis: Analysis, locale: Locale, crossFindings:
 
 export { summarize };
 
-export const documentSource = (doc: TextDocument): Source =>
-  ({ uri: doc.uri, version: doc.version, textKey: `v${doc.version}`, getText: () => doc.getText() });
+/** An open document as the checks read it: a web page through its reader, anything else as it is. */
+export function documentSource(doc: TextDocument, published?: Published): Source {
+  const page = doc.languageId === 'html' ? pageOf(doc) : null;
+  if (page) return { uri: doc.uri, version: doc.version, textKey: `v${doc.version}`, getText: () => page.extracted.text, published: page };
+  const source: Source = { uri: doc.uri, version: doc.version, textKey: `v${doc.version}`, getText: () => doc.getText() };
+  // A report view shows what was read from its file: that reading places its findings in the file.
+  if (published && published.extracted.text === doc.getText()) source.published = published;
+  return source;
+}
 
 export interface DiagnosticsDeps {
   connection: Connection;
@@ -85,6 +96,8 @@ export interface DiagnosticsDeps {
   diskSource: (uri: string) => Source | null;
   /** Computes analyses off the server thread for large texts and drops superseded ones (else: the cache, at once). */
   analyzer?: Analyzer;
+  /** Reads Word and PDF files behind report views. */
+  publishedFiles?: PublishedFiles;
 }
 
 export class DiagnosticsService {
@@ -106,8 +119,22 @@ export class DiagnosticsService {
     const { analyzer } = this.deps;
     // The document object is updated in place: its version now is the one to compare with later.
     const version = now.version;
-    if (analyzer) return analyzer.analyze(documentSource(now), settings.engine, settings.maxFileSizeBytes, () => this.deps.documents.get(doc.uri)?.version !== version);
-    return this.deps.cache.analyze(documentSource(now), settings.engine, settings.maxFileSizeBytes);
+    const source = await this.sourceOf(now);
+    if (this.deps.documents.get(doc.uri)?.version !== version) return null;
+    if (analyzer) return analyzer.analyze(source, settings.engine, settings.maxFileSizeBytes, () => this.deps.documents.get(doc.uri)?.version !== version);
+    return this.deps.cache.analyze(source, settings.engine, settings.maxFileSizeBytes);
+  }
+
+  /** The source of an open document; a report view's with the reading of its file (read again if let go). */
+  private async sourceOf(doc: TextDocument): Promise<Source> {
+    const file = fileUriOfView(doc.uri);
+    const path = file && uriToPath(file);
+    if (!path || !this.deps.publishedFiles) return documentSource(doc);
+    try {
+      return documentSource(doc, publishedOf((await this.deps.publishedFiles.read(path)).extracted));
+    } catch {
+      return documentSource(doc);
+    }
   }
 
   /** The summary of an open document at its current version: the record of its check, else a check now. */
@@ -115,7 +142,7 @@ export class DiagnosticsService {
     const settings = await this.deps.settings.forUri(doc.uri);
     const now = this.deps.documents.get(doc.uri);
     if (!now || now.version !== doc.version) return null;
-    const kept = this.deps.cache.summary(documentSource(now), settings.engine);
+    const kept = this.deps.cache.summary(await this.sourceOf(now), settings.engine);
     if (kept) return kept;
     const a = await this.analyzeDocument(now);
     return a && summarize(a);
@@ -139,7 +166,7 @@ export class DiagnosticsService {
   private async again(record: CheckRecord): Promise<Analysis | null> {
     const { uri, textKey } = record;
     const doc = this.deps.documents.get(uri);
-    const source = doc ? documentSource(doc) : this.deps.diskSource(uri);
+    const source = doc ? await this.sourceOf(doc) : this.deps.diskSource(uri);
     if (!source || source.textKey !== textKey) return null;
     const stale = () => this.deps.cache.record(uri)?.textKey !== textKey;
     const { analyzer } = this.deps;
@@ -148,7 +175,9 @@ export class DiagnosticsService {
   }
 
   async changed(doc: TextDocument): Promise<void> {
-    if (!isOurs(doc)) return;
+    // A page is read when its check is due, not on every keystroke: the cheap look decides here.
+    const checked = this.deps.cache.record(doc.uri) !== undefined;
+    if (doc.languageId === 'html' ? !checked && !looksLikeReportPage(doc.getText()) : !isOurs(doc)) return;
     const settings = await this.deps.settings.forUri(doc.uri);
     if (settings.run !== 'onType') return;
     this.schedule(doc.uri, settings.debounceMs);
@@ -171,7 +200,8 @@ export class DiagnosticsService {
     const doc = this.deps.documents.get(uri);
     try {
       if (doc) {
-        if (!isOurs(doc)) return;
+        // A page edited until it no longer reads as a report loses its findings.
+        if (!isOurs(doc)) { if (this.deps.cache.record(uri)) this.clear(uri, doc.version); return; }
         // The settings are awaited first (the client may take a while to answer), and the check runs in calls
         // of its own: a frame that waited long enough to reach the old generation never holds an analysis,
         // which would otherwise be kept (and promoted) until the next full collection.
@@ -229,15 +259,16 @@ export class DiagnosticsService {
 
   closed(uri: string): void {
     this.cancel(uri);
+    pages.delete(uri);
     this.deps.cache.delete(uri);
     if (this.deps.diskSource(uri)) void this.checkNow(uri);
     else this.clear(uri);
   }
 
-  clear(uri: string): void {
+  clear(uri: string, version?: number): void {
     this.published.delete(uri);
     this.deps.cache.delete(uri);
-    void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
+    void this.deps.connection.sendDiagnostics({ uri, version, diagnostics: [] });
     this.sendOthers(this.cross.update(uri, null), uri);
   }
 
@@ -288,7 +319,40 @@ export class DiagnosticsService {
  * text or markdown, which are taken when their name or content says they are reports.
  */
 export function isOurs(doc: TextDocument): boolean {
-  if (doc.languageId === LANGUAGE_ID) return true;
+  if (doc.languageId === LANGUAGE_ID || fileUriOfView(doc.uri) !== null) return true;
+  if (doc.languageId === 'html') return pageOf(doc) !== null;
   if (!/^(plaintext|text|markdown)$/.test(doc.languageId)) return false;
   return matchesReportFileName(doc.uri) || looksLikeReport(doc.getText().slice(0, DETECTION_PREFIX));
+}
+
+/** Time a page open in the editor may take to read on the server thread; past it the reader stops, and says so. */
+const PAGE_MILLIS = 2000;
+
+/** The reading of each open web page at its version; null for a page that is not a report. */
+const pages = new Map<string, { version: number; published: Published | null }>();
+
+/**
+ * An open web page read as a report, or null when it is not one (content detection as for plain text: the
+ * text read from the page must look like a report). Read once a version, on the server thread (a page of
+ * 300 KB takes ≈ 15 ms).
+ */
+function pageOf(doc: TextDocument): Published | null {
+  const hit = pages.get(doc.uri);
+  if (hit && hit.version === doc.version) return hit.published;
+  const html = doc.getText();
+  let published: Published | null = null;
+  if (looksLikeReportPage(html)) {
+    try {
+      const { readHtmlText } = require('../formats/html') as typeof import('../formats/html');
+      const { DEFAULT_LIMITS } = require('../formats/types') as typeof import('../formats/types');
+      const extracted = readHtmlText(html, { ...DEFAULT_LIMITS, maxMillis: PAGE_MILLIS });
+      if (looksLikeReport(extracted.text.slice(0, DETECTION_PREFIX))) published = publishedOf(extracted);
+    } catch (e) {
+      // A page the reader fails on: one finding saying so, where it was taken for a report.
+      const why = e instanceof Error ? e.message : String(e);
+      published = publishedOf({ format: 'html', text: '', segments: [], sourceText: html, problems: [{ zh: `无法读取网页：${why}`, en: `Cannot read the page: ${why}` }] });
+    }
+  }
+  pages.set(doc.uri, { version: doc.version, published });
+  return published;
 }

@@ -9,6 +9,7 @@
 // time of the check that was published.
 import { checkModel, evaluateRelations, parseReport, type EngineConfig, type Finding, type Localized, type RelationResult, type ReportModel } from '../engine';
 import type { CheckCounts, CheckSummary } from './protocol';
+import { shownFindings, type Published } from './published';
 
 export interface Analysis {
   uri: string;
@@ -24,6 +25,8 @@ export interface Analysis {
   checkedAt: Date;
   durationMs: number;
   skipped?: Localized;
+  /** A report read from a web page, Word or PDF file: what places its findings in the file. */
+  published?: Published;
 }
 
 export interface Source {
@@ -33,6 +36,8 @@ export interface Source {
   getText(): string;
   /** The size in bytes when known without reading (a file on disk); over the limit the text is not read. */
   byteSize?: number;
+  /** getText() is the text read from a web page, Word or PDF file; this places its findings in the file. */
+  published?: Published;
 }
 
 /** What is kept of every checked document, whether or not its full analysis is still held. */
@@ -78,11 +83,12 @@ export function summarize(analysis: Analysis): CheckSummary {
     uri: analysis.uri,
     version: analysis.version,
     title: m?.title?.text ?? null,
-    isReport: m?.isReport ?? false,
+    // A published file is listed whatever was read from it: it was opened as a report, or named as one.
+    isReport: (m?.isReport ?? false) || !!analysis.published,
     templateYear: m?.templateYear ?? null,
     templateYearSource: m?.templateYearSource ?? null,
     reportYear: m?.reportYear ?? null,
-    counts: countFindings(analysis.findings),
+    counts: countFindings(shownFindings(analysis)),
     checkedAt: analysis.checkedAt.toISOString(),
     durationMs: Math.round(analysis.durationMs * 10) / 10,
     skipped: analysis.skipped?.en,
@@ -216,5 +222,6 @@ function withRelations<T extends object>(analysis: T, model: ReportModel): T & {
 }
 
 function base(source: Source, config: EngineConfig) {
-  return { uri: source.uri, version: source.version, textKey: source.textKey, config, checkedAt: new Date() };
+  const b = { uri: source.uri, version: source.version, textKey: source.textKey, config, checkedAt: new Date() };
+  return source.published ? { ...b, published: source.published } : b;
 }

@@ -65,3 +65,25 @@ export function looksLikeReport(text: string): boolean {
   if (!TITLE.test(head)) return false;
   return sectionHeadingsIn(text.slice(0, DETECTION_PREFIX)).size >= 3;
 }
+
+/** How much of a page is looked at: site headers and menus come before the article. */
+export const PAGE_DETECTION_PREFIX = 512 * 1024;
+const BLOCK_TAG = /<\/?(?:p|div|h[1-6]|br|tr|td|th|li|table|section|article|center)\b[^>]*>/gi;
+
+/**
+ * True when a web page's text looks like a report (as looksLikeReport): scripts, styles and comments dropped,
+ * block tags made line breaks and other tags removed. A cheap look, without parsing the page; the server reads
+ * the page itself before checking it.
+ */
+export function looksLikeReportPage(html: string): boolean {
+  const head = html.slice(0, PAGE_DETECTION_PREFIX);
+  if (!head.includes('政府信息公开')) return false;
+  const text = head
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi, '')
+    .replace(BLOCK_TAG, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;|&#160;/g, ' ');
+  const start = text.search(/\S/);
+  const fromTitle = text.search(/政府信息公开[^。；;\n]{0,24}?(?:年度报告|年报)/);
+  return looksLikeReport(text.slice(Math.max(0, fromTitle >= 0 ? Math.min(fromTitle, text.length) : start)));
+}

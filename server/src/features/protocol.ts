@@ -110,3 +110,28 @@ export interface NextYearParams { text: string }
 /** The new report's text and year, notes on what could not be carried over; or why none was made. */
 export type NextYearAnswer = { text: string; year: number; templateYear: number; notes: string[] } | { error: string };
 export interface ExportTablesParams { /** File-system path of the .xlsx to write. */ path: string }
+/**
+ * The read-only report view of a Word or PDF file: a virtual document holding the text read from it, at
+ * `govreport-view:` + the file's path (file:///a/b.docx ↔ govreport-view:/a/b.docx). Its findings are
+ * published at this URI, so that clicking one opens the view.
+ */
+export const VIEW_SCHEME = 'govreport-view';
+/** Client → server: the text read from a Word or PDF file, for its report view. Params: UriParams (the file). */
+export const REPORT_VIEW = 'govreport/reportView';
+
+export interface ReportViewText { text: string; format: string }
+
+/** File extensions that open as a report view (their text is not editable where it is). */
+export const VIEW_EXTENSIONS = ['.docx', '.pdf'];
+
+/** The report view URI of a file URI. */
+export function viewUriOf(fileUri: string): string {
+  return fileUri.replace(/^file:\/\/\//, `${VIEW_SCHEME}:/`).replace(/^file:\/\//, `${VIEW_SCHEME}://`);
+}
+
+/** The file URI behind a report view URI, or null for any other URI. */
+export function fileUriOfView(uri: string): string | null {
+  if (uri.startsWith(`${VIEW_SCHEME}://`)) return `file://${uri.slice(VIEW_SCHEME.length + 3)}`;
+  if (uri.startsWith(`${VIEW_SCHEME}:/`)) return `file:///${uri.slice(VIEW_SCHEME.length + 2)}`;
+  return null;
+}

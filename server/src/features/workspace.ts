@@ -6,17 +6,25 @@ import { pathToFileURL } from 'node:url';
 import { FileChangeType, type FileEvent, type WorkspaceFolder } from 'vscode-languageserver';
 import type { Source } from './documentCache';
 import { DETECTION_PREFIX, looksLikeReport, matchesReportFileName } from './languageDetection';
+import { VIEW_EXTENSIONS, viewUriOf } from './protocol';
+import { publishedOf, type Published } from './published';
+import type { PublishedRead } from './publishedFiles';
 import { uriToPath } from './settings';
 import { isMostlyBinary } from '../engine/text';
 
 /** The order localeCompare gives, from one collator (localeCompare makes one per comparison). */
 const NAME_ORDER = new Intl.Collator();
 
-const EXTENSIONS = new Set(['.txt', '.md', '.govreport']);
+const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.govreport']);
+/** Published files, read through their reader; Word and PDF ones are listed under their report view's URI. */
+const PUBLISHED_EXTENSIONS = new Set(['.html', '.htm', ...VIEW_EXTENSIONS]);
+const EXTENSIONS = new Set([...TEXT_EXTENSIONS, ...PUBLISHED_EXTENSIONS]);
+/** A published file named as a report is listed even when nothing could be read from it (it says why). */
+const REPORT_NAME = /年度报告|年报/;
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'out', 'build']);
 const MAX_FILES = 5000;
 
-interface FileInfo { file: string; textKey: string; size: number }
+interface FileInfo { file: string; textKey: string; size: number; published?: Published }
 
 export interface WorkspaceDeps {
   isOpen(uri: string): boolean;
@@ -24,6 +32,14 @@ export interface WorkspaceDeps {
   clear(uri: string): void;
   log(message: string): void;
   maxFileSizeBytes(): Promise<number>;
+  /** Reads a web page, Word or PDF file (Word and PDF off the server thread). */
+  read(file: string): Promise<PublishedRead>;
+}
+
+/** The URI a file's findings are published at: a Word or PDF file's report view, else the file. */
+export function publishedUriOf(file: string): string {
+  const uri = pathToFileURL(file).href;
+  return VIEW_EXTENSIONS.includes(path.extname(file).toLowerCase()) ? viewUriOf(uri) : uri;
 }
 
 export class WorkspaceReports {
@@ -54,6 +70,8 @@ export class WorkspaceReports {
     if (!this.enabled || this.deps.isOpen(uri)) return null;
     const info = this.files.get(uri);
     if (!info) return null;
+    const { published } = info;
+    if (published) return { uri, version: null, textKey: info.textKey, getText: () => published.extracted.text, published };
     return { uri, version: null, textKey: info.textKey, byteSize: info.size, getText: () => readText(info.file) };
   }
 
@@ -79,8 +97,8 @@ export class WorkspaceReports {
     const seen = new Set<string>();
     for (const file of candidates.slice(0, MAX_FILES)) {
       if (generation !== this.generation) return;
-      const uri = pathToFileURL(file).href;
-      const info = await inspect(file, maxSize);
+      const uri = publishedUriOf(file);
+      const info = await this.inspect(file, maxSize);
       if (!info) continue;
       seen.add(uri);
       this.files.set(uri, info);
@@ -100,8 +118,8 @@ export class WorkspaceReports {
       const file = uriToPath(change.uri);
       if (!file || !EXTENSIONS.has(path.extname(file).toLowerCase())) continue;
       if (!this.folders.some((f) => isInside(file, f))) continue;
-      const uri = pathToFileURL(file).href;
-      const info = change.type === FileChangeType.Deleted ? null : await inspect(file, maxSize);
+      const uri = publishedUriOf(file);
+      const info = change.type === FileChangeType.Deleted ? null : await this.inspect(file, maxSize);
       if (info) {
         this.files.set(uri, info);
         if (!this.deps.isOpen(uri)) await this.deps.check(uri);
@@ -109,6 +127,17 @@ export class WorkspaceReports {
         this.deps.clear(uri);
       }
     }
+  }
+
+  /** A text file by name or content; a published file when the text read from it looks like a report (or its name says so). */
+  private async inspect(file: string, maxSize: number): Promise<FileInfo | null> {
+    if (!PUBLISHED_EXTENSIONS.has(path.extname(file).toLowerCase())) return inspect(file, maxSize);
+    let read: PublishedRead;
+    try { read = await this.deps.read(file); } catch (e) { this.deps.log(`${file}: ${(e as Error).message}`); return null; }
+    const { extracted } = read;
+    const named = REPORT_NAME.test(path.basename(file));
+    if (!named && !looksLikeReport(extracted.text.slice(0, DETECTION_PREFIX))) return null;
+    return { file, textKey: read.textKey, size: extracted.text.length, published: publishedOf(extracted) };
   }
 }
 
