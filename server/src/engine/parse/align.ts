@@ -231,7 +231,7 @@ export interface Alignment {
    * Whether nothing but labels follows the last row read: headers, pieces of them, or the start of a row label
    * that is missing. A copy that ends there stops inside the table.
    */
-  endsInLabels: boolean;
+  endsInLabels: () => boolean;
 }
 
 /**
@@ -449,14 +449,12 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
     unreliable: runTogetherFailed ? RUN_TOGETHER : null,
     inferredCells,
   };
-  let tail = 0;
-  const tailKeys: KeySet[] = [];
-  for (let i = 0; i < missingAt.length; i++) {
-    if (missingAt[i] <= lastReadAt) continue;
-    tail++;
-    tailKeys.push(rowKeySets[missingAt[i]]);
-  }
-  return { table, cost, tailCost: 2 * tail, shortCost, endsInLabels: onlyLabelsFrom(tokens, readEnd, fragmentChars, currentHeaders, tailKeys) };
+  const tailAt = missingAt.filter((ri) => ri > lastReadAt);
+  const headersAtEnd = currentHeaders;
+  return {
+    table, cost, tailCost: 2 * tailAt.length, shortCost,
+    endsInLabels: () => onlyLabelsFrom(tokens, readEnd, fragmentChars, headersAtEnd, tailAt.map((ri) => rowKeySets[ri])),
+  };
 }
 
 

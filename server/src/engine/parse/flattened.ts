@@ -19,6 +19,9 @@ const INLINE_NUMBER = /[一二三四五六][、．.]\s*/g;
  * the text's own: the breaks are between characters, no character is added or removed.
  */
 export function unflatten(text: string, lines: Lines): Lines {
+  let long = false;
+  for (let line = 0; line < lines.starts.length && !long; line++) long = lines.ends[line] - lines.starts[line] > FLATTENED_LINE;
+  if (!long) return lines; // the usual report: nothing to do
   let changed = false;
   const starts: number[] = [];
   const ends: number[] = [];

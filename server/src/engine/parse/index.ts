@@ -4,6 +4,7 @@ import { alignTable, type Alignment } from './align';
 import { judgeReading } from './reading';
 import { agencyOfTitle, findSections, findSubHeadings, findTitle, lineOf, yearOfOpening, yearOfPeriod, yearOfTitle, type Lines } from './document';
 import { tokenize, type Token } from './tokens';
+import { charTable } from '../normalize';
 import { unflatten } from './flattened';
 
 export interface ParseOptions {
@@ -53,7 +54,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
         if (a && (!best || costOf(a) < costOf(best))) best = a;
         if (best && costOf(best) === 0) break; // a perfect fit: no other variant can do better
       }
-      if (best) tables.push(judgeReading(text, best.table, openEnded && best.endsInLabels));
+      if (best) tables.push(judgeReading(text, best.table, openEnded && best.endsInLabels()));
     }
   }
   // A literal filled by push: its allocation site then gives even an empty list the elements kind of a full one
@@ -97,33 +98,41 @@ const HEADER_RUNS: [header: string, next: RegExp][] = [
   ['行政复议', /^行政诉讼/],
   ['结果维持', /^结果纠正/],
 ];
+const RUN_START = charTable(HEADER_RUNS.map(([h]) => h[0]).join(''));
 function isRunTogether(text: string, lines: Lines, from: number, to: number): boolean {
-  if (to <= from) return false;
-  const start = lines.starts[from];
-  const region = text.slice(start, lines.ends[to - 1]);
-  for (const [header, next] of HEADER_RUNS) {
-    const at = region.indexOf(header);
-    if (at < 0) continue;
-    const line = lineOf(lines, start + at);
-    if (lines.ends[line] - lines.starts[line] > RUN_TOGETHER_LINE) return true;
-    if (next.test(region.slice(at + header.length, at + header.length + 4))) return true;
+  for (let l = from; l < to; l++) {
+    const start = lines.starts[l];
+    const length = lines.ends[l] - start;
+    if (length > RUN_TOGETHER_LINE) {
+      const line = text.slice(start, lines.ends[l]);
+      if (HEADER_RUNS.some(([header]) => line.includes(header))) return true;
+    } else if (length >= 8 && RUN_START[text.charCodeAt(start)] === 1) {
+      // A short table's header run together stands at the start of its line (the flattened line was cut there).
+      const head = text.slice(start, start + 12);
+      if (HEADER_RUNS.some(([header, next]) => head.startsWith(header) && next.test(head.slice(header.length)))) return true;
+    }
   }
   return false;
 }
-
-/** A line of nothing but two or more cell separators: where a page's copy collapsed a run of blank cells. */
-const FILLER_LINE = /^[ \t\u3000]*\|[ \t\u3000|]*\|[ \t\u3000|]*$/;
 
 /**
  * Whether the region holds such a line: rows then lack figures that were blank, and the variants are compared on
  * their labels alone (see hasFewFigures).
  */
 function hasFillerLine(text: string, lines: Lines, from: number, to: number): boolean {
-  for (let l = from; l < to; l++) {
-    const start = lines.starts[l];
-    if (lines.ends[l] - start >= 2 && text.charCodeAt(start) === 0x7c && FILLER_LINE.test(text.slice(start, lines.ends[l]))) return true;
-  }
+  for (let l = from; l < to; l++) if (text.charCodeAt(lines.starts[l]) === 0x7c && isFillerLine(text, lines.starts[l], lines.ends[l])) return true;
   return false;
+}
+
+/** Whether text[start, end) holds nothing but two or more cell separators and white space. */
+function isFillerLine(text: string, start: number, end: number): boolean {
+  let pipes = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7c) pipes++;
+    else if (c !== 0x20 && c !== 0x09 && c !== 0x3000) return false;
+  }
+  return pipes >= 2;
 }
 
 /** Whether a table region holds far fewer figures than labels (a table pasted as an image leaves its labels). */

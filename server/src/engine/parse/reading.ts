@@ -17,7 +17,9 @@ const MIN_ROWS_FOR_NO_VALUES = 3;
 export function judgeReading(text: string, table: TableModel, endsInTable: boolean): TableModel {
   if (endsInTable) markCut(table);
   // A group label carries no figures: one the layout broke up or left out is no loss while its rows are there.
-  table.missingRows = table.missingRows.filter((m) => !m.group || !table.rows.some((r) => r.labelSpan && r.path.includes(m.label)));
+  if (table.missingRows.some((m) => m.group)) {
+    table.missingRows = table.missingRows.filter((m) => !m.group || !table.rows.some((r) => r.labelSpan && r.path.includes(m.label)));
+  }
   table.unreliable ??= noFigures(table) ?? collapsedBlanks(text, table);
   return table;
 }

@@ -221,7 +221,9 @@ export const MAX_FIGURES = 5000;
 export function readFigures(model: ReportModel): RawFigure[] {
   const out: RawFigure[] = [];
   let paragraph = 0;
-  const softBreaks = isWrappedText(model.text);
+  // Worked out only when a line break could be a wrap (most reports never ask).
+  let wrappedText: boolean | null = null;
+  const wrapped = () => (wrappedText ??= isWrappedText(model.text));
   for (const chunk of proseChunks(model)) {
     if (out.length >= MAX_FIGURES) break;
     const state: DomainState = { domain: chunk.section ? SECTION_DOMAIN[chunk.section] ?? null : null };
@@ -236,7 +238,7 @@ export function readFigures(model: ReportModel): RawFigure[] {
       figureLike = false;
       domainWords = false;
     };
-    scanTokens(model.text, chunk.spans, softBreaks, (t) => {
+    scanTokens(model.text, chunk.spans, wrapped, (t) => {
       if (out.length >= MAX_FIGURES) return true;
       if (t.type === 'boundary' || t.type === 'paragraph') {
         if (segment.length) close();

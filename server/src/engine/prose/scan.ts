@@ -1,4 +1,5 @@
 // Splits the prose (the text outside the tables) into tokens: lexicon words, counts and clause boundaries.
+import { charTable } from '../normalize';
 import type { ReportModel, SectionId, Span } from '../types';
 import { CN_NUMERAL, isChineseNumeralCode, isDigitCode, readCount, type CountToken } from './numerals';
 import { LEXICON_BY_CODE, type LexiconEntry, type Role } from './lexicon';
@@ -145,7 +146,7 @@ function wordStartingAt(text: string, at: number, code: number): LexiconEntry | 
  * Gives the tokens of text[spans] to `emit` in order, until it returns true (a reader may stop early); a table
  * cut (the end of a span) counts as a paragraph break. Linear in the span length.
  */
-export function scanTokens(text: string, spans: Span[], softBreaks: boolean, emit: (t: Token) => boolean): void {
+export function scanTokens(text: string, spans: Span[], wrapped: () => boolean, emit: (t: Token) => boolean): void {
   // Indexed loops: an iterator's protocol would make the optimized scanner larger to compile.
   for (let k = 0; k < spans.length; k++) {
     const span = spans[k];
@@ -160,7 +161,7 @@ export function scanTokens(text: string, spans: Span[], softBreaks: boolean, emi
       switch (kind) {
         case Kind.Break:
           // A line a PDF's text wrapped mid-sentence goes on in the next line: no paragraph ends there.
-          if (softBreaks && isSoftBreak(text, i)) { i++; continue; }
+          if (isSoftBreak(text, i) && wrapped()) { i++; continue; }
           if (emit(PARAGRAPH)) return;
           quote = 0;
           i++;
@@ -202,7 +203,7 @@ export function scanTokens(text: string, spans: Span[], softBreaks: boolean, emi
         continue;
       }
       // A word a soft line break cut after its first character (答 / 复).
-      const across = softBreaks ? wordAcrossBreak(text, i, code) : null;
+      const across = text.charCodeAt(i + 1) <= 0x20 ? wordAcrossBreak(text, i, code, wrapped) : null;
       if (across) {
         if (emit({ type: 'word', start: i, end: across.end, word: across.hit.word, role: across.hit.role })) return;
         i = across.end;
@@ -214,9 +215,11 @@ export function scanTokens(text: string, spans: Span[], softBreaks: boolean, emi
   }
 }
 
+/** Prose lines of some length enough to tell how a text was wrapped: its opening is read, not all of it. */
+const WRAP_SAMPLE = 40;
 /** Lines at least this long that end without a stop: a PDF's text wraps lines at the page width, mid-sentence. */
 const WRAP_LINE = 15;
-const ENDS_PARAGRAPH = new Set('。！？!?；;：:）)」”》'.split(''));
+const ENDS_PARAGRAPH = charTable('。！？!?；;：:）)」”》');
 
 const isLineSpace = (c: number) => c === 0x20 || c === 0x3000 || c === 0x09;
 
@@ -234,9 +237,9 @@ export function isWrappedText(text: string): boolean {
     while (end > start && (text.charCodeAt(end - 1) === 13 || isLineSpace(text.charCodeAt(end - 1)))) end--;
     if (end - start >= 20 && text.charCodeAt(start) !== 0x7c && text.charCodeAt(start) !== 0x09) {
       long++;
-      if (!ENDS_PARAGRAPH.has(text[end - 1]) && !isDigitCode(text.charCodeAt(end - 1))) open++;
+      if (ENDS_PARAGRAPH[text.charCodeAt(end - 1)] !== 1 && !isDigitCode(text.charCodeAt(end - 1))) open++;
     }
-    if (nl < 0) break;
+    if (nl < 0 || long >= WRAP_SAMPLE) break;
     start = nl + 1;
   }
   return long >= 5 && open * 2 > long;
@@ -246,16 +249,16 @@ export function isWrappedText(text: string): boolean {
 function isSoftBreak(text: string, i: number): boolean {
   let end = i;
   while (end > 0 && (text.charCodeAt(end - 1) === 13 || isLineSpace(text.charCodeAt(end - 1)))) end--;
-  if (end === 0 || ENDS_PARAGRAPH.has(text[end - 1])) return false;
+  if (end === 0 || ENDS_PARAGRAPH[text.charCodeAt(end - 1)] === 1) return false;
   const lineStart = text.lastIndexOf('\n', end - 1) + 1;
   return end - lineStart >= WRAP_LINE;
 }
 
 /** A lexicon word whose first character stands before a line break and the rest after it. */
-function wordAcrossBreak(text: string, at: number, code: number): { hit: LexiconEntry; end: number } | null {
+function wordAcrossBreak(text: string, at: number, code: number, wrapped: () => boolean): { hit: LexiconEntry; end: number } | null {
   let j = at + 1;
   while (j < text.length && j - at <= 4 && (text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13 || isLineSpace(text.charCodeAt(j)))) j++;
-  if (j === at + 1 || j - at > 4 || text.lastIndexOf('\n', j - 1) <= at) return null;
+  if (j === at + 1 || j - at > 4 || text.lastIndexOf('\n', j - 1) <= at || !wrapped()) return null;
   const hit = wordStartingAt(text[at] + text.slice(j, j + 16), 0, code);
   return hit && hit.word.length >= 2 ? { hit, end: j + hit.word.length - 1 } : null;
 }

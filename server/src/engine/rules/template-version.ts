@@ -21,12 +21,17 @@ function shapesOf(tpl: TableTemplate): Map<string, string> {
   return m;
 }
 
+const shapeSets = new WeakMap<TableTemplate, Set<string>>();
+const shapeSetOf = (tpl: TableTemplate): Set<string> => {
+  let set = shapeSets.get(tpl);
+  if (!set) { set = new Set(shapesOf(tpl).values()); shapeSets.set(tpl, set); }
+  return set;
+};
+
 /** Whether a row the text holds, read against `used`, is a row of `other` too (same label, same columns). */
 function sharedRow(used: TableTemplate, key: string, other: TableTemplate): boolean {
   const shape = shapesOf(used).get(key);
-  if (shape === undefined) return false;
-  for (const s of shapesOf(other).values()) if (s === shape) return true;
-  return false;
+  return shape !== undefined && shapeSetOf(other).has(shape);
 }
 
 export default defineRule({
