@@ -10,7 +10,7 @@ import { VIEW_EXTENSIONS, viewUriOf } from './protocol';
 import { publishedOf, type Published } from './published';
 import type { PublishedRead } from './publishedFiles';
 import { uriToPath } from './settings';
-import { isMostlyBinary } from '../engine/text';
+import { decodeBytes } from '../formats/decode';
 
 /** The order localeCompare gives, from one collator (localeCompare makes one per comparison). */
 const NAME_ORDER = new Intl.Collator();
@@ -177,7 +177,7 @@ function readPrefix(bytes: Buffer, whole: boolean): string | null {
   // A prefix may end inside a character: cut it at a UTF-8 boundary, or (GB18030) by one byte.
   const candidates = whole ? [bytes] : [bytes.subarray(0, utf8Boundary(bytes)), bytes.subarray(0, bytes.length - 1)];
   for (const c of candidates) {
-    try { return decode(c).text; } catch { /* try the next cut */ }
+    try { return decodeBytes(c).text; } catch { /* try the next cut */ }
   }
   return null;
 }
@@ -195,24 +195,11 @@ function utf8Boundary(bytes: Buffer): number {
 function readText(file: string): string {
   let bytes: Buffer;
   try { bytes = readFileSync(file); } catch (e) { throw new Error(`无法读取文件 / cannot read the file: ${(e as Error).message}`); }
-  try { return decode(bytes).text; } catch {
+  try { return decodeBytes(bytes).text; } catch {
     throw new Error('无法识别文件编码（应为 UTF-8、UTF-16 或 GB18030） / cannot decode the file (expected UTF-8, UTF-16 or GB18030)');
   }
 }
 
-/**
- * The encodings the CLI reads (UTF-8 with or without BOM, UTF-16 with BOM, GB18030), decoded with the
- * runtime's TextDecoder so the server bundle carries no code-page tables. Throws when none fits.
- */
-function decode(bytes: Uint8Array): { text: string } {
-  const strict = (label: string, from = 0) => new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(from));
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: strict('utf-8', 3) };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: strict('utf-16le', 2) };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: strict('utf-16be', 2) };
-  if (isMostlyBinary(bytes)) throw new Error('binary file');
-  try { return { text: strict('utf-8') }; } catch { /* not UTF-8: GB18030 is what Chinese Windows writes */ }
-  return { text: strict('gb18030') };
-}
 
 const isInside = (file: string, folder: string) => {
   const rel = path.relative(folder, file);

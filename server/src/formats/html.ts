@@ -5,7 +5,8 @@ import { isUtf8 } from 'node:buffer';
 import { decodeHTML } from 'entities';
 import { DomHandler, Parser } from 'htmlparser2';
 import type { ChildNode, Document, Element, ParentNode } from 'domhandler';
-import { decode as decodeText, type FileEncoding } from '../cli/encoding';
+import type { FileEncoding } from '../cli/encoding';
+import { decodeBytes } from './decode';
 import { GridPlacer, joinLabelPieces, TextBuilder, tidyPieces, writeTable, type Piece } from './build';
 import type { ExtractedReport, ReaderLimits } from './types';
 
@@ -60,11 +61,10 @@ export function decodePage(bytes: Uint8Array): DecodedPage {
     const head = buffer.subarray(0, 4096).toString('latin1');
     const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
     if (declared && /^(gbk|gb2312|gb18030|x-gbk|cp936)$/.test(declared) && !buffer.includes(0)) {
-      const iconv = require('iconv-lite') as typeof import('iconv-lite');
-      return { text: iconv.decode(buffer, 'gb18030'), encoding: 'gb18030' };
+      return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
     }
   }
-  return decodeText(bytes);
+  return decodeBytes(bytes);
 }
 
 interface Reader {
