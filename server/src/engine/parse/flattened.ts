@@ -6,8 +6,12 @@ import { labelKey } from '../normalize';
 import { SECTIONS, TEMPLATE_YEARS } from '../template';
 import type { Lines } from './document';
 
-/** A line this long holds more than one paragraph: a flattened page, not a line of a report. */
+/**
+ * A line this long, holding this share of the text at least, is a flattened page (one or a few lines), not a long
+ * paragraph of a report laid out in lines (whose introduction may list the six sections with their numerals).
+ */
 export const FLATTENED_LINE = 1000;
+const FLATTENED_SHARE = 0.25;
 
 /** Every standard title and wording variant of each section, as written (the text is matched as it stands). */
 const SECTION_WORDS = SECTIONS.map((s) => ({ id: s.id, words: [s.title, ...s.aliases].sort((a, b) => b.length - a.length) }));
@@ -19,8 +23,9 @@ const INLINE_NUMBER = /[一二三四五六][、．.]\s*/g;
  * the text's own: the breaks are between characters, no character is added or removed.
  */
 export function unflatten(text: string, lines: Lines): Lines {
+  const longest = Math.max(FLATTENED_LINE, text.length * FLATTENED_SHARE);
   let long = false;
-  for (let line = 0; line < lines.starts.length && !long; line++) long = lines.ends[line] - lines.starts[line] > FLATTENED_LINE;
+  for (let line = 0; line < lines.starts.length && !long; line++) long = lines.ends[line] - lines.starts[line] > longest;
   if (!long) return lines; // the usual report: nothing to do
   let changed = false;
   const starts: number[] = [];
@@ -28,7 +33,7 @@ export function unflatten(text: string, lines: Lines): Lines {
   for (let line = 0; line < lines.starts.length; line++) {
     const start = lines.starts[line];
     const end = lines.ends[line];
-    const cuts = end - start > FLATTENED_LINE ? inlineHeadings(text, start, end) : [];
+    const cuts = end - start > longest ? inlineHeadings(text, start, end) : [];
     let at = start;
     for (const [from, to] of cuts) {
       if (from > at) { starts.push(at); ends.push(from); }
