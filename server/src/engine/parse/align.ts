@@ -192,9 +192,11 @@ function fragmentCharsOf(tpl: TableTemplate): Set<string> {
  * them from those labels. Such a piece says nothing about the figures, so it is passed over, not reported.
  */
 function isLabelFragment(t: Token, chars: Set<string>): boolean {
-  const key = keyOf(t);
+  const last = t.text.charCodeAt(t.text.length - 1);
   // A PDF's running header or footer (the report's title) printed inside a table that crosses a page.
-  if (RUNNING_TITLE.test(key)) return true;
+  if ((last === 0x544a /* 告 */ || last === 0x62a5 /* 报 */) && RUNNING_TITLE.test(keyOf(t))) return true;
+  if (t.text.length > MAX_FRAGMENT * 2) return false;
+  const key = keyOf(t);
   if (key.length === 0 || key.length > MAX_FRAGMENT) return false;
   for (const c of key) if (!chars.has(c)) return false;
   return true;

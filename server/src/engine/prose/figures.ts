@@ -223,7 +223,7 @@ export function readFigures(model: ReportModel): RawFigure[] {
   let paragraph = 0;
   // Worked out only when a line break could be a wrap (most reports never ask).
   let wrappedText: boolean | null = null;
-  const wrapped = () => (wrappedText ??= isWrappedText(model.text));
+  const wrapped = () => (wrappedText ??= isWrappedText(model.text, model.lineStarts));
   for (const chunk of proseChunks(model)) {
     if (out.length >= MAX_FIGURES) break;
     const state: DomainState = { domain: chunk.section ? SECTION_DOMAIN[chunk.section] ?? null : null };

@@ -161,7 +161,7 @@ export function scanTokens(text: string, spans: Span[], wrapped: () => boolean, 
       switch (kind) {
         case Kind.Break:
           // A line a PDF's text wrapped mid-sentence goes on in the next line: no paragraph ends there.
-          if (isSoftBreak(text, i) && wrapped()) { i++; continue; }
+          if (wrapped() && isSoftBreak(text, i)) { i++; continue; }
           if (emit(PARAGRAPH)) return;
           quote = 0;
           i++;
@@ -203,7 +203,8 @@ export function scanTokens(text: string, spans: Span[], wrapped: () => boolean, 
         continue;
       }
       // A word a soft line break cut after its first character (答 / 复).
-      const across = text.charCodeAt(i + 1) <= 0x20 ? wordAcrossBreak(text, i, code, wrapped) : null;
+      const after = kind === Kind.Word ? text.charCodeAt(i + 1) : 0;
+      const across = after === 10 || after === 13 ? wordAcrossBreak(text, i, code, wrapped) : null;
       if (across) {
         if (emit({ type: 'word', start: i, end: across.end, word: across.hit.word, role: across.hit.role })) return;
         i = across.end;
@@ -217,6 +218,7 @@ export function scanTokens(text: string, spans: Span[], wrapped: () => boolean, 
 
 /** Prose lines of some length enough to tell how a text was wrapped: its opening is read, not all of it. */
 const WRAP_SAMPLE = 40;
+const WRAP_SCAN = 6000;
 /** Lines at least this long that end without a stop: a PDF's text wraps lines at the page width, mid-sentence. */
 const WRAP_LINE = 15;
 const ENDS_PARAGRAPH = charTable('。！？!?；;：:）)」”》');
@@ -227,20 +229,17 @@ const isLineSpace = (c: number) => c === 0x20 || c === 0x3000 || c === 0x09;
  * Whether the text's prose lines are wrapped at a width (text copied from a PDF): most lines of some length end
  * without a full stop. Text copied from Word or a web page has one line a paragraph, ending with one.
  */
-export function isWrappedText(text: string): boolean {
+export function isWrappedText(text: string, lineStarts: number[]): boolean {
   let long = 0;
   let open = 0;
-  let start = 0;
-  for (let nl = text.indexOf('\n'); start < text.length; nl = text.indexOf('\n', start)) {
-    const stop = nl < 0 ? text.length : nl;
-    let end = stop;
-    while (end > start && (text.charCodeAt(end - 1) === 13 || isLineSpace(text.charCodeAt(end - 1)))) end--;
-    if (end - start >= 20 && text.charCodeAt(start) !== 0x7c && text.charCodeAt(start) !== 0x09) {
-      long++;
-      if (ENDS_PARAGRAPH[text.charCodeAt(end - 1)] !== 1 && !isDigitCode(text.charCodeAt(end - 1))) open++;
-    }
-    if (nl < 0 || long >= WRAP_SAMPLE) break;
-    start = nl + 1;
+  // The model's line starts: each line's end is read, no character searched for.
+  for (let l = 0; l < lineStarts.length && lineStarts[l] < WRAP_SCAN && long < WRAP_SAMPLE; l++) {
+    const start = lineStarts[l];
+    let end = l + 1 < lineStarts.length ? lineStarts[l + 1] - 1 : text.length;
+    while (end > start && (text.charCodeAt(end - 1) === 13 || text.charCodeAt(end - 1) === 10 || isLineSpace(text.charCodeAt(end - 1)))) end--;
+    if (end - start < 20 || text.charCodeAt(start) === 0x7c || text.charCodeAt(start) === 0x09) continue;
+    long++;
+    if (ENDS_PARAGRAPH[text.charCodeAt(end - 1)] !== 1 && !isDigitCode(text.charCodeAt(end - 1))) open++;
   }
   return long >= 5 && open * 2 > long;
 }
@@ -249,16 +248,17 @@ export function isWrappedText(text: string): boolean {
 function isSoftBreak(text: string, i: number): boolean {
   let end = i;
   while (end > 0 && (text.charCodeAt(end - 1) === 13 || isLineSpace(text.charCodeAt(end - 1)))) end--;
-  if (end === 0 || ENDS_PARAGRAPH[text.charCodeAt(end - 1)] === 1) return false;
-  const lineStart = text.lastIndexOf('\n', end - 1) + 1;
-  return end - lineStart >= WRAP_LINE;
+  if (end < WRAP_LINE || ENDS_PARAGRAPH[text.charCodeAt(end - 1)] === 1) return false;
+  // The line is long enough when no break stands in its last WRAP_LINE characters (no search back to its start).
+  for (let k = end - WRAP_LINE; k < end; k++) if (text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13) return false;
+  return true;
 }
 
 /** A lexicon word whose first character stands before a line break and the rest after it. */
 function wordAcrossBreak(text: string, at: number, code: number, wrapped: () => boolean): { hit: LexiconEntry; end: number } | null {
   let j = at + 1;
   while (j < text.length && j - at <= 4 && (text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13 || isLineSpace(text.charCodeAt(j)))) j++;
-  if (j === at + 1 || j - at > 4 || text.lastIndexOf('\n', j - 1) <= at || !wrapped()) return null;
+  if (j === at + 1 || j - at > 4 || !isSoftBreak(text, at + 1) || !wrapped()) return null;
   const hit = wordStartingAt(text[at] + text.slice(j, j + 16), 0, code);
   return hit && hit.word.length >= 2 ? { hit, end: j + hit.word.length - 1 } : null;
 }
