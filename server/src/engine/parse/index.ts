@@ -36,25 +36,8 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
   if (isReport) {
     for (const id of TABLE_IDS) {
       const region = tableRegion(id, sections, lines, text.length);
-      if (!region) continue;
-      const runTogether = isRunTogether(text, lines, region.fromLine, region.toLine);
-      const tokens = tokenize(text, lines.starts, lines.ends, region.fromLine, region.toLine, runTogether);
-      // A table with nothing after it may be a copy cut short: its variants are compared on the rows the text
-      // holds, not on those it lacks at its end (a cut 2021 table lacks more rows than a 2019 one).
-      const openEnded = region.toLine >= lines.starts.length;
-      // A table with labels but (almost) no figures is compared on its labels alone: otherwise the variant
-      // with the fewest figures a row would win for lacking less.
-      const fewFigures = hasFewFigures(tokens) || hasFillerLine(text, lines, region.fromLine, region.toLine);
-      const costOf = (a: Alignment) => a.cost - (openEnded ? a.tailCost : 0) - (fewFigures ? a.shortCost : 0);
-      let best: Alignment | null = null;
-      // Even with a forced template year every variant is tried: the tables are read as they are written,
-      // and template-version says where they differ from the year asked for.
-      for (const tpl of tableVariants(id, preferred)) {
-        const a = alignTable(tokens, tpl, { start: lines.starts[region.fromLine] ?? text.length, end: text.length }, openEnded || fewFigures ? Infinity : best?.cost, runTogether);
-        if (a && (!best || costOf(a) < costOf(best))) best = a;
-        if (best && costOf(best) === 0) break; // a perfect fit: no other variant can do better
-      }
-      if (best) tables.push(judgeReading(text, best.table, openEnded && best.endsInLabels()));
+      const table = region ? readTable(text, lines, region, id, preferred) : null;
+      if (table) tables.push(table);
     }
   }
   // A literal filled by push: its allocation site then gives even an empty list the elements kind of a full one
@@ -141,6 +124,50 @@ function hasFewFigures(tokens: Token[]): boolean {
   let labels = 0;
   for (const t of tokens) if (t.kind === 'value') values++; else if (t.kind === 'text') labels++;
   return labels >= 6 && values * 5 < labels;
+}
+
+type Region = { fromLine: number; toLine: number };
+
+/**
+ * Table `id` read from its region. The usual table reads exactly as it stands; the layouts that need more (digits
+ * run together, a table of labels without figures, blank cells collapsed) are looked for only when it does not.
+ */
+function readTable(text: string, lines: Lines, region: Region, id: TableId, preferred: TemplateYear): TableModel | null {
+  // A table with nothing after it may be a copy cut short: its variants are compared on the rows the text holds,
+  // not on those it lacks at its end (a cut 2021 table lacks more rows than a 2019 one).
+  const openEnded = region.toLine >= lines.starts.length;
+  let runTogether = false;
+  let tokens = tokenize(text, lines.starts, lines.ends, region.fromLine, region.toLine);
+  let best = bestAlignment(tokens, text, lines, region, id, preferred, { openEnded, labelsOnly: false, runTogether });
+  if ((!best || best.cost > 0) && isRunTogether(text, lines, region.fromLine, region.toLine)) {
+    runTogether = true;
+    tokens = tokenize(text, lines.starts, lines.ends, region.fromLine, region.toLine, true);
+    best = bestAlignment(tokens, text, lines, region, id, preferred, { openEnded, labelsOnly: false, runTogether });
+  }
+  // A table with labels but (almost) no figures is compared on its labels alone: otherwise the variant with the
+  // fewest figures a row would win for lacking less.
+  if (best && best.shortCost > 0 && (hasFewFigures(tokens) || hasFillerLine(text, lines, region.fromLine, region.toLine))) {
+    best = bestAlignment(tokens, text, lines, region, id, preferred, { openEnded, labelsOnly: true, runTogether });
+  }
+  return best ? judgeReading(text, best.table, openEnded && best.endsInLabels()) : null;
+}
+
+interface Comparison { openEnded: boolean; labelsOnly: boolean; runTogether: boolean }
+
+/**
+ * The variant of table `id` that aligns best with the tokens. Even with a forced template year every variant is
+ * tried: the tables are read as they are written, and template-version says where they differ from the year asked.
+ */
+function bestAlignment(tokens: Token[], text: string, lines: Lines, region: Region, id: TableId, preferred: TemplateYear, how: Comparison): Alignment | null {
+  const costOf = (a: Alignment) => a.cost - (how.openEnded ? a.tailCost : 0) - (how.labelsOnly ? a.shortCost : 0);
+  const prune = !how.openEnded && !how.labelsOnly;
+  let best: Alignment | null = null;
+  for (const tpl of tableVariants(id, preferred)) {
+    const a = alignTable(tokens, tpl, { start: lines.starts[region.fromLine] ?? text.length, end: text.length }, prune ? best?.cost : Infinity, how.runTogether);
+    if (a && (!best || costOf(a) < costOf(best))) best = a;
+    if (best && costOf(best) === 0) break; // a perfect fit: no other variant can do better
+  }
+  return best;
 }
 
 /** Every template year's marker words, found by one regular expression: a single pass over the text. */
