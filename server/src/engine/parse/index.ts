@@ -99,8 +99,8 @@ function isRunTogether(text: string, lines: Lines, from: number, to: number): bo
 }
 
 /**
- * Whether the region holds such a line: rows then lack figures that were blank, and the variants are compared on
- * their labels alone (see hasFewFigures).
+ * Whether the region holds a line of nothing but cell separators, where a page's copy collapsed a run of blank
+ * cells: rows then lack figures that were blank, and the variants are compared on their labels alone.
  */
 function hasFillerLine(text: string, lines: Lines, from: number, to: number): boolean {
   for (let l = from; l < to; l++) if (text.charCodeAt(lines.starts[l]) === 0x7c && isFillerLine(text, lines.starts[l], lines.ends[l])) return true;
