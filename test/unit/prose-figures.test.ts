@@ -1,7 +1,7 @@
 // The pattern families of text-table-mismatch, one small report each.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeFigure, parseReport, proseFigureAt, proseFigures } from '../../server/src/engine';
+import { describeFigure, parseReport, proseFigures } from '../../server/src/engine';
 import { textOf } from './helpers';
 import { buildReport, described, figureSummary, figures, ruleFindings } from './prose-helpers';
 
@@ -238,16 +238,16 @@ describe('prose figures: numbers unrelated to the tables', () => {
 });
 
 describe('prose figures: hover API', () => {
-  it('proseFigureAt finds the figure under an offset and describes the cell it was compared with', () => {
+  it('a figure is found by its span and describes the cell it was compared with', () => {
     const text = buildReport({ prose: '依申请公开方面，截止到2021年底，已答复17件。', applications: { new: 19, open: 18, total: 18, carryOver: 1 } });
     const model = parseReport(text);
     const at = text.indexOf('17件');
-    const fig = proseFigureAt(model, at + 1);
-    assert.ok(fig);
-    assert.equal(fig, proseFigures(model)[0]);
+    const figures = proseFigures(model);
+    assert.equal(figures.length, 1);
+    const fig = figures[0];
+    assert.ok(fig.span.start <= at && at < fig.span.end);
     assert.equal(describeFigure(fig).zh, '表格：三、（七）总计 × 总计 = 18（文中 17，不一致）');
     assert.match(describeFigure(fig).en, /^Table: 三、（七）总计 × 总计 = 18 \(the text says 17: differs\)$/);
-    assert.equal(proseFigureAt(model, text.indexOf('截止')), null);
   });
 
   it('a sum is shown term by term', () => {

@@ -11,3 +11,23 @@ export function derivedFrom<K extends object, V>(compute: (key: K) => V): (key: 
     return value;
   };
 }
+
+/** Entries a text memo holds before it starts afresh. */
+const TEXT_MEMO_LIMIT = 4096;
+
+/**
+ * A pure function of a short text read from a report (a label, a heading line), remembered: the same labels and
+ * headings recur from one report to the next, and matching them against the template is the costly part. The
+ * memo is cleared when full, so that junk text cannot grow it.
+ */
+export function memoByText<V>(compute: (text: string) => V): (text: string) => V {
+  const values = new Map<string, V>();
+  return (text) => {
+    const known = values.get(text);
+    if (known !== undefined) return known;
+    const value = compute(text);
+    if (values.size >= TEXT_MEMO_LIMIT) values.clear();
+    values.set(text, value);
+    return value;
+  };
+}

@@ -8,7 +8,7 @@ export { RULES, RULES_BY_CODE, type Rule } from './rules';
 export { applyEdits, computeLineStarts, positionAt, offsetAt, spanToRange } from './text';
 export { TEMPLATE_YEARS, SECTIONS, templateYearForReportYear } from './template';
 export { reportSkeleton, emptyTable, standardHeading, renderTable } from './skeleton';
-export { proseFigures, proseFigureAt, describeFigure, targetText, type ProseFigure, type FigureTarget, type FigureCell, type FigureStatus } from './prose';
+export { proseFigures, describeFigure, targetText, type ProseFigure, type FigureTarget, type FigureCell, type FigureStatus } from './prose';
 export { crossReportFindings, bodyKey, type WorkspaceReport } from './workspace';
 export { warmUpSteps } from './warmUp';
 

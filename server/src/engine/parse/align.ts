@@ -1,6 +1,7 @@
 // Walks a table template's expected rows over the token stream (format.md §8): each row
 // takes its label (matched fuzzily, fragments joined) and then as many values as the template
 // gives it. What is left over or missing is recorded, never guessed away.
+import { derivedFrom, memoByText } from '../derived';
 import { keyIndex, labelKey, similarities, similarity, type KeyIndex } from '../normalize';
 import type { RowSpec, TableTemplate } from '../template';
 import type { CellModel, RowModel, Span, TableModel, UnreadPart } from '../types';
@@ -41,36 +42,20 @@ const labelSpan = (tokens: Token[], m: LabelMatch): Span => ({ start: tokens[m.a
 interface KeySet {
   keys: string[];
   longest: number;
-  /**
-   * What matchLabel worked out for a joined key before: its best similarity with these keys (seen), and 1 or 0
-   * for whether it can begin one of them (seenFirst). Labels repeat from one report to the next, so in a run over
-   * many reports almost every lookup hits; bounded (MAX_SEEN), so that junk text cannot grow them.
-   */
-  seen: Map<string, number>;
-  seenFirst: Map<string, number>;
+  /** Best similarity of a joined key with these keys (keySimilarity), remembered: labels recur across reports. */
+  similarity: (joined: string) => number;
+  /** Whether a joined key can begin one of these keys (beginsAKey), remembered likewise. */
+  canBegin: (joined: string) => boolean;
 }
 
-/**
- * Whether `s` is one of the keys. A set would hash `s`, a label read from this report and so hashed afresh; a
- * table's labels are compared with a few keys at most, most of another length, which === tells first.
- */
-function isKey(s: string, keys: string[]): boolean {
-  for (let i = 0; i < keys.length; i++) if (keys[i] === s) return true;
-  return false;
-}
-
-/** Entries a KeySet remembers before it starts afresh. */
-const MAX_SEEN = 2048;
-
-const keyCache = new WeakMap<object, KeySet>();
 function keySet(keys: string[]): KeySet {
-  return { keys, longest: Math.max(0, ...keys.map((k) => k.length)), seen: new Map(), seenFirst: new Map() };
-}
-
-function remember(m: Map<string, number>, key: string, value: number): number {
-  if (m.size >= MAX_SEEN) m.clear();
-  m.set(key, value);
-  return value;
+  const ks: KeySet = {
+    keys,
+    longest: Math.max(0, ...keys.map((k) => k.length)),
+    similarity: memoByText((joined) => keySimilarity(joined, ks)),
+    canBegin: memoByText((joined) => beginsAKey(joined, ks)),
+  };
+  return ks;
 }
 
 /** Best similarity of `joined` with any of the keys, a label cut short or wrapped counting as given below. */
@@ -92,16 +77,9 @@ function keySimilarity(joined: string, ks: KeySet): number {
  * Whether `joined` could begin one of the keys (a header cell before a label, 其他, does not), or be one that lacks
  * its first words.
  */
-const beginsAKey = (joined: string, ks: KeySet): number =>
-  ks.keys.some((key) => similarity(joined, key.slice(0, joined.length), 0.5) > 0 || (joined.length >= 4 && key.length - joined.length <= MAX_LEFT_OUT && key.endsWith(joined))) ? 1 : 0;
-function rowKeys(spec: RowSpec): KeySet {
-  let ks = keyCache.get(spec);
-  if (!ks) {
-    ks = keySet([spec.label, ...(spec.aliases ?? [])].map(labelKey));
-    keyCache.set(spec, ks);
-  }
-  return ks;
-}
+const beginsAKey = (joined: string, ks: KeySet): boolean =>
+  ks.keys.some((key) => similarity(joined, key.slice(0, joined.length), 0.5) > 0 || (joined.length >= 4 && key.length - joined.length <= MAX_LEFT_OUT && key.endsWith(joined)));
+const rowKeys = derivedFrom((spec: RowSpec): KeySet => keySet([spec.label, ...(spec.aliases ?? [])].map(labelKey)));
 
 /** Best match of 1…MAX_FRAGMENTS consecutive text tokens from `at` against any of the keys. */
 function matchLabel(tokens: Token[], at: number, ks: KeySet): LabelMatch | null {
@@ -117,10 +95,10 @@ function matchLabel(tokens: Token[], at: number, ks: KeySet): LabelMatch | null 
     if (!t || t.kind !== 'text') break;
     joined += keyOf(t);
     if (joined.length > ks.longest * 1.5 + 2) break;
-    if (isKey(joined, ks.keys)) return { at, end: at + k + 1, sim: 1, key: joined };
+    if (ks.keys.includes(joined)) return { at, end: at + k + 1, sim: 1, key: joined };
     // A label starts where its first fragment begins it: a header cell before it (其他) is not part of it.
-    if (k === 0 && (ks.seenFirst.get(joined) ?? remember(ks.seenFirst, joined, beginsAKey(joined, ks))) === 0) return null;
-    const sim = ks.seen.get(joined) ?? remember(ks.seen, joined, keySimilarity(joined, ks));
+    if (k === 0 && !ks.canBegin(joined)) return null;
+    const sim = ks.similarity(joined);
     if (bestEnd < 0 || sim > bestSim) { bestEnd = at + k + 1; bestSim = sim; bestKey = joined; }
   }
   return bestEnd < 0 ? null : { at, end: bestEnd, sim: bestSim, key: bestKey };
@@ -135,26 +113,23 @@ function pathOf(spec: RowSpec, byKey: Map<string, RowSpec>): string[] {
 }
 
 type HeaderLabels = (readonly [label: string, key: string])[];
-/** A table's header labels; `seen` remembers which label a header key read before was most like (bounded). */
-interface Headers { labels: HeaderLabels; keys: KeySet; index: KeyIndex; seen: Map<string, string> }
+/** A table's header labels; `closest` gives the first label most like a header key read from a report. */
+interface Headers { labels: HeaderLabels; keys: KeySet; closest: (key: string) => string }
 const headersOf = (labels: string[]): Headers => {
   const pairs = labels.map((h) => [h, labelKey(h)] as const);
-  return { labels: pairs, keys: keySet(pairs.map(([, k]) => k)), index: keyIndex(pairs.map(([, k]) => k)), seen: new Map() };
+  const index = keyIndex(pairs.map(([, k]) => k));
+  return { labels: pairs, keys: keySet(pairs.map(([, k]) => k)), closest: memoByText((key) => closestLabel(pairs, index, key)) };
 };
 const headerSims: number[] = [];
 
-/** The first header label most like `key` (the similarities with all labels at once). */
-function closestHeader(headers: Headers, key: string): string {
-  const known = headers.seen.get(key);
-  if (known !== undefined) return known;
-  similarities(key, headers.index, 0.5, headerSims);
-  let best = headers.labels[0];
+/** The first of the labels most like `key` (the similarities with all labels at once). */
+function closestLabel(labels: HeaderLabels, index: KeyIndex, key: string): string {
+  similarities(key, index, 0.5, headerSims);
+  let best = labels[0];
   let bestSim = headerSims[0];
-  for (let i = 1; i < headers.labels.length; i++) {
-    if (headerSims[i] > bestSim) { best = headers.labels[i]; bestSim = headerSims[i]; }
+  for (let i = 1; i < labels.length; i++) {
+    if (headerSims[i] > bestSim) { best = labels[i]; bestSim = headerSims[i]; }
   }
-  if (headers.seen.size >= MAX_SEEN) headers.seen.clear();
-  headers.seen.set(key, best[0]);
   return best[0];
 }
 
@@ -201,26 +176,20 @@ function isLabelFragment(t: Token, chars: Set<string>): boolean {
   for (const c of key) if (!chars.has(c)) return false;
   return true;
 }
-const prepared = new WeakMap<TableTemplate, Prepared>();
-function prepare(tpl: TableTemplate): Prepared {
-  let p = prepared.get(tpl);
-  if (!p) {
-    const byKey = new Map(tpl.rows.map((r) => [r.key, r]));
-    p = {
-      paths: tpl.rows.map((r) => pathOf(r, byKey)),
-      rowKeySets: tpl.rows.map(rowKeys),
-      anchorKeys: keySet([
-        ...tpl.headers.map(labelKey).filter((k) => k.length >= 4),
-        ...tpl.rows.filter((r) => r.label).slice(0, 3).flatMap((r) => rowKeys(r).keys),
-      ]),
-      headers: headersOf(tpl.headers),
-      rowHeaders: tpl.rows.map((r) => (r.headers ? headersOf([...tpl.headers, ...r.headers]) : null)),
-      fragmentChars: fragmentCharsOf(tpl),
-    };
-    prepared.set(tpl, p);
-  }
-  return p;
-}
+const prepare = derivedFrom((tpl: TableTemplate): Prepared => {
+  const byKey = new Map(tpl.rows.map((r) => [r.key, r]));
+  return {
+    paths: tpl.rows.map((r) => pathOf(r, byKey)),
+    rowKeySets: tpl.rows.map(rowKeys),
+    anchorKeys: keySet([
+      ...tpl.headers.map(labelKey).filter((k) => k.length >= 4),
+      ...tpl.rows.filter((r) => r.label).slice(0, 3).flatMap((r) => rowKeys(r).keys),
+    ]),
+    headers: headersOf(tpl.headers),
+    rowHeaders: tpl.rows.map((r) => (r.headers ? headersOf([...tpl.headers, ...r.headers]) : null)),
+    fragmentChars: fragmentCharsOf(tpl),
+  };
+});
 
 export interface Alignment {
   table: TableModel;
@@ -278,7 +247,7 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
   const readHeader = (at: number): LabelMatch | null => {
     const m = readHeaderMatch(at);
     if (!m) return null;
-    headers.push({ span: labelSpan(tokens, m), text: labelText(tokens, m), templateLabel: closestHeader(currentHeaders, m.key) });
+    headers.push({ span: labelSpan(tokens, m), text: labelText(tokens, m), templateLabel: currentHeaders.closest(m.key) });
     return m;
   };
 

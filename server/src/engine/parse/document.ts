@@ -1,5 +1,6 @@
 // Reads what sits outside the tables: title, agency, report year, section headings, sub-headings.
 import { CN_ORDINALS, digitNumberingAhead, isSpaceCode, keyIndex, labelKey, parseChineseNumeral, similarities, skipLeadingJunk, charTable } from '../normalize';
+import { memoByText } from '../derived';
 import { SECTIONS } from '../template';
 import type { ExtraHeading, SectionHeading, SectionId, SectionModel, Span, SubHeading } from '../types';
 
@@ -16,13 +17,16 @@ function textStart(text: string, lines: Lines, line: number): number {
 /** White space, colons and full stops at a line's end (a loop: /[…]*$/ backtracks quadratically on long lines). */
 const isTrailingJunk = (c: number) => isSpaceCode(c) || c === 0x3a /* : */ || c === 0xff1a /* ： */ || c === 0x3002 /* 。 */ || c === 0x2e /* . */;
 
-/** Text of a line with artefacts at its ends removed, and where that text starts. */
-export function cleanLine(text: string, lines: Lines, line: number): { text: string; start: number } {
-  const start = textStart(text, lines, line);
-  let end = lines.ends[line];
+/** text[from, to) with artefacts at its ends removed, and where that text starts. */
+function cleanSpan(text: string, from: number, to: number): { text: string; start: number } {
+  const start = skipLeadingJunk(text, from, to, true);
+  let end = to;
   while (end > start && isTrailingJunk(text.charCodeAt(end - 1))) end--;
   return { text: text.slice(start, end), start };
 }
+
+/** Text of a line with artefacts at its ends removed, and where that text starts. */
+export const cleanLine = (text: string, lines: Lines, line: number): { text: string; start: number } => cleanSpan(text, lines.starts[line], lines.ends[line]);
 
 interface Numbering { ordinal: number | null; style: 'cn' | 'paren' | 'arabic' | 'part' | 'none'; rest: string; prefix: string }
 
@@ -67,47 +71,27 @@ for (const { id, key } of SECTION_KEYS) if (!EXACT_SECTION.has(key)) EXACT_SECTI
 interface Candidate { id: SectionId; heading: SectionHeading; score: number; line: number }
 
 interface SectionMatch { id: SectionId; sim: number }
-/** Keys matched before (headings and look-alike lines repeat from one report to the next); bounded. */
-const seenKeys = new Map<string, SectionMatch | null>();
-const MAX_SEEN_KEYS = 4096;
 
 /** The section whose title or an alias is most like `key` (at least HEADING_MATCH), the first on a tie. */
-function sectionOfKey(key: string): SectionMatch | null {
-  const known = seenKeys.get(key);
-  if (known !== undefined) return known;
+const sectionOfKey = memoByText((key: string): SectionMatch | null => {
   const exact = EXACT_SECTION.get(key);
-  let best: SectionMatch | null = exact !== undefined ? { id: exact, sim: 1 } : null;
-  if (!best) {
-    similarities(key, SECTION_INDEX, HEADING_MATCH, sims);
-    for (let i = 0; i < SECTION_KEYS.length; i++) {
-      if (Math.abs(SECTION_KEYS[i].key.length - key.length) > 6) continue;
-      const sim = sims[i];
-      if (sim >= HEADING_MATCH && (!best || sim > best.sim)) best = { id: SECTION_KEYS[i].id, sim };
-    }
+  if (exact !== undefined) return { id: exact, sim: 1 };
+  let best: SectionMatch | null = null;
+  similarities(key, SECTION_INDEX, HEADING_MATCH, sims);
+  for (let i = 0; i < SECTION_KEYS.length; i++) {
+    if (Math.abs(SECTION_KEYS[i].key.length - key.length) > 6) continue;
+    const sim = sims[i];
+    if (sim >= HEADING_MATCH && (!best || sim > best.sim)) best = { id: SECTION_KEYS[i].id, sim };
   }
-  if (seenKeys.size >= MAX_SEEN_KEYS) seenKeys.clear();
-  seenKeys.set(key, best);
   return best;
-}
+});
 
 /** What headingCandidate reads from a line's text alone; null when the line is no heading. */
 interface LineHeading { id: SectionId; score: number; offset: number; body: string; standard: boolean }
 
-/**
- * Lines read before, by their text: headings and the table labels that look like them repeat from one report to
- * the next, and the fuzzy match is the costly part (bounded, as seenKeys).
- */
-const seenLines = new Map<string, LineHeading | null>();
-
 function headingCandidate(text: string, lines: Lines, line: number): Candidate | null {
   const lineStart = lines.starts[line];
-  const raw = text.slice(lineStart, lines.ends[line]);
-  let h = seenLines.get(raw);
-  if (h === undefined) {
-    h = lineHeading(text, lines, line);
-    if (seenLines.size >= MAX_SEEN_KEYS) seenLines.clear();
-    seenLines.set(raw, h);
-  }
+  const h = lineHeading(text.slice(lineStart, lines.ends[line]));
   if (!h) return null;
   const start = lineStart + h.offset;
   return { id: h.id, line, score: h.score, heading: { span: { start, end: start + h.body.length }, text: h.body, standard: h.standard } };
@@ -116,8 +100,9 @@ function headingCandidate(text: string, lines: Lines, line: number): Candidate |
 /** A sentence that says a section has nothing to report (无其他需要报告的事项。) is the section's prose, not its heading. */
 const NOTHING_TO_REPORT = /^(?:无|没有|暂无|本年度无|本年无)/;
 
-function lineHeading(text: string, lines: Lines, line: number): LineHeading | null {
-  const { text: body, start } = cleanLine(text, lines, line);
+/** Whether a line's text is a section heading: it alone decides (headings recur from one report to the next). */
+const lineHeading = memoByText((line: string): LineHeading | null => {
+  const { text: body, start } = cleanSpan(line, 0, line.length);
   if (body.length < 4 || body.length > MAX_HEADING_LENGTH) return null;
   if (NOTHING_TO_REPORT.test(body)) return null;
   const n = readNumbering(body);
@@ -129,8 +114,8 @@ function lineHeading(text: string, lines: Lines, line: number): LineHeading | nu
   if (n.ordinal !== null && n.ordinal !== best.id) return null;
   const standardText = `${CN_ORDINALS[best.id]}、${SECTIONS[best.id - 1].title}`;
   const score = (n.style === 'cn' ? 3 : n.style === 'none' ? 1 : 2) + best.sim;
-  return { id: best.id, score, offset: start - lines.starts[line], body, standard: body === standardText };
-}
+  return { id: best.id, score, offset: start, body, standard: body === standardText };
+});
 
 export interface SectionsResult { sections: SectionModel[]; extra: ExtraHeading[] }
 

@@ -1,4 +1,5 @@
 // Enumeration markers in the prose: 一是/二是, 第一，/第二，, and at a line start （一） （1） 1. 一、.
+import { derivedFrom } from '../derived';
 import { charTable, CN_ORDINALS, digitNumberingAhead, NextOccurrence, parseChineseNumeral, skipLeadingJunk } from '../normalize';
 import type { ReportModel, SectionId, Span } from '../types';
 import { lineEnd as lineEndOffset, positionAt } from '../text';
@@ -79,18 +80,8 @@ const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
 const LINE_MARKER_START = charTable('（(0123456789一二三四五六七八九十');
 
 /** The starts of the model's headings in text order (asked for by every section). */
-const headingStartsCache = new WeakMap<ReportModel, number[]>();
-function headingStartsOf(model: ReportModel): number[] {
-  let starts = headingStartsCache.get(model);
-  if (!starts) {
-    starts = [];
-    for (const s of model.sections) starts.push(s.heading.span.start);
-    for (const h of model.extraHeadings) starts.push(h.heading.span.start);
-    starts.sort((a, b) => a - b);
-    headingStartsCache.set(model, starts);
-  }
-  return starts;
-}
+const headingStartsOf = derivedFrom((model: ReportModel): number[] =>
+  [...model.sections, ...model.extraHeadings].map((s) => s.heading.span.start).sort((a, b) => a - b));
 
 /**
  * Markers of one section in text order (tables and section headings left out), each given to `visit`, which

@@ -1,4 +1,5 @@
 // Figures the prose states (新收8件, 已答复17件, 行政复议0件 …), each tied to the table cell(s) it can be compared with.
+import { derivedFrom } from '../derived';
 import type { CellModel, Localized, ReportModel, RowModel, SectionId, Span } from '../types';
 import { CASE_DOMAINS, CASE_EQUIVALENT, FAMILY_BY_METRIC, DOMAIN_LABEL, type Domain, type Family, type MetricId } from './lexicon';
 import { isWrappedText, proseChunks, scanTokens, type Token } from './scan';
@@ -529,22 +530,8 @@ function computeFigures(model: ReportModel): ProseFigure[] {
   return figures;
 }
 
-const cache = new WeakMap<ReportModel, ProseFigure[]>();
-
 /** Figures stated in the prose, each with the table value it was compared with (for diagnostics and hovers). */
-export function proseFigures(model: ReportModel): ProseFigure[] {
-  let figures = cache.get(model);
-  if (!figures) {
-    figures = computeFigures(model);
-    cache.set(model, figures);
-  }
-  return figures;
-}
-
-/** The figure at an offset (a hover), if any. */
-export function proseFigureAt(model: ReportModel, offset: number): ProseFigure | null {
-  return proseFigures(model).find((f) => f.span.start <= offset && offset <= f.span.end) ?? null;
-}
+export const proseFigures = derivedFrom(computeFigures);
 
 /** The target as "三、（七）总计 × 总计 = 18" or "… = 24 + 1 = 25". */
 export function targetText(t: FigureTarget): Localized {

@@ -161,7 +161,7 @@ export type Role =
 
 export interface LexiconEntry { word: string; role: Role }
 
-function buildLexicon(): Map<string, LexiconEntry[]> {
+function buildLexicon(): Map<number, LexiconEntry[]> {
   const entries: LexiconEntry[] = [];
   for (const f of FAMILIES) for (const w of f.words) entries.push({ word: w, role: { kind: 'metric', metric: f.metric } });
   for (const [domain, words] of DOMAIN_WORDS) for (const w of words) entries.push({ word: w, role: { kind: 'domain', domain } });
@@ -171,27 +171,18 @@ function buildLexicon(): Map<string, LexiconEntry[]> {
   for (const w of EACH_WORDS) entries.push({ word: w, role: { kind: 'each' } });
   for (const [w, metric] of NEGATION_WORDS) entries.push({ word: w, role: { kind: 'negation', metric } });
   for (const w of NEUTRAL_WORDS) entries.push({ word: w, role: { kind: 'neutral' } });
-  const byFirst = new Map<string, LexiconEntry[]>();
+  const byFirst = new Map<number, LexiconEntry[]>();
   const seen = new Set<string>();
   for (const e of entries) {
     if (seen.has(e.word)) throw new Error(`lexicon word listed twice: ${e.word}`);
     seen.add(e.word);
-    const list = byFirst.get(e.word[0]) ?? [];
+    const list = byFirst.get(e.word.charCodeAt(0)) ?? [];
     list.push(e);
-    byFirst.set(e.word[0], list);
+    byFirst.set(e.word.charCodeAt(0), list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.word.length - a.word.length);
   return byFirst;
 }
 
-export const LEXICON = buildLexicon();
-/** The same lists keyed by the first word's first code unit (what the tokenizer has at hand). */
-export const LEXICON_BY_CODE = new Map([...LEXICON].map(([first, list]) => [first.charCodeAt(0), list]));
-
-/** The longest lexicon word starting at `i`, if any. */
-export function matchWord(text: string, i: number): LexiconEntry | null {
-  const list = LEXICON.get(text[i]);
-  if (!list) return null;
-  for (const e of list) if (text.startsWith(e.word, i)) return e;
-  return null;
-}
+/** The lexicon's words by their first code unit (what the tokenizer has at hand), longest first. */
+export const LEXICON_BY_CODE = buildLexicon();

@@ -44,7 +44,6 @@ for (const [from, to] of [[0x41, 0x5a], [0x61, 0x7a], [0x30, 0x39], [0xff10, 0xf
 flag('.．_/\\第#№-', NOT_BEFORE_ARABIC_FLAG);
 
 export const isChineseNumeralCode = (c: number): boolean => (FLAGS[c] & CN_NUMERAL_FLAG) !== 0;
-export const isChineseNumeralChar = (ch: string): boolean => ch.length === 1 && isChineseNumeralCode(ch.charCodeAt(0));
 
 /** ' ', ideographic space, no-break space, tab. */
 const isGapCode = (c: number) => c === 0x20 || c === 0x3000 || c === 0xa0 || c === 0x09;
@@ -77,19 +76,14 @@ function unitAfter(text: string, at: number, limit: number): { unit: string; end
   return null;
 }
 
-/** What readCount found: one object for every call, read at once by the caller (scanners ask thousands of times). */
+/** What readCount found: the count (or null) and where a scanner goes on. */
 export interface CountRead { count: CountToken | null; next: number }
-const read: CountRead = { count: null, next: 0 };
-const result = (count: CountToken | null, next: number): CountRead => {
-  read.count = count;
-  read.next = next;
-  return read;
-};
+const result = (count: CountToken | null, next: number): CountRead => ({ count, next });
 
 /**
  * A count starting exactly at `i` (digits or a Chinese numeral followed by a counting unit), or null.
  * `next` is where a scanner should continue when it is not a count: past the whole digit run, so that
- * 2021年 is never read again as 021. The result is overwritten by the next call.
+ * 2021年 is never read again as 021.
  */
 export function readCount(text: string, i: number, limit = text.length): CountRead {
   const c = text.charCodeAt(i);

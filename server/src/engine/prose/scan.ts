@@ -1,4 +1,5 @@
 // Splits the prose (the text outside the tables) into tokens: lexicon words, counts and clause boundaries.
+import { derivedFrom } from '../derived';
 import { charTable } from '../normalize';
 import type { ReportModel, SectionId, Span } from '../types';
 import { CN_NUMERAL, isChineseNumeralCode, isDigitCode, readCount, type CountToken } from './numerals';
@@ -20,20 +21,7 @@ const PARAGRAPH: Token = { type: 'paragraph' };
 export interface ProseChunk { section: SectionId | null; spans: Span[] }
 
 /** The tables' spans of each model in text order (asked for by every prose reader, section by section). */
-const tableSpans = new WeakMap<ReportModel, Span[]>();
-const byStart = (a: Span, b: Span) => a.start - b.start;
-function sortedTableSpans(model: ReportModel): Span[] {
-  let spans = tableSpans.get(model);
-  if (!spans) {
-    // Pushed, not mapped: mapping no tables makes an array of another kind, and the optimized code that sorts and
-    // reads these was deoptimized ('wrong map') by the first report without a table.
-    spans = [];
-    for (let i = 0; i < model.tables.length; i++) spans.push(model.tables[i].span);
-    if (spans.length > 1) spans.sort(byStart);
-    tableSpans.set(model, spans);
-  }
-  return spans;
-}
+const sortedTableSpans = derivedFrom((model: ReportModel): Span[] => model.tables.map((t) => t.span).sort((a, b) => a.start - b.start));
 
 /** The text outside the tables, as sorted spans. */
 export function proseSpans(model: ReportModel, from = 0, to = model.text.length): Span[] {
@@ -177,7 +165,6 @@ export function scanTokens(text: string, spans: Span[], wrapped: () => boolean, 
         case Kind.Open: quote++; i++; continue;
         case Kind.Close: quote = Math.max(0, quote - 1); i++; continue;
         case Kind.Digit: {
-          // readCount's result is overwritten by its next call: read it before anything else runs.
           const { count, next } = readCount(text, i, end);
           if (count && emit({ type: 'count', start: count.start, end: count.unitEnd, count })) return;
           i = next;
