@@ -1,4 +1,5 @@
 // Text normalisation and fuzzy matching shared by the parser and the rules.
+import { memoByText } from './derived';
 
 const FULLWIDTH_OFFSET = 0xfee0;
 
@@ -135,25 +136,18 @@ function keyCode(c: number): number {
 const KEY_KEEPS = new Uint8Array(65536);
 for (let c = 0; c < 65536; c++) if (!(c >= 0xff01 && c <= 0xff5e) && keyCode(c) === c) KEY_KEEPS[c] = 1;
 
-/** Keys of labels that needed rewriting, by label (bounded). */
-const rewrittenKeys = new Map<string, string>();
-const MAX_REMEMBERED_LABEL = 64;
-const MAX_REWRITTEN_KEYS = 8192;
-
 /**
  * Key used to compare labels: half-width, no white space, unified quotes and dashes,
- * so that "(一)予以公开" and "（一）予以公开" compare equal. One pass; the string itself when nothing changes.
+ * so that "(一)予以公开" and "（一）予以公开" compare equal. The string itself when nothing changes.
  */
 export function labelKey(s: string): string {
   let i = 0;
   while (i < s.length && KEY_KEEPS[s.charCodeAt(i)] === 1) i++;
   if (i === s.length) return s;
-  // Labels repeat from one report to the next (（一）予以公开 …): a short one is rewritten once.
-  const short = s.length <= MAX_REMEMBERED_LABEL;
-  if (short) {
-    const known = rewrittenKeys.get(s);
-    if (known !== undefined) return known;
-  }
+  return s.length <= MAX_REMEMBERED_LABEL ? rewrittenLabelKey(s) : rewriteLabelKey(s);
+}
+
+function rewriteLabelKey(s: string): string {
   if (units.length < s.length) units = new Uint16Array(s.length);
   let n = 0;
   for (let j = 0; j < s.length; j++) {
@@ -162,13 +156,12 @@ export function labelKey(s: string): string {
     const k = keyCode(c);
     if (k >= 0) units[n++] = k;
   }
-  const key = unitsToString(n);
-  if (short) {
-    if (rewrittenKeys.size >= MAX_REWRITTEN_KEYS) rewrittenKeys.clear();
-    rewrittenKeys.set(s, key);
-  }
-  return key;
+  return unitsToString(n);
 }
+
+/** Labels recur from one report to the next (（一）予以公开 …): a short one is rewritten once. */
+const MAX_REMEMBERED_LABEL = 64;
+const rewrittenLabelKey = memoByText(rewriteLabelKey);
 
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
