@@ -56,8 +56,7 @@ export function charTable(chars: string): Uint8Array {
 }
 
 /**
- * White space as a regular expression's \s reads it (1), and the zero-width space too (2). Exported for loops over
- * text that read it directly: a call per character costs much before the optimising compiler inlines it.
+ * White space as a regular expression's \s reads it (1), and the zero-width space too (2), by code unit.
  */
 export const SPACE_KIND = new Uint8Array(65536);
 for (const c of [0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) SPACE_KIND[c] = 1;

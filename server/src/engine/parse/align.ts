@@ -377,8 +377,7 @@ export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span
       templateLabel: spec.label,
       label: labelMatch ? labelText(tokens, labelMatch) : null,
       labelSpan: labelMatch ? labelSpan(tokens, labelMatch) : null,
-      // Present from the start (a wrapped label sets it later): rows then share one object shape.
-      labelTail: undefined,
+      labelTail: undefined, // set below for a label wrapped past its values
       path: paths[ri], // shared with the template's derived data: never changed
       group: !!spec.group,
       cells,

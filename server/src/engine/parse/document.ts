@@ -224,7 +224,7 @@ export function findTitle(text: string, lines: Lines, before: number): TitleResu
       if (prev.length > 40 || /[。；]$/.test(prev) || /年度报告|年报/.test(prev)) break;
       first--;
     }
-    // The lines first…i joined, in a loop (two array maps here deoptimised findTitle: "wrong map").
+    // The title is lines first…i joined.
     let joined = '';
     let start = 0;
     let end = 0;

@@ -1,5 +1,5 @@
 import { TEMPLATE_YEARS, tableVariants, templateYearForReportYear } from '../template';
-import type { ReportModel, SectionModel, Span, TableId, TableModel, TemplateYear } from '../types';
+import type { ReportModel, SectionModel, TableId, TableModel, TemplateYear } from '../types';
 import { alignTable, type Alignment } from './align';
 import { judgeReading } from './reading';
 import { agencyOfTitle, findSections, findSubHeadings, findTitle, lineOf, yearOfOpening, yearOfPeriod, yearOfTitle, type Lines } from './document';
@@ -40,10 +40,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       if (table) tables.push(table);
     }
   }
-  // A literal filled by push: its allocation site then gives even an empty list the elements kind of a full one
-  // (map's result for no tables has another map, which deoptimised findSubHeadings).
-  const tableSpans: Span[] = [];
-  for (const t of tables) tableSpans.push(t.span);
+  const tableSpans = tables.map((t) => t.span);
   for (const s of sections) s.subHeadings = findSubHeadings(text, lines, s, tableSpans);
 
   let templateYear: TemplateYear | null = override ?? markerYear;

@@ -405,7 +405,7 @@ function buildCaseTarget(tables: Tables, group: string, column: string): FigureT
 
 const note = (zh: string, en: string): Localized => ({ zh, en });
 
-/** A compared figure, built in one literal of one shape (not a verdict spread into the raw figure's fields). */
+/** A figure read from the prose with the verdict of its comparison with the table. */
 function judged(raw: RawFigure, label: Localized, phrase: string, target: FigureTarget | null, status: FigureStatus,
   severity: ProseFigure['severity'] = null, n: Localized | null = null): ProseFigure {
   return {

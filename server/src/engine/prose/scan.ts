@@ -57,8 +57,7 @@ const isColonSpace = (c: number) => c === 0x20 || c === 0x3000;
 /** 行政复议：0件, 行政复议：无 — a colon between a label and its value does not end the clause. */
 function labelColon(text: string, i: number, end: number): boolean {
   if (text[i] !== '：' && text[i] !== ':') return false;
-  // Up to two spaces after the colon, skipped without a loop: every operation here runs for every colon, so that an
-  // optimized scanner does not deoptimize the first time a space follows one.
+  // Up to two spaces after the colon.
   let j = i + 1;
   j += j < end && isColonSpace(text.charCodeAt(j)) ? 1 : 0;
   j += j < end && isColonSpace(text.charCodeAt(j)) ? 1 : 0;
@@ -119,7 +118,7 @@ function wordAt(text: string, at: number, word: string): boolean {
 
 /** The longest lexicon word at `at`, whose first code unit is `code`, if any. */
 function wordStartingAt(text: string, at: number, code: number): LexiconEntry | null {
-  // Past the end, 0 (not NaN, which the optimized scanner would deoptimize on: it hashes the same).
+  // Past the end, 0: no word's second character.
   const next = at + 1 < text.length ? text.charCodeAt(at + 1) : 0;
   const slot = PAIR_SLOT[pairHash(code, next)];
   if (slot !== 0) {
