@@ -210,223 +210,272 @@ export interface Alignment {
  * variant already read: the cost only grows from one row to the next, so this one could no longer win).
  */
 export function alignTable(tokens: Token[], tpl: TableTemplate, regionSpan: Span, bound = Infinity, runTogether = false): Alignment | null {
-  const { paths, rowKeySets, anchorKeys, headers: initialHeaders, rowHeaders, fragmentChars } = prepare(tpl);
-  let start = -1;
-  for (let i = 0; i < tokens.length && start < 0; i++) {
+  const prepared = prepare(tpl);
+  const start = tableStart(tokens, tpl, prepared.anchorKeys);
+  if (start < 0) return null;
+  const aligner = new Aligner(tokens, tpl, prepared, start, regionSpan, runTogether);
+  for (let ri = 0; ri < tpl.rows.length; ri++) {
+    aligner.readRow(ri);
+    if (aligner.cost >= bound) return null;
+  }
+  return aligner.finish();
+}
+
+/** The first token of the table: its first header or row label, or the figures of a table printed without them. */
+function tableStart(tokens: Token[], tpl: TableTemplate, anchorKeys: KeySet): number {
+  for (let i = 0; i < tokens.length; i++) {
     if (tokens[i].kind !== 'text') continue;
     const m = matchLabel(tokens, i, anchorKeys);
-    if (m && m.sim >= ANCHOR_MATCH) start = i;
+    if (m && m.sim >= ANCHOR_MATCH) return i;
   }
   // A table of one unlabelled row (四) may be printed without its headers: its figures, all of them in a run, are it.
-  if (start < 0 && tpl.rows.length === 1 && !tpl.rows[0].label) start = valueRunStart(tokens, tpl.rows[0].columns.length);
-  if (start < 0) return null;
+  if (tpl.rows.length === 1 && !tpl.rows[0].label) return valueRunStart(tokens, tpl.rows[0].columns.length);
+  return -1;
+}
 
-  const rows: RowModel[] = [];
-  const missingRows: TableModel['missingRows'] = [];
-  const unread: UnreadPart[] = [];
-  const headers: TableModel['headers'] = [];
-  let currentHeaders = initialHeaders;
-  let cost = 0;
-  let ti = start;
-  /** Template positions of the rows not found, and of the last row read. */
-  const missingAt: number[] = [];
-  let lastReadAt = -1;
-  /** Index of the token after the last row read. */
-  let readEnd = start;
-  /** Cells cut out of run-together digits, and whether some row's digits could not be cut in one way only. */
-  const inferredCells: Span[] = [];
-  let runTogetherFailed = false;
+/** The last row label read, which the tail of a label wrapped onto another line (PDF rows) may continue. */
+interface LastLabel { row: RowModel; key: string; templateKey: string; sim: number }
+
+/**
+ * One walk of a template's rows over the tokens, in order: each row's label is looked for ahead (bounded), then its
+ * cells are read. What does not fit is kept as unread parts, each adding to the cost that ranks the readings.
+ */
+class Aligner {
+  readonly rows: RowModel[] = [];
+  readonly missingRows: TableModel['missingRows'] = [];
+  readonly unread: UnreadPart[] = [];
+  readonly headers: TableModel['headers'] = [];
+  /** Cells cut out of run-together digits. */
+  readonly inferredCells: Span[] = [];
+  /** Template positions of the rows not found. */
+  readonly missingAt: number[] = [];
+  currentHeaders: Headers;
+  cost = 0;
   /** The part of the cost owed to figures missing from rows read (all of it, in a table without figures). */
-  let shortCost = 0;
-  let lastLabel: { row: RowModel; key: string; templateKey: string; sim: number } | null = null;
+  shortCost = 0;
+  /** The next token to read. */
+  ti: number;
+  /** Template position of the last row read, and the index of the token after it. */
+  lastReadAt = -1;
+  readEnd: number;
+  /** Whether some row's run-together digits could not be cut in one way only. */
+  runTogetherFailed = false;
+  lastLabel: LastLabel | null = null;
 
-  const readHeaderMatch = (at: number): LabelMatch | null => {
-    const m = matchLabel(tokens, at, currentHeaders.keys);
-    return m && m.sim >= HEADER_MATCH ? m : null;
-  };
-  const readHeader = (at: number): LabelMatch | null => {
-    const m = readHeaderMatch(at);
-    if (!m) return null;
-    headers.push({ span: labelSpan(tokens, m), text: labelText(tokens, m), templateLabel: currentHeaders.closest(m.key) });
-    return m;
-  };
+  constructor(readonly tokens: Token[], readonly tpl: TableTemplate, readonly prepared: Prepared, readonly start: number, readonly regionSpan: Span, readonly runTogether: boolean) {
+    this.currentHeaders = prepared.headers;
+    this.ti = start;
+    this.readEnd = start;
+  }
 
-  /** Short text where a value belongs (x, 无, —) that is no label or header ahead: an unreadable value. */
-  const isStrayValue = (at: number, ri: number): boolean => {
-    const t = tokens[at];
-    if (t.text.length > MAX_STRAY_VALUE) return false;
-    if (readHeaderMatch(at)) return false;
-    for (let k = ri + 1; k < Math.min(tpl.rows.length, ri + 1 + LOOKAHEAD); k++) {
-      if (!tpl.rows[k].label) continue;
-      const m = matchLabel(tokens, at, rowKeySets[k]);
-      if (m && m.sim >= ROW_MATCH) return false;
-    }
-    return true;
-  };
-
-  for (let ri = 0; ri < tpl.rows.length; ri++) {
-    const spec = tpl.rows[ri];
+  readRow(ri: number): void {
+    const spec = this.tpl.rows[ri];
     let labelMatch: LabelMatch | null = null;
     if (spec.label) {
-      const searchStart = ti;
-      const unreadBefore = unread.length;
-      const costBefore = cost;
-      let missingHere = false;
-      while (ti < tokens.length) {
-        if (ti - searchStart > MAX_SKIPPED) break; // not this row; bounded so junk cannot make the walk quadratic
-        const t = tokens[ti];
-        // An empty cell past a row's last value is the rest of a spanning cell or a trailing separator.
-        if (t.kind === 'blank') { ti++; continue; }
-        if (t.kind !== 'text') {
-          unread.push({ span: t.span, text: t.text, reason: 'extra-value' });
-          cost += 1;
-          ti++;
-          continue;
-        }
-        const m = matchLabel(tokens, ti, rowKeySets[ri]);
-        if (m && m.sim >= ROW_MATCH) { labelMatch = m; break; }
-        const h = readHeader(ti);
-        if (h) { ti = h.end; continue; }
-        // A later row's label here means the rows in between are missing.
-        const limit = Math.min(tpl.rows.length, ri + 1 + LOOKAHEAD);
-        let later = false;
-        for (let k = ri + 1; k < limit && !later; k++) {
-          if (!tpl.rows[k].label) continue;
-          const mk = matchLabel(tokens, ti, rowKeySets[k]);
-          later = !!mk && mk.sim >= ROW_MATCH && mk.sim > (m?.sim ?? 0);
-        }
-        if (later) { missingHere = true; break; }
-        // The tail of a label wrapped onto another line (PDF rows) continues the previous label.
-        const key = keyOf(t);
-        if (lastLabel && similarity(lastLabel.key + key, lastLabel.templateKey) > lastLabel.sim) {
-          lastLabel.key += key;
-          lastLabel.sim = similarity(lastLabel.key, lastLabel.templateKey);
-          lastLabel.row.label = (lastLabel.row.label ?? '') + t.text;
-          lastLabel.row.labelTail = t.span;
-          ti++;
-          continue;
-        }
-        if (!isLabelFragment(t, fragmentChars)) {
-          unread.push({ span: t.span, text: t.text, reason: 'extra-text' });
-          cost += 1;
-        }
-        ti++;
-      }
-      if (!labelMatch) {
-        if (!missingHere) {
-          // Nothing matched before the end: what was skipped is not this table's (e.g. prose after it).
-          ti = searchStart;
-          unread.length = unreadBefore;
-          cost = costBefore;
-        }
-        const prev = rows[rows.length - 1];
-        missingRows.push({ key: spec.key, label: spec.label, after: prev ? (prev.cells.at(-1)?.span ?? prev.labelSpan) : null, group: !!spec.group });
-        missingAt.push(ri);
-        cost += 2;
-        continue;
-      }
-      ti = labelMatch.end;
-      cost += 1 - labelMatch.sim;
-      const blockHeaders = rowHeaders[ri];
-      if (blockHeaders) currentHeaders = blockHeaders;
+      labelMatch = this.findLabel(ri);
+      if (!labelMatch) { this.markMissing(ri); return; }
+      this.ti = labelMatch.end;
+      this.cost += 1 - labelMatch.sim;
+      const blockHeaders = this.prepared.rowHeaders[ri];
+      if (blockHeaders) this.currentHeaders = blockHeaders;
     } else {
-      // An unlabelled row (table 四) follows its header cells.
-      while (ti < tokens.length && tokens[ti].kind === 'text') {
-        const h = readHeader(ti);
-        if (h) { ti = h.end; continue; }
-        if (!isLabelFragment(tokens[ti], fragmentChars)) {
-          unread.push({ span: tokens[ti].span, text: tokens[ti].text, reason: 'extra-text' });
-          cost += 1;
-        }
-        ti++;
-      }
+      this.skipHeaders();
     }
-
-    const cells: CellModel[] = [];
-    if (!spec.group && runTogether) {
-      const read = readRunTogether(tokens, ti, spec, tpl);
-      if (read === 'ambiguous') runTogetherFailed = true;
-      else if (read) {
-        for (let k = 0; k < read.cells.length; k++) {
-          const c = read.cells[k];
-          const column = spec.columns[k];
-          cells.push({ columnPath: column.path, columnKey: column.key, raw: c.text, span: { start: c.start, end: c.end }, value: c.value, kind: 'integer', unit: null, fullWidth: false });
-          inferredCells.push({ start: c.start, end: c.end });
-        }
-        ti = read.next;
-      }
-    }
-    if (!spec.group) {
-      while (cells.length < spec.columns.length && ti < tokens.length && (tokens[ti].kind !== 'text' || isStrayValue(ti, ri))) {
-        const t = tokens[ti++];
-        const column = spec.columns[cells.length];
-        if (t.count >= 0) {
-          // The usual cell, a few plain digits: what parseCellValue gives for it, without the intermediate object.
-          cells.push({ columnPath: column.path, columnKey: column.key, raw: t.text, span: t.span, value: t.count, kind: 'integer', unit: null, fullWidth: false });
-          continue;
-        }
-        const v = parseCellValue(t.text);
-        cells.push({
-          columnPath: column.path, columnKey: column.key, raw: t.text, span: t.span,
-          value: v.value, kind: t.kind === 'blank' ? 'invalid' : v.kind, unit: v.unit, fullWidth: v.fullWidth,
-        });
-      }
-    }
+    const cells = spec.group ? [] : this.readCells(ri);
+    const { tokens } = this;
     const row: RowModel = {
       key: spec.key,
       templateLabel: spec.label,
       label: labelMatch ? labelText(tokens, labelMatch) : null,
       labelSpan: labelMatch ? labelSpan(tokens, labelMatch) : null,
-      labelTail: undefined, // set below for a label wrapped past its values
-      path: paths[ri], // shared with the template's derived data: never changed
+      labelTail: undefined, // set later for a label wrapped past its values
+      path: this.prepared.paths[ri], // shared with the template's derived data: never changed
       group: !!spec.group,
       cells,
       expectedValues: spec.group ? 0 : spec.columns.length,
       block: spec.block,
     };
-    if (cells.length < row.expectedValues) {
-      const at = cells.at(-1)?.span ?? row.labelSpan ?? { start: tokens[Math.min(ti, tokens.length - 1)]?.span.start ?? regionSpan.start, end: tokens[Math.min(ti, tokens.length - 1)]?.span.end ?? regionSpan.start };
-      unread.push({ span: at, text: row.label ?? '', reason: 'short-row', rowKey: spec.key });
-      cost += row.expectedValues - cells.length;
-      shortCost += row.expectedValues - cells.length;
-    }
-    rows.push(row);
-    if (labelMatch || cells.length > 0) { lastReadAt = ri; readEnd = ti; }
-    if (labelMatch) lastLabel = { row, key: labelMatch.key, templateKey: rowKeySets[ri].keys[0], sim: labelMatch.sim };
-    if (cost >= bound) return null;
-  }
-  // Values straight after the last row belong to no row (an empty cell there is a trailing separator).
-  while (ti < tokens.length && tokens[ti].kind !== 'text') {
-    if (tokens[ti].kind === 'blank') { ti++; continue; }
-    unread.push({ span: tokens[ti].span, text: tokens[ti].text, reason: 'extra-value' });
-    cost += 1;
-    ti++;
+    if (cells.length < row.expectedValues) this.noteShortRow(row);
+    this.rows.push(row);
+    if (labelMatch || cells.length > 0) { this.lastReadAt = ri; this.readEnd = this.ti; }
+    if (labelMatch) this.lastLabel = { row, key: labelMatch.key, templateKey: this.prepared.rowKeySets[ri].keys[0], sim: labelMatch.sim };
   }
 
-  const first = tokens[start].span.start;
-  const lastToken = tokens[Math.max(start, ti - 1)];
-  const table: TableModel = {
-    id: tpl.id,
-    variant: tpl.variant,
-    variantYear: tpl.year,
-    span: { start: first, end: Math.max(first, lastToken.span.end) },
-    rows,
-    missingRows,
-    unread,
-    headers,
-    fourDecimalAmounts: headers.some((h) => h.text.includes('保留四位小数')),
-    cut: null,
-    unreliable: runTogetherFailed ? RUN_TOGETHER : null,
-    inferredCells,
-  };
-  const tailAt = missingAt.filter((ri) => ri > lastReadAt);
-  const headersAtEnd = currentHeaders;
-  return {
-    table, cost, tailCost: 2 * tailAt.length, shortCost,
-    endsInLabels: () => onlyLabelsFrom(tokens, readEnd, fragmentChars, headersAtEnd, tailAt.map((ri) => rowKeySets[ri])),
-  };
+  /**
+   * The label of row `ri`, looked for from the next token on: values and text before it are unread parts. Null when
+   * a later row's label comes first (this row is missing) or nothing matches (what was skipped is not this table's).
+   */
+  findLabel(ri: number): LabelMatch | null {
+    const { tokens } = this;
+    const searchStart = this.ti;
+    const unreadBefore = this.unread.length;
+    const costBefore = this.cost;
+    while (this.ti < tokens.length) {
+      if (this.ti - searchStart > MAX_SKIPPED) break; // not this row; bounded so junk cannot make the walk quadratic
+      const t = tokens[this.ti];
+      // An empty cell past a row's last value is the rest of a spanning cell or a trailing separator.
+      if (t.kind === 'blank') { this.ti++; continue; }
+      if (t.kind !== 'text') { this.skip(t, 'extra-value'); continue; }
+      const m = matchLabel(tokens, this.ti, this.prepared.rowKeySets[ri]);
+      if (m && m.sim >= ROW_MATCH) return m;
+      const h = this.readHeader(this.ti);
+      if (h) { this.ti = h.end; continue; }
+      // A later row's label here means the rows in between are missing.
+      if (this.laterRowAt(this.ti, ri, m?.sim ?? 0)) return null;
+      if (this.continuesLastLabel(t)) { this.ti++; continue; }
+      this.skipText(t);
+    }
+    this.ti = searchStart;
+    this.unread.length = unreadBefore;
+    this.cost = costBefore;
+    return null;
+  }
+
+  /** Whether a label of one of the next rows after `ri` starts at `at`, matching better than `sim`. */
+  laterRowAt(at: number, ri: number, sim: number): boolean {
+    const limit = Math.min(this.tpl.rows.length, ri + 1 + LOOKAHEAD);
+    for (let k = ri + 1; k < limit; k++) {
+      if (!this.tpl.rows[k].label) continue;
+      const m = matchLabel(this.tokens, at, this.prepared.rowKeySets[k]);
+      if (m && m.sim >= ROW_MATCH && m.sim > sim) return true;
+    }
+    return false;
+  }
+
+  /** Whether `t` is the tail of the last label, wrapped onto another line (PDF rows); if so, the label takes it. */
+  continuesLastLabel(t: Token): boolean {
+    const last = this.lastLabel;
+    const key = keyOf(t);
+    if (!last || similarity(last.key + key, last.templateKey) <= last.sim) return false;
+    last.key += key;
+    last.sim = similarity(last.key, last.templateKey);
+    last.row.label = (last.row.label ?? '') + t.text;
+    last.row.labelTail = t.span;
+    return true;
+  }
+
+  markMissing(ri: number): void {
+    const spec = this.tpl.rows[ri];
+    const prev = this.rows[this.rows.length - 1];
+    this.missingRows.push({ key: spec.key, label: spec.label, after: prev ? (prev.cells.at(-1)?.span ?? prev.labelSpan) : null, group: !!spec.group });
+    this.missingAt.push(ri);
+    this.cost += 2;
+  }
+
+  /** Header cells before an unlabelled row (table 四). */
+  skipHeaders(): void {
+    const { tokens } = this;
+    while (this.ti < tokens.length && tokens[this.ti].kind === 'text') {
+      const h = this.readHeader(this.ti);
+      if (h) this.ti = h.end;
+      else this.skipText(tokens[this.ti]);
+    }
+  }
+
+  /** A value where no row wants one. */
+  skip(t: Token, reason: 'extra-value'): void {
+    this.unread.push({ span: t.span, text: t.text, reason });
+    this.cost += 1;
+    this.ti++;
+  }
+
+  /** Text that is no label here; a piece of a header or group label broken by the layout costs nothing. */
+  skipText(t: Token): void {
+    if (!isLabelFragment(t, this.prepared.fragmentChars)) {
+      this.unread.push({ span: t.span, text: t.text, reason: 'extra-text' });
+      this.cost += 1;
+    }
+    this.ti++;
+  }
+
+  readHeaderMatch(at: number): LabelMatch | null {
+    const m = matchLabel(this.tokens, at, this.currentHeaders.keys);
+    return m && m.sim >= HEADER_MATCH ? m : null;
+  }
+
+  readHeader(at: number): LabelMatch | null {
+    const m = this.readHeaderMatch(at);
+    if (m) this.headers.push({ span: labelSpan(this.tokens, m), text: labelText(this.tokens, m), templateLabel: this.currentHeaders.closest(m.key) });
+    return m;
+  }
+
+  /** The cells of row `ri` from the next token on: run-together digits cut where that is allowed, then one a token. */
+  readCells(ri: number): CellModel[] {
+    const { tokens } = this;
+    const spec = this.tpl.rows[ri];
+    const cells: CellModel[] = [];
+    if (this.runTogether) {
+      const read = readRunTogether(tokens, this.ti, spec, this.tpl);
+      if (read === 'ambiguous') this.runTogetherFailed = true;
+      else if (read) {
+        read.cells.forEach((c, k) => {
+          const column = spec.columns[k];
+          cells.push({ columnPath: column.path, columnKey: column.key, raw: c.text, span: { start: c.start, end: c.end }, value: c.value, kind: 'integer', unit: null, fullWidth: false });
+          this.inferredCells.push({ start: c.start, end: c.end });
+        });
+        this.ti = read.next;
+      }
+    }
+    while (cells.length < spec.columns.length && this.ti < tokens.length && (tokens[this.ti].kind !== 'text' || this.isStrayValue(this.ti, ri))) {
+      cells.push(cellOf(tokens[this.ti++], spec.columns[cells.length]));
+    }
+    return cells;
+  }
+
+  /** Short text where a value belongs (x, 无, —) that is no label or header ahead: an unreadable value. */
+  isStrayValue(at: number, ri: number): boolean {
+    if (this.tokens[at].text.length > MAX_STRAY_VALUE) return false;
+    if (this.readHeaderMatch(at)) return false;
+    return !this.laterRowAt(at, ri, -1);
+  }
+
+  noteShortRow(row: RowModel): void {
+    const { tokens, ti } = this;
+    const near = tokens[Math.min(ti, tokens.length - 1)];
+    const at = row.cells.at(-1)?.span ?? row.labelSpan ?? { start: near?.span.start ?? this.regionSpan.start, end: near?.span.end ?? this.regionSpan.start };
+    this.unread.push({ span: at, text: row.label ?? '', reason: 'short-row', rowKey: row.key });
+    this.cost += row.expectedValues - row.cells.length;
+    this.shortCost += row.expectedValues - row.cells.length;
+  }
+
+  finish(): Alignment {
+    const { tokens, tpl, prepared } = this;
+    // Values straight after the last row belong to no row (an empty cell there is a trailing separator).
+    while (this.ti < tokens.length && tokens[this.ti].kind !== 'text') {
+      if (tokens[this.ti].kind === 'blank') this.ti++;
+      else this.skip(tokens[this.ti], 'extra-value');
+    }
+    const first = tokens[this.start].span.start;
+    const lastToken = tokens[Math.max(this.start, this.ti - 1)];
+    const table: TableModel = {
+      id: tpl.id,
+      variant: tpl.variant,
+      variantYear: tpl.year,
+      span: { start: first, end: Math.max(first, lastToken.span.end) },
+      rows: this.rows,
+      missingRows: this.missingRows,
+      unread: this.unread,
+      headers: this.headers,
+      fourDecimalAmounts: this.headers.some((h) => h.text.includes('保留四位小数')),
+      cut: null,
+      unreliable: this.runTogetherFailed ? RUN_TOGETHER : null,
+      inferredCells: this.inferredCells,
+    };
+    const tailAt = this.missingAt.filter((ri) => ri > this.lastReadAt);
+    const { readEnd, currentHeaders } = this;
+    return {
+      table, cost: this.cost, tailCost: 2 * tailAt.length, shortCost: this.shortCost,
+      endsInLabels: () => onlyLabelsFrom(tokens, readEnd, prepared.fragmentChars, currentHeaders, tailAt.map((ri) => prepared.rowKeySets[ri])),
+    };
+  }
 }
 
+/** A cell read from one token: a few plain digits (the usual cell) directly, anything else through parseCellValue. */
+function cellOf(t: Token, column: RowSpec['columns'][number]): CellModel {
+  if (t.count >= 0) return { columnPath: column.path, columnKey: column.key, raw: t.text, span: t.span, value: t.count, kind: 'integer', unit: null, fullWidth: false };
+  const v = parseCellValue(t.text);
+  return { columnPath: column.path, columnKey: column.key, raw: t.text, span: t.span, value: v.value, kind: t.kind === 'blank' ? 'invalid' : v.kind, unit: v.unit, fullWidth: v.fullWidth };
+}
 
 /** Whether every token from `from` on is a blank, a header or a piece of one, or the beginning of a missing row's label. */
 function onlyLabelsFrom(tokens: Token[], from: number, fragmentChars: Set<string>, headers: Headers, missing: KeySet[]): boolean {
