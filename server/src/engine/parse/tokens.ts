@@ -107,6 +107,9 @@ export const MAX_TOKENS = 20000;
 const PAGE_NUMBER_START = charTable('-—–－第');
 const RULE_START = charTable('|:-–—');
 
+/** The characters of one table line to read: the text itself, or a copy of the line with its artefacts blanked out. */
+interface LineText { s: string; from: number; to: number; base: number; separator: number }
+
 /**
  * Tokens of lines [fromLine, toLine) of `text`. One pass over each line's characters; the line is copied
  * only when it holds an artefact to blank out.
@@ -115,117 +118,126 @@ export function tokenize(text: string, lineStarts: number[], lineEnds: number[],
   const tokens: Token[] = [];
   const regionStart = lineStarts[fromLine] ?? text.length;
   const regionEnd = toLine > fromLine ? lineEnds[toLine - 1] : regionStart;
-  // Separators and artefacts are searched for in the region only (positions relative to regionStart): in the whole
-  // text, a character the region lacks would cost a search through the rest of the text for each table.
-  const region = text.slice(regionStart, regionEnd);
-  const pipes = new NextOccurrence(region, '|');
-  const tabs = new NextOccurrence(region, '\t');
-  const brackets = new NextOccurrence(region, '[');
-  const ampersands = new NextOccurrence(region, '&');
-  const angles = new NextOccurrence(region, '<');
-  // Artefacts are rare: a region without any of their first characters needs no look for them line by line.
-  const artefacts = brackets.from(0) >= 0 || ampersands.from(0) >= 0 || angles.from(0) >= 0;
+  const region = new RegionSearch(text.slice(regionStart, regionEnd), regionStart);
   for (let line = fromLine; line < toLine && tokens.length < MAX_TOKENS; line++) {
-    const start = lineStarts[line];
-    const end = lineEnds[line];
-    if (end <= start) continue;
-    let lead = start;
-    while (lead < end && SPACE_KIND[text.charCodeAt(lead)] === 1) lead++;
-    const first = text.charCodeAt(lead);
-    if (lead < end && PAGE_NUMBER_START[first] === 1 && PAGE_NUMBER.test(text.slice(start, end))) continue;
-    if (lead < end && RULE_START[first] === 1 && isMarkdownRule(text, start, end)) continue;
-    // The characters read: the text itself, or a copy of the line with its artefacts blanked out.
-    let s = text;
-    let from = start;
-    let to = end;
-    let base = 0;
-    const rs = start - regionStart;
-    const re = end - regionStart;
-    // The usual table line starts with its separator: known then without a search (a call a line).
-    let pipe = first === 0x7c || pipes.within(rs, re);
-    let tab = text.charCodeAt(start) === 0x09 || tabs.within(rs, re);
-    const artefact = artefacts && (brackets.within(rs, re) || ampersands.within(rs, re) || angles.within(rs, re));
-    if (artefact) {
-      const raw = text.slice(start, end);
-      const masked = maskArtefacts(raw);
-      if (masked !== raw) {
-        s = masked; from = 0; to = masked.length; base = start;
-        pipe = masked.includes('|');
-        tab = masked.includes('\t');
-      }
-    }
-    const separator = pipe ? 0x7c : tab ? 0x09 : -1;
-    // Cells between separators (the whole line when there is none), each split at white space into pieces,
-    // while the token budget lasts; one pass over the characters. Pieces go straight into `tokens`: an empty
-    // cell counts only between two filled cells of one row, right after a value (after a label it is a spanning
-    // cell; spans leave blanks at the edges), so at most one is pending until the next piece shows it is inside.
-    const before = tokens.length;
-    let n = 0; // pieces and empty cells of the line so far, for the budget
-    let pending = -1; // where the empty cell waiting to be kept is, or -1
-    let afterValue = false; // whether the line's last cell or piece so far is a value
-    let cs = from;
-    for (;;) {
-      const budget = MAX_TOKENS - before - n;
-      let pieces = 0;
-      let i = cs;
-      let c = 0;
-      for (;;) {
-        while (i < to && (c = s.charCodeAt(i)) !== separator && SPACE_KIND[c] !== 0) i++;
-        if (i >= to || c === separator) break;
-        if (pieces >= budget) {
-          while (i < to && s.charCodeAt(i) !== separator) i++;
-          break;
-        }
-        const ps = i;
-        // plainCount's value, read in the same walk: most pieces are plain counts.
-        let value = 0;
-        let digits = true;
-        while (i < to && (c = s.charCodeAt(i)) !== separator && SPACE_KIND[c] === 0) {
-          if (digits) {
-            const d = c - 48;
-            // A stray control character inside a figure (15␀36) is passed over: control-character points at it.
-            if (d >= 0 && d <= 9) value = value * 10 + d; else if (c >= 0x20 || c === 0x09) digits = false;
-          }
-          i++;
-        }
-        if (pending >= 0) {
-          tokens.push({ kind: 'blank', text: '', key: undefined, count: -1, span: { start: pending, end: pending }, line });
-          pending = -1;
-        }
-        if (runTogether && !digits) {
-          // Labels and figures with nothing between them (a flattened page): cut apart, see splitRunTogether.
-          for (const [a, b] of splitRunTogether(s, ps, i)) tokens.push(pieceToken(s, a, b, base, line));
-          afterValue = tokens[tokens.length - 1].kind === 'value';
-          pieces++;
-          n++;
-          continue;
-        }
-        const piece = s.slice(ps, i);
-        const count = digits && i - ps <= MAX_DIGITS ? value : -1;
-        const kind: TokenKind = count >= 0 || isValueText(piece) ? 'value' : 'text';
-        tokens.push({ kind, text: piece, key: undefined, count, span: { start: base + ps, end: base + i }, line });
-        afterValue = kind === 'value';
-        pieces++;
-        n++;
-      }
-      if (pieces === 0 && separator >= 0) {
-        // Empty cells in a run after a value each count (12 |  |  | 0); what follows a row's last pipe is no cell,
-        // what follows its last tab is (a blank last cell).
-        const last = i >= to;
-        if (pending >= 0 && !(last && separator === 0x7c)) {
-          tokens.push({ kind: 'blank', text: '', key: undefined, count: -1, span: { start: pending, end: pending }, line });
-          pending = base + cs;
-        } else if (afterValue && !(last && separator === 0x7c)) pending = base + cs;
-        afterValue = false;
-        n++;
-      }
-      if (i >= to) break;
-      cs = i + 1;
-    }
-    if (pending >= 0) tokens.push({ kind: 'blank', text: '', key: undefined, count: -1, span: { start: pending, end: pending }, line });
+    const lineText = tableLine(text, lineStarts[line], lineEnds[line], region);
+    if (lineText) tokenizeLine(tokens, lineText, line, runTogether);
   }
   return tokens;
 }
+
+/**
+ * Separators and artefacts, searched for in the region only (positions relative to its start): in the whole
+ * text, a character the region lacks would cost a search through the rest of the text for each table.
+ */
+class RegionSearch {
+  readonly pipes: NextOccurrence;
+  readonly tabs: NextOccurrence;
+  readonly brackets: NextOccurrence;
+  readonly ampersands: NextOccurrence;
+  readonly angles: NextOccurrence;
+  /** Artefacts are rare: a region without any of their first characters needs no look for them line by line. */
+  readonly artefacts: boolean;
+  constructor(region: string, readonly start: number) {
+    this.pipes = new NextOccurrence(region, '|');
+    this.tabs = new NextOccurrence(region, '\t');
+    this.brackets = new NextOccurrence(region, '[');
+    this.ampersands = new NextOccurrence(region, '&');
+    this.angles = new NextOccurrence(region, '<');
+    this.artefacts = this.brackets.from(0) >= 0 || this.ampersands.from(0) >= 0 || this.angles.from(0) >= 0;
+  }
+}
+
+/** The line text[start, end) as a table line, its artefacts blanked out; null for an empty line, a page number or a rule. */
+function tableLine(text: string, start: number, end: number, region: RegionSearch): LineText | null {
+  if (end <= start) return null;
+  let lead = start;
+  while (lead < end && SPACE_KIND[text.charCodeAt(lead)] === 1) lead++;
+  const first = text.charCodeAt(lead);
+  if (lead < end && PAGE_NUMBER_START[first] === 1 && PAGE_NUMBER.test(text.slice(start, end))) return null;
+  if (lead < end && RULE_START[first] === 1 && isMarkdownRule(text, start, end)) return null;
+  const rs = start - region.start;
+  const re = end - region.start;
+  if (region.artefacts && (region.brackets.within(rs, re) || region.ampersands.within(rs, re) || region.angles.within(rs, re))) {
+    const raw = text.slice(start, end);
+    const masked = maskArtefacts(raw);
+    if (masked !== raw) return { s: masked, from: 0, to: masked.length, base: start, separator: masked.includes('|') ? 0x7c : masked.includes('\t') ? 0x09 : -1 };
+  }
+  // The usual table line starts with its separator: known then without a search.
+  const pipe = first === 0x7c || region.pipes.within(rs, re);
+  const tab = text.charCodeAt(start) === 0x09 || region.tabs.within(rs, re);
+  return { s: text, from: start, to: end, base: 0, separator: pipe ? 0x7c : tab ? 0x09 : -1 };
+}
+
+/**
+ * The tokens of one line, pushed onto `tokens`: cells between separators (the whole line when there is none), each
+ * split at white space into pieces, while the token budget lasts; one pass over the characters. An empty cell counts
+ * only between two filled cells of one row, right after a value (after a label it is a spanning cell; spans leave
+ * blanks at the edges), so at most one is pending until the next piece shows it is inside.
+ */
+function tokenizeLine(tokens: Token[], { s, from, to, base, separator }: LineText, line: number, runTogether: boolean): void {
+  const before = tokens.length;
+  let n = 0; // pieces and empty cells of the line so far, for the budget
+  let pending = -1; // where the empty cell waiting to be kept is, or -1
+  let afterValue = false; // whether the line's last cell or piece so far is a value
+  let cs = from;
+  for (;;) {
+    const budget = MAX_TOKENS - before - n;
+    let pieces = 0;
+    let i = cs;
+    let c = 0;
+    for (;;) {
+      while (i < to && (c = s.charCodeAt(i)) !== separator && SPACE_KIND[c] !== 0) i++;
+      if (i >= to || c === separator) break;
+      if (pieces >= budget) {
+        while (i < to && s.charCodeAt(i) !== separator) i++;
+        break;
+      }
+      const ps = i;
+      // plainCount's value, read in the same walk: most pieces are plain counts.
+      let value = 0;
+      let digits = true;
+      while (i < to && (c = s.charCodeAt(i)) !== separator && SPACE_KIND[c] === 0) {
+        if (digits) {
+          const d = c - 48;
+          // A stray control character inside a figure (15␀36) is passed over: control-character points at it.
+          if (d >= 0 && d <= 9) value = value * 10 + d; else if (c >= 0x20 || c === 0x09) digits = false;
+        }
+        i++;
+      }
+      if (pending >= 0) { tokens.push(blankToken(pending, line)); pending = -1; }
+      pieces++;
+      n++;
+      if (runTogether && !digits) {
+        // Labels and figures with nothing between them (a flattened page): cut apart, see splitRunTogether.
+        for (const [a, b] of splitRunTogether(s, ps, i)) tokens.push(pieceToken(s, a, b, base, line));
+        afterValue = tokens[tokens.length - 1].kind === 'value';
+        continue;
+      }
+      const piece = s.slice(ps, i);
+      const count = digits && i - ps <= MAX_DIGITS ? value : -1;
+      const kind: TokenKind = count >= 0 || isValueText(piece) ? 'value' : 'text';
+      tokens.push({ kind, text: piece, key: undefined, count, span: { start: base + ps, end: base + i }, line });
+      afterValue = kind === 'value';
+    }
+    if (pieces === 0 && separator >= 0) {
+      // Empty cells in a run after a value each count (12 |  |  | 0); what follows a row's last pipe is no cell,
+      // what follows its last tab is (a blank last cell).
+      const last = i >= to;
+      if (pending >= 0 && !(last && separator === 0x7c)) {
+        tokens.push(blankToken(pending, line));
+        pending = base + cs;
+      } else if (afterValue && !(last && separator === 0x7c)) pending = base + cs;
+      afterValue = false;
+      n++;
+    }
+    if (i >= to) break;
+    cs = i + 1;
+  }
+  if (pending >= 0) tokens.push(blankToken(pending, line));
+}
+
+const blankToken = (at: number, line: number): Token => ({ kind: 'blank', text: '', key: undefined, count: -1, span: { start: at, end: at }, line });
 
 /** The token of the piece s[a, b) (offsets in s; `base` places them in the text). */
 function pieceToken(s: string, a: number, b: number, base: number, line: number): Token {
