@@ -1,18 +1,56 @@
 import type { Position, Range, Span, TextEdit } from './types';
 
-/** Offsets of the start of each line; a line ends at \n, \r\n or a lone \r. */
-export function computeLineStarts(text: string): number[] {
+/** Where each line of a text starts and ends (before its line break). */
+export interface Lines { starts: number[]; ends: number[] }
+
+/**
+ * Where each line starts and ends (before its break: \n, \r\n or a lone \r), in one pass.
+ */
+export function lineIndex(text: string): Lines {
   const starts = [0];
+  const ends: number[] = [];
+  // Without a lone \r (the usual LF or CRLF text) the breaks are found by string search, a jump a line.
+  if (!hasLoneCarriageReturn(text)) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      ends.push(i > 0 && text.charCodeAt(i - 1) === 13 ? i - 1 : i);
+      starts.push(i + 1);
+    }
+    ends.push(text.length);
+    return { starts, ends };
+  }
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 13 /* \r */) {
+      ends.push(i);
       if (text.charCodeAt(i + 1) === 10) i++;
       starts.push(i + 1);
     } else if (ch === 10 /* \n */) {
+      ends.push(i);
       starts.push(i + 1);
     }
   }
-  return starts;
+  ends.push(text.length);
+  return { starts, ends };
+}
+
+/** Whether a \r in the text is not followed by \n (a line break of its own). */
+function hasLoneCarriageReturn(text: string): boolean {
+  for (let r = text.indexOf('\r'); r >= 0; r = text.indexOf('\r', r + 1)) if (text.charCodeAt(r + 1) !== 10) return true;
+  return false;
+}
+
+/** Offsets of the start of each line; a line ends at \n, \r\n or a lone \r. */
+export const computeLineStarts = (text: string): number[] => lineIndex(text).starts;
+
+/** The line an offset is on, by binary search of the line starts. */
+export function lineAt(lineStarts: number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid; else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** End offset of line `line`, excluding its line break. */
@@ -24,13 +62,8 @@ export function lineEnd(text: string, lineStarts: number[], line: number): numbe
 }
 
 export function positionAt(lineStarts: number[], offset: number): Position {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid; else hi = mid - 1;
-  }
-  return { line: lo, character: offset - lineStarts[lo] };
+  const line = lineAt(lineStarts, offset);
+  return { line, character: offset - lineStarts[line] };
 }
 
 export function offsetAt(lineStarts: number[], textLength: number, pos: Position): number {

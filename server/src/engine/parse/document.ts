@@ -2,9 +2,10 @@
 import { CN_ORDINALS, digitNumberingAhead, isSpaceCode, keyIndex, labelKey, parseChineseNumeral, similarities, skipLeadingJunk, charTable } from '../normalize';
 import { memoByText } from '../derived';
 import { SECTIONS } from '../template';
+import { lineAt, type Lines } from '../text';
 import type { ExtraHeading, SectionHeading, SectionId, SectionModel, Span, SubHeading } from '../types';
 
-export interface Lines { starts: number[]; ends: number[] }
+export type { Lines };
 
 const MAX_HEADING_LENGTH = 48;
 const HEADING_MATCH = 0.8;
@@ -187,15 +188,7 @@ export function findSubHeadings(text: string, lines: Lines, section: SectionMode
   return out;
 }
 
-export function lineOf(lines: Lines, offset: number): number {
-  let lo = 0;
-  let hi = lines.starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines.starts[mid] <= offset) lo = mid; else hi = mid - 1;
-  }
-  return lo;
-}
+export const lineOf = (lines: Lines, offset: number): number => lineAt(lines.starts, offset);
 
 export interface TitleResult { text: string; span: Span }
 

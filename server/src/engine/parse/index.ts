@@ -5,6 +5,7 @@ import { judgeReading } from './reading';
 import { agencyOfTitle, findSections, findSubHeadings, findTitle, lineOf, yearOfOpening, yearOfPeriod, yearOfTitle, type Lines } from './document';
 import { tokenize, type Token } from './tokens';
 import { charTable } from '../normalize';
+import { lineIndex } from '../text';
 import { unflatten } from './flattened';
 
 export interface ParseOptions {
@@ -214,39 +215,3 @@ function tableRegion(id: TableId, sections: SectionModel[], lines: Lines, textLe
   return fromLine < toLine ? { fromLine, toLine } : null;
 }
 
-/**
- * Where each line starts and ends (before its break: \n, \r\n or a lone \r), in one pass; the starts are
- * those of computeLineStarts.
- */
-function lineIndex(text: string): Lines {
-  const starts = [0];
-  const ends: number[] = [];
-  // Without a lone \r (the usual LF or CRLF text) the breaks are found by string search, a jump a line.
-  if (!hasLoneCarriageReturn(text)) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-      ends.push(i > 0 && text.charCodeAt(i - 1) === 13 ? i - 1 : i);
-      starts.push(i + 1);
-    }
-    ends.push(text.length);
-    return { starts, ends };
-  }
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 13 /* \r */) {
-      ends.push(i);
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (ch === 10 /* \n */) {
-      ends.push(i);
-      starts.push(i + 1);
-    }
-  }
-  ends.push(text.length);
-  return { starts, ends };
-}
-
-/** Whether a \r in the text is not followed by \n (a line break of its own). */
-function hasLoneCarriageReturn(text: string): boolean {
-  for (let r = text.indexOf('\r'); r >= 0; r = text.indexOf('\r', r + 1)) if (text.charCodeAt(r + 1) !== 10) return true;
-  return false;
-}
