@@ -310,21 +310,23 @@ class Aligner {
     const searchStart = this.ti;
     const unreadBefore = this.unread.length;
     const costBefore = this.cost;
-    while (this.ti < tokens.length) {
-      if (this.ti - searchStart > MAX_SKIPPED) break; // not this row; bounded so junk cannot make the walk quadratic
-      const t = tokens[this.ti];
+    const keys = this.prepared.rowKeySets[ri];
+    for (let at = searchStart; at < tokens.length && at - searchStart <= MAX_SKIPPED;) { // bounded: junk cannot make the walk quadratic
+      const t = tokens[at];
+      this.ti = at;
       // An empty cell past a row's last value is the rest of a spanning cell or a trailing separator.
-      if (t.kind === 'blank') { this.ti++; continue; }
-      if (t.kind !== 'text') { this.skip(t, 'extra-value'); continue; }
-      const m = matchLabel(tokens, this.ti, this.prepared.rowKeySets[ri]);
+      if (t.kind === 'blank') { at++; continue; }
+      if (t.kind !== 'text') { this.skipped(t, 'extra-value'); at++; continue; }
+      const m = matchLabel(tokens, at, keys);
       if (m && m.sim >= ROW_MATCH) return m;
-      const h = this.readHeader(this.ti);
-      if (h) { this.ti = h.end; continue; }
+      const h = this.readHeader(at);
+      if (h) { at = h.end; continue; }
       // A later row's label here means the rows in between are missing.
-      if (this.laterRowAt(this.ti, ri, m?.sim ?? 0)) return null;
-      if (this.continuesLastLabel(t)) { this.ti++; continue; }
-      this.skipText(t);
+      if (this.laterRowAt(at, ri, m?.sim ?? 0)) return null;
+      if (!this.continuesLastLabel(t)) this.skippedText(t);
+      at++;
     }
+    // Nothing matched: what was skipped is not this table's (e.g. prose after it).
     this.ti = searchStart;
     this.unread.length = unreadBefore;
     this.cost = costBefore;
@@ -367,25 +369,23 @@ class Aligner {
     const { tokens } = this;
     while (this.ti < tokens.length && tokens[this.ti].kind === 'text') {
       const h = this.readHeader(this.ti);
-      if (h) this.ti = h.end;
-      else this.skipText(tokens[this.ti]);
+      if (h) { this.ti = h.end; continue; }
+      this.skippedText(tokens[this.ti]);
+      this.ti++;
     }
   }
 
   /** A value where no row wants one. */
-  skip(t: Token, reason: 'extra-value'): void {
+  skipped(t: Token, reason: 'extra-value'): void {
     this.unread.push({ span: t.span, text: t.text, reason });
     this.cost += 1;
-    this.ti++;
   }
 
   /** Text that is no label here; a piece of a header or group label broken by the layout costs nothing. */
-  skipText(t: Token): void {
-    if (!isLabelFragment(t, this.prepared.fragmentChars)) {
-      this.unread.push({ span: t.span, text: t.text, reason: 'extra-text' });
-      this.cost += 1;
-    }
-    this.ti++;
+  skippedText(t: Token): void {
+    if (isLabelFragment(t, this.prepared.fragmentChars)) return;
+    this.unread.push({ span: t.span, text: t.text, reason: 'extra-text' });
+    this.cost += 1;
   }
 
   readHeaderMatch(at: number): LabelMatch | null {
@@ -442,8 +442,8 @@ class Aligner {
     const { tokens, tpl, prepared } = this;
     // Values straight after the last row belong to no row (an empty cell there is a trailing separator).
     while (this.ti < tokens.length && tokens[this.ti].kind !== 'text') {
-      if (tokens[this.ti].kind === 'blank') this.ti++;
-      else this.skip(tokens[this.ti], 'extra-value');
+      if (tokens[this.ti].kind !== 'blank') this.skipped(tokens[this.ti], 'extra-value');
+      this.ti++;
     }
     const first = tokens[this.start].span.start;
     const lastToken = tokens[Math.max(this.start, this.ti - 1)];
