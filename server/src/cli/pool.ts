@@ -37,93 +37,130 @@ interface Done { from: number; reports: FileReport[] }
  * checks them itself: an exception in the engine surfaces there as it would without workers.
  */
 export function checkAll(jobs: Job[], settings: RunSettings, threads: number, onReport: (index: number, report: FileReport) => void): Promise<void> {
-  const n = jobs.length;
-  if (threads <= 1) return checkRange(jobs, settings, 0, n, onReport);
+  if (threads <= 1) return checkRange(jobs, settings, 0, jobs.length, onReport);
   return new Promise<void>((resolve, reject) => {
-    let next = 0;
-    let done = 0;
-    let finished = false;
-    const retry: [number, number][] = [];
-    const configIds = new Map<EngineConfig, number>();
-    const idOf = (c: EngineConfig) => { let id = configIds.get(c); if (id === undefined) configIds.set(c, id = configIds.size); return id; };
-    const workers: Worker[] = [];
-
-    const finish = (error?: unknown) => {
-      if (finished) return;
-      finished = true;
-      for (const w of workers) void w.terminate();
-      if (error === undefined) resolve(); else reject(error);
-    };
-    const take = (most: number): [number, number] => {
-      const size = Math.max(1, Math.min(most, Math.ceil((n - next) / (threads * 4))));
-      const range: [number, number] = [next, Math.min(n, next + size)];
-      next = range[1];
-      return range;
-    };
-
-    for (let t = 1; t < threads; t++) {
-      let worker: Worker;
-      try {
-        worker = new Worker(__filename, { workerData: { [WORKER_FLAG]: settings } });
-      } catch {
-        break; // no worker threads here: the main thread checks every file
-      }
-      const sent = new Set<number>();
-      const inFlight: [number, number][] = [];
-      let dead = false;
-      const send = () => {
-        while (!dead && inFlight.length < BATCHES_IN_FLIGHT && next < n) {
-          const [from, to] = take(MAX_BATCH);
-          const batch: Batch = { from, files: [], configIds: [], configs: [] };
-          for (let i = from; i < to; i++) {
-            const id = idOf(jobs[i].config);
-            if (!sent.has(id)) { sent.add(id); batch.configs.push([id, jobs[i].config]); }
-            batch.files.push(jobs[i].file);
-            batch.configIds.push(id);
-          }
-          inFlight.push([from, to]);
-          worker.postMessage(batch);
-        }
-      };
-      const fail = () => {
-        if (dead) return;
-        dead = true;
-        retry.push(...inFlight.splice(0));
-        void worker.terminate();
-        setImmediate(mainLoop);
-      };
-      worker.on('message', (m: Done) => {
-        if (finished || dead) return; // a failed worker's batches are being checked again on the main thread
-        inFlight.splice(inFlight.findIndex(([from]) => from === m.from), 1);
-        m.reports.forEach((r, k) => onReport(m.from + k, r));
-        done += m.reports.length;
-        if (done === n) finish(); else send();
-      });
-      worker.on('error', fail);
-      worker.on('exit', fail);
-      workers.push(worker);
-      send();
-    }
-
-    let looping = false;
-    function mainLoop() {
-      if (finished || looping) return;
-      looping = true;
-      const range = retry.shift() ?? (next < n ? take(MAIN_BATCH) : null);
-      const step = range ? checkRange(jobs, settings, range[0], range[1], onReport) : Promise.resolve();
-      step.then(() => {
-        if (range) done += range[1] - range[0];
-        looping = false;
-        if (done === n) finish();
-        else if (range) setImmediate(mainLoop);
-        // Otherwise the workers have the rest; a failing one calls mainLoop again.
-      }, (e: unknown) => {
-        looping = false;
-        finish(e);
-      });
-    }
-    mainLoop();
+    const run = new PooledRun(jobs, settings, threads, onReport, (error) => (error === undefined ? resolve() : reject(error)));
+    for (let t = 1; t < threads && run.startWorker(); t++);
+    run.mainLoop();
   });
+}
+
+/** One run over the jobs: the queue, the workers, the main thread's own share, and the batches to check again. */
+class PooledRun {
+  next = 0;
+  done = 0;
+  finished = false;
+  looping = false;
+  readonly retry: [number, number][] = [];
+  readonly configIds = new Map<EngineConfig, number>();
+  readonly workers: Worker[] = [];
+
+  constructor(
+    readonly jobs: Job[],
+    readonly settings: RunSettings,
+    readonly threads: number,
+    readonly onReport: (index: number, report: FileReport) => void,
+    readonly settle: (error?: unknown) => void,
+  ) {}
+
+  finish(error?: unknown): void {
+    if (this.finished) return;
+    this.finished = true;
+    for (const w of this.workers) void w.terminate();
+    this.settle(error);
+  }
+
+  /** The next jobs to hand out, at most `most`, fewer as the queue empties. */
+  take(most: number): [number, number] {
+    const n = this.jobs.length;
+    const size = Math.max(1, Math.min(most, Math.ceil((n - this.next) / (this.threads * 4))));
+    const range: [number, number] = [this.next, Math.min(n, this.next + size)];
+    this.next = range[1];
+    return range;
+  }
+
+  idOf(config: EngineConfig): number {
+    let id = this.configIds.get(config);
+    if (id === undefined) this.configIds.set(config, (id = this.configIds.size));
+    return id;
+  }
+
+  /** Starts one worker thread and keeps it fed; false when threads cannot be started here. */
+  startWorker(): boolean {
+    let worker: Worker;
+    try {
+      worker = new Worker(__filename, { workerData: { [WORKER_FLAG]: this.settings } });
+    } catch {
+      return false; // no worker threads here: the main thread checks every file
+    }
+    const feed = new WorkerFeed(this, worker);
+    worker.on('message', (m: Done) => feed.received(m));
+    worker.on('error', () => feed.fail());
+    worker.on('exit', () => feed.fail());
+    this.workers.push(worker);
+    feed.send();
+    return true;
+  }
+
+  /** The main thread's share: a few files at a time, or a failed worker's batches, between looks at messages. */
+  mainLoop(): void {
+    if (this.finished || this.looping) return;
+    this.looping = true;
+    const range = this.retry.shift() ?? (this.next < this.jobs.length ? this.take(MAIN_BATCH) : null);
+    const step = range ? checkRange(this.jobs, this.settings, range[0], range[1], this.onReport) : Promise.resolve();
+    step.then(() => {
+      if (range) this.done += range[1] - range[0];
+      this.looping = false;
+      if (this.done === this.jobs.length) this.finish();
+      else if (range) setImmediate(() => this.mainLoop());
+      // Otherwise the workers have the rest; a failing one calls mainLoop again.
+    }, (e: unknown) => {
+      this.looping = false;
+      this.finish(e);
+    });
+  }
+}
+
+/** What one worker has been sent: configurations (each sent once) and the batches it has not answered yet. */
+class WorkerFeed {
+  readonly sent = new Set<number>();
+  readonly inFlight: [number, number][] = [];
+  dead = false;
+
+  constructor(readonly run: PooledRun, readonly worker: Worker) {}
+
+  send(): void {
+    const { run } = this;
+    while (!this.dead && this.inFlight.length < BATCHES_IN_FLIGHT && run.next < run.jobs.length) {
+      const [from, to] = run.take(MAX_BATCH);
+      const batch: Batch = { from, files: [], configIds: [], configs: [] };
+      for (let i = from; i < to; i++) {
+        const id = run.idOf(run.jobs[i].config);
+        if (!this.sent.has(id)) { this.sent.add(id); batch.configs.push([id, run.jobs[i].config]); }
+        batch.files.push(run.jobs[i].file);
+        batch.configIds.push(id);
+      }
+      this.inFlight.push([from, to]);
+      this.worker.postMessage(batch);
+    }
+  }
+
+  received(m: Done): void {
+    const { run } = this;
+    if (run.finished || this.dead) return; // a failed worker's batches are being checked again on the main thread
+    this.inFlight.splice(this.inFlight.findIndex(([from]) => from === m.from), 1);
+    m.reports.forEach((r, k) => run.onReport(m.from + k, r));
+    run.done += m.reports.length;
+    if (run.done === run.jobs.length) run.finish(); else this.send();
+  }
+
+  fail(): void {
+    if (this.dead) return;
+    this.dead = true;
+    this.run.retry.push(...this.inFlight.splice(0));
+    void this.worker.terminate();
+    setImmediate(() => this.run.mainLoop());
+  }
 }
 
 /**
