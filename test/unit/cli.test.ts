@@ -30,7 +30,7 @@ describe('govreport CLI', () => {
     const r = run(['samples/']);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /row-total/);
-    assert.match(r.stdout, /✖ 检查了 7 个文件，发现 \d+ 个问题/);
+    assert.match(r.stdout, /✖ 检查了 8 个文件，发现 \d+ 个问题/);
   });
 
   it('exits 0 on a clean report and 2 on usage errors', () => {
@@ -47,13 +47,13 @@ describe('govreport CLI', () => {
 
   it('keeps the JSON contract', () => {
     const { files } = json(['samples']);
-    assert.equal(files.length, 7, 'five text samples, a web page and a Word document');
+    assert.equal(files.length, 8, 'five text samples, a web page, a Word document and a PDF');
     for (const f of files) {
       assert.deepEqual(Object.keys(f), ['file', 'templateYear', 'reportYear', 'diagnostics']);
       assert.ok(f.file.startsWith('samples'));
       for (const d of f.diagnostics) {
-        // A Word document's findings add where they are in it (see cli-formats.test.ts).
-        assert.deepEqual(Object.keys(d), f.file.endsWith('.docx') ? ['code', 'severity', 'message', 'range', 'location'] : ['code', 'severity', 'message', 'range']);
+        // A Word document's and a PDF's findings add where they are in it (see cli-formats.test.ts).
+        assert.deepEqual(Object.keys(d), /\.(docx|pdf)$/.test(f.file) ? ['code', 'severity', 'message', 'range', 'location'] : ['code', 'severity', 'message', 'range']);
         assert.ok(['error', 'warning', 'information', 'hint'].includes(d.severity));
         assert.match(JSON.stringify(d.range), /^\{"start":\{"line":\d+,"character":\d+\},"end":\{"line":\d+,"character":\d+\}\}$/);
       }
@@ -71,7 +71,9 @@ describe('govreport CLI', () => {
     const results = log.runs[0].results;
     const total = json(['samples']).files.reduce((n, f) => n + f.diagnostics.length, 0);
     assert.equal(results.length, total);
-    const rt = results.find((x: { ruleId: string }) => x.ruleId === 'row-total');
+    // A text file's finding has a region; a PDF's names its page instead (see cli-formats.test.ts).
+    const rt = results.find((x: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+      x.ruleId === 'row-total' && x.locations[0].physicalLocation.artifactLocation.uri.endsWith('.txt'));
     assert.equal(rt.level, 'error');
     assert.ok(rt.locations[0].physicalLocation.region.startLine >= 1);
     assert.ok(log.runs[0].tool.driver.rules.some((x: { id: string }) => x.id === 'balance'));
@@ -188,7 +190,7 @@ describe('govreport CLI', () => {
 
   it('prints English messages with --lang en', () => {
     const r = run(['--lang', 'en', 'samples']);
-    assert.match(r.stdout, /problem\(s\) in 7 file\(s\)/);
+    assert.match(r.stdout, /problem\(s\) in 8 file\(s\)/);
     assert.match(r.stdout, /Section 5 .* is missing/);
   });
 });
