@@ -207,6 +207,15 @@ describe('family 3: PDF text', () => {
     });
   }
 
+  it('a group label in a merged cell whose tail wraps beside its first row (（六）其他处 … 理) is read whole', () => {
+    const text = replaceOnce(family('pdf-text'), '（六）其\n他处理\n1.申请人无正当理由逾期不补\n正、行政机关不再处理其政府信\n息公开申请\n1 0 0 0 0 0 1\n',
+      '（六）其他处 1.申请人无正当理由逾期 1 0 0 0 0 0 1\n理\n不补正、行政机关不再处理其政府信息公开申请\n');
+    const { model, findings } = checkText(text);
+    assertSampleTables(model);
+    assert.equal(table(model, 3).rows.find((r) => r.key === 'other')?.label, '（六）其他处理');
+    assert.deepEqual(briefs(text, findings), []);
+  });
+
   it('a page number above the title (“- 1 -” on its own line) is not part of the title or the agency', () => {
     const model = parseReport('- 1 -\n' + family('pdf-text'));
     assert.equal(model.title?.text, '示例市民政局2021年政府信息公开工作年度报告');

@@ -260,7 +260,11 @@ class Aligner {
   readEnd: number;
   /** Whether some row's run-together digits could not be cut in one way only. */
   runTogetherFailed = false;
-  lastLabel: LastLabel | null = null;
+  /**
+   * The labels of the last two rows read, newest first. A group label in a merged cell (（六）其他处理) wraps beside
+   * the first row of its group, so its tail may come after that row's label.
+   */
+  recentLabels: LastLabel[] = [];
 
   constructor(readonly tokens: Token[], readonly tpl: TableTemplate, readonly prepared: Prepared, readonly start: number, readonly regionSpan: Span, readonly runTogether: boolean) {
     this.currentHeaders = prepared.headers;
@@ -298,7 +302,10 @@ class Aligner {
     if (cells.length < row.expectedValues) this.noteShortRow(row);
     this.rows.push(row);
     if (labelMatch || cells.length > 0) { this.lastReadAt = ri; this.readEnd = this.ti; }
-    if (labelMatch) this.lastLabel = { row, key: labelMatch.key, templateKey: this.prepared.rowKeySets[ri].keys[0], sim: labelMatch.sim };
+    if (labelMatch) {
+      this.recentLabels.unshift({ row, key: labelMatch.key, templateKey: this.prepared.rowKeySets[ri].keys[0], sim: labelMatch.sim });
+      this.recentLabels.length = Math.min(this.recentLabels.length, 2);
+    }
   }
 
   /**
@@ -323,7 +330,7 @@ class Aligner {
       if (h) { at = h.end; continue; }
       // A later row's label here means the rows in between are missing.
       if (this.laterRowAt(at, ri, m?.sim ?? 0)) return null;
-      if (!this.continuesLastLabel(t)) this.skippedText(t);
+      if (!this.continuesRecentLabel(t)) this.skippedText(t);
       at++;
     }
     // Nothing matched: what was skipped is not this table's (e.g. prose after it).
@@ -344,11 +351,11 @@ class Aligner {
     return false;
   }
 
-  /** Whether `t` is the tail of the last label, wrapped onto another line (PDF rows); if so, the label takes it. */
-  continuesLastLabel(t: Token): boolean {
-    const last = this.lastLabel;
+  /** Whether `t` is the tail of a recent label, wrapped onto another line (PDF rows); if so, that label takes it. */
+  continuesRecentLabel(t: Token): boolean {
     const key = keyOf(t);
-    if (!last || similarity(last.key + key, last.templateKey) <= last.sim) return false;
+    const last = this.recentLabels.find((l) => similarity(l.key + key, l.templateKey) > l.sim);
+    if (!last) return false;
     last.key += key;
     last.sim = similarity(last.key, last.templateKey);
     last.row.label = (last.row.label ?? '') + t.text;
