@@ -7,7 +7,8 @@
 //   node scripts/corpus-snapshot.mjs > after.jsonl      (on the new tree)
 //   cmp before.jsonl after.jsonl
 //
-// Options: --count=N (default 1200), --root=DIR (the tree whose compiled engine to load; default this one).
+// Options: --count=N (default 1200), --root=DIR (the tree whose compiled engine to load; default this one),
+// --dump=I (print the text of report I instead, to look into a difference).
 // The corpus is the same on every run and tree: seeds are the samples, ../shared/reports and the text files
 // of ../shared/real; each generated report is a seed with a few mutations drawn from a fixed random sequence.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -92,6 +93,12 @@ function corpus() {
     out.push({ id: `${i}:${i % base.length}:${applied.join(',')}`, text });
   }
   return out;
+}
+
+const dump = arg('dump', null);
+if (dump !== null) {
+  process.stdout.write(corpus()[Number(dump)].text);
+  process.exit(0);
 }
 
 const plain = (f) => ({ code: f.code, severity: f.severity, message: f.message, range: f.range, related: f.related, fixes: f.fixes });

@@ -120,10 +120,30 @@ export function tokenize(text: string, lineStarts: number[], lineEnds: number[],
   const regionEnd = toLine > fromLine ? lineEnds[toLine - 1] : regionStart;
   const region = new RegionSearch(text.slice(regionStart, regionEnd), regionStart);
   for (let line = fromLine; line < toLine && tokens.length < MAX_TOKENS; line++) {
+    const bare = barePipeAt(text, lineStarts[line], lineEnds[line]);
+    if (bare >= 0) {
+      // Cells a line each, ending " |", rows ended by a bare "|": in a run of bare "|" lines after a row's cells, all
+      // but the last are its blank cells.
+      const last = tokens.length > 0 ? tokens[tokens.length - 1].kind : 'text';
+      const another = line + 1 < toLine && barePipeAt(text, lineStarts[line + 1], lineEnds[line + 1]) >= 0;
+      if (another && (last === 'value' || last === 'blank')) tokens.push(blankToken(bare, line));
+      continue;
+    }
     const lineText = tableLine(text, lineStarts[line], lineEnds[line], region);
     if (lineText) tokenizeLine(tokens, lineText, line, runTogether);
   }
   return tokens;
+}
+
+/** Where the pipe of a line holding nothing else is, or -1. */
+function barePipeAt(text: string, start: number, end: number): number {
+  let at = -1;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7c && at < 0) at = i;
+    else if (SPACE_KIND[c] !== 1) return -1;
+  }
+  return at;
 }
 
 /**
