@@ -9,6 +9,7 @@ export default defineRule({
   code: 'control-character',
   defaultSeverity: 'information',
   description: { zh: '文本中有控制字符（如 NUL），多为复制或转换时带入，应删除', en: 'A control character (such as NUL) in the text, usually left by a copy or a conversion' },
+  fix: { zh: '只有一处时删除该字符（非首选）', en: 'Where there is only one, delete it (offered, not preferred)' },
   rationale: {
     zh: '控制字符在网页和文档中不可见，却会打断搜索、复制和机器读取',
     en: 'Control characters are invisible on the page but break search, copying and machine reading',
