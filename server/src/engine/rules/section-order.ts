@@ -15,6 +15,10 @@ export default defineRule({
       in: { section: 5, through: 6 },
       snippet: '六、其他需要报告的事项\n本机关未收取信息处理费。\n五、存在的主要问题及改进情况\n无。',
       marked: '六、其他需要报告的事项\n本机关未收取信息处理费。\n⟦五、存在的主要问题及改进情况⟧\n无。',
+    }, {
+      in: { section: 6 },
+      snippet: '六、其他需要报告的事项\n本机关未收取信息处理费。\n六、其他需要报告的事项\n无。',
+      marked: '六、其他需要报告的事项\n本机关未收取信息处理费。\n⟦六、其他需要报告的事项⟧\n无。',
     }],
   },
   check({ model, report }) {

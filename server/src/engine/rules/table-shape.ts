@@ -16,7 +16,10 @@ export default defineRule({
   },
   examples: {
     valid: [{ in: { table: 2 }, snippet: '规章 | 1 | 0 | 5 |' }],
-    invalid: [{ in: { table: 2 }, snippet: '规章 | 1 | 0 |', marked: '规章 | 1 | ⟦0⟧ |' }],
+    invalid: [
+      { in: { table: 2 }, snippet: '规章 | 1 | 0 |', marked: '规章 | 1 | ⟦0⟧ |' },
+      { in: { table: 2 }, snippet: '规章 | 1 | 0 | 1 | 9 |', marked: '规章 | 1 | 0 | 1 | ⟦9⟧ |' },
+    ],
   },
   check({ model, report }) {
     for (const table of model.tables) {

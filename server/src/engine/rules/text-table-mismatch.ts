@@ -14,7 +14,10 @@ export default defineRule({
     en: 'When the text and the table disagree a reader cannot tell which to trust; usually the table was updated and the text was not',
   },
   examples: {
-    valid: [{ in: { section: 1 }, snippet: '一、总体情况\n本年度共新收政府信息公开申请0件。' }],
+    valid: [
+      { in: { section: 1 }, snippet: '一、总体情况\n本年度共新收政府信息公开申请0件。' },
+      { in: { section: 1 }, snippet: '一、总体情况\n本年度未发生政府信息公开行政复议、行政诉讼案件。' },
+    ],
     invalid: [{
       in: { section: 1 },
       snippet: '一、总体情况\n本年度共新收政府信息公开申请3件。',
