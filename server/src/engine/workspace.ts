@@ -38,7 +38,8 @@ function byBody(reports: WorkspaceReport[]): Map<string, Map<number, WorkspaceRe
   return bodies;
 }
 
-const ACROSS_REPORTS = RULES.filter((r) => r.checkReports);
+type AcrossReports = Rule & Required<Pick<Rule, 'checkReports'>>;
+const ACROSS_REPORTS = RULES.filter((r): r is AcrossReports => r.checkReports !== undefined);
 
 /**
  * Findings that compare reports with each other, keyed by report id (only ids with findings appear). Each sits in
@@ -52,7 +53,7 @@ export function crossReportFindings(reports: WorkspaceReport[], config: Partial<
   for (const rule of rules) {
     const severity = (config.rules?.[rule.code] ?? rule.defaultSeverity) as Severity;
     for (const byYear of bodies.values()) {
-      rule.checkReports!({
+      rule.checkReports({
         byYear,
         report: (on, f) => out.set(on.id, [...(out.get(on.id) ?? []), toFinding(rule, severity, on, f)]),
       });
