@@ -2,7 +2,7 @@
 // template/applications.ts; R4: table 四 in template/reviews.ts), and looks up a table's template, rows and columns.
 import { derivedFrom } from './derived';
 import { TEMPLATE_YEARS, type ColumnSpec, type RelationSpec, type RowSpec, type TableTemplate } from './template';
-import type { CellModel, RelationResult, RelationTerm, ReportModel, RowModel, TableModel } from './types';
+import type { CellModel, Localized, RelationResult, RelationTerm, ReportModel, RowModel, TableModel } from './types';
 
 /**
  * Template of each table id (the index) and variant name: the first year that has it. By id, then variant, so that
@@ -77,7 +77,6 @@ function termsInRow(row: RowModel, keys: string[]): RelationTerm[] | null {
 const numeric = (c: CellModel | undefined): c is CellModel =>
   !!c && c.value !== null && Number.isInteger(c.value) && c.value >= 0;
 
-const shortLabel = (row: RowModel): string => row.templateLabel;
 
 /**
  * Where a template's relations find their rows: positions in the template's rows (-1 for a key it has not), worked
@@ -123,18 +122,21 @@ export function evaluateRelations(model: ReportModel): RelationResult[] {
     if (!tpl || tpl.relations.length === 0) continue; // table 二 has none
     if (table.unreliable) continue; // figures that cannot be placed in their cells are no terms to add up
     const where = relationRowsOf(tpl);
+    const wording = wordingOf(tpl);
     const placed = placeRows(tpl, where.positions, table.rows);
     for (let i = 0; i < tpl.relations.length; i++) {
       const rel = tpl.relations[i];
-      if (rel.within === 'row') rowRelation(rel, table, placed, where.rows[i], out);
-      else columnRelation(rel, table, placed, where.target[i], where.plus[i], where.minus[i], out);
+      if (rel.within === 'row') rowRelation(rel, table, placed, where.rows[i], wording[i], out);
+      else columnRelation(rel, table, placed, where.target[i], where.plus[i], where.minus[i], wording[i], out);
     }
   }
   return out;
 }
 
 /** A relation between the cells of each row it names (R3: 总计 = the applicant columns; R4: 总计 = the outcomes). */
-function rowRelation(rel: RelationSpec, table: TableModel, placed: (RowModel | undefined)[], positions: number[] | null, out: RelationResult[]): void {
+function rowRelation(
+  rel: RelationSpec, table: TableModel, placed: (RowModel | undefined)[], positions: number[] | null, description: Localized, out: RelationResult[],
+): void {
   // Every data row by default: the table's own, in order (a table has one row a key).
   const n = positions ? positions.length : table.rows.length;
   for (let i = 0; i < n; i++) {
@@ -146,7 +148,7 @@ function rowRelation(rel: RelationSpec, table: TableModel, placed: (RowModel | u
     const plus = termsInRow(row, rel.plus);
     const minus = plus && termsInRow(row, rel.minus ?? NONE);
     if (!plus || !minus) continue;
-    out.push(result(rel.id, table, { cell: target, row }, plus, minus, rowDescription(target, plus)));
+    out.push(result(rel.id, table, { cell: target, row }, plus, minus, description));
   }
 }
 
@@ -180,14 +182,14 @@ function termsInColumn(rows: RowModel[], columnKey: string, index: number): Rela
 
 /** A relation between rows, column by column (R2: （七）总计 = the outcome rows; R1: the carry-over balance). */
 function columnRelation(
-  rel: RelationSpec, table: TableModel, placed: (RowModel | undefined)[], targetAt: number, plusAt: number[], minusAt: number[], out: RelationResult[],
+  rel: RelationSpec, table: TableModel, placed: (RowModel | undefined)[], targetAt: number, plusAt: number[], minusAt: number[],
+  description: Localized, out: RelationResult[],
 ): void {
   const targetRow = rowAt(placed, targetAt);
   if (!targetRow) return;
   const plusRows = rowsOf(placed, plusAt);
   const minusRows = plusRows && rowsOf(placed, minusAt);
   if (!plusRows || !minusRows) return;
-  const description = columnDescription(rel, targetRow, plusRows, minusRows);
   for (let i = 0; i < targetRow.cells.length; i++) {
     const targetCell = targetRow.cells[i];
     if (!numeric(targetCell)) continue;
@@ -198,22 +200,24 @@ function columnRelation(
   }
 }
 
-/** The wording of a column relation, the same for every column. */
-function columnDescription(rel: RelationSpec, targetRow: RowModel, plusRows: RowModel[], minusRows: RowModel[]): RelationResult['description'] {
-  return {
-    zh: rel.minus
-      ? `${shortLabel(targetRow)} = ${plusRows.map(shortLabel).join(' + ')} − ${minusRows.map(shortLabel).join(' − ')}`
-      : `${shortLabel(targetRow)} = 各办理结果之和`,
-    en: rel.minus ? 'carried to next year = new + carried over − total handled' : 'total = sum of the outcome rows',
-  };
-}
-
-function last<T>(a: T[]): T { return a[a.length - 1]; }
-
-/** The wording of a row relation: its columns by name. */
-function rowDescription(target: CellModel, plus: RelationTerm[]): RelationResult['description'] {
-  return { zh: `${last(target.columnPath)} = ${plus.map((t) => last(t.cell.columnPath)).join(' + ')}`, en: `total = sum of ${plus.length} columns` };
-}
+/**
+ * The wording of each of a template's relations, as the hover and the outline show it: a column relation by its
+ * rows' labels, a row relation by its columns' names (the same for every column, or every row, it holds in).
+ */
+const wordingOf = derivedFrom((tpl: TableTemplate): Localized[] => tpl.relations.map((rel) => {
+  if (rel.within === 'column') {
+    const label = (key: string) => templateRow(tpl, key)?.label ?? key;
+    return {
+      zh: rel.minus
+        ? `${label(rel.target)} = ${rel.plus.map(label).join(' + ')} − ${rel.minus.map(label).join(' − ')}`
+        : `${label(rel.target)} = 各办理结果之和`,
+      en: rel.minus ? 'carried to next year = new + carried over − total handled' : 'total = sum of the outcome rows',
+    };
+  }
+  const row = tpl.rows.find((r) => templateColumn(r, rel.target));
+  const name = (key: string) => templateColumn(row, key)?.path.at(-1) ?? key;
+  return { zh: `${name(rel.target)} = ${rel.plus.map(name).join(' + ')}`, en: `total = sum of ${rel.plus.length} columns` };
+}));
 
 /** The sum of the terms' values. */
 function sumOf(ts: RelationTerm[]): number {
@@ -222,7 +226,7 @@ function sumOf(ts: RelationTerm[]): number {
   return s;
 }
 
-function result(id: RelationResult['id'], table: TableModel, target: RelationTerm, plus: RelationTerm[], minus: RelationTerm[], description: RelationResult['description']): RelationResult {
+function result(id: RelationResult['id'], table: TableModel, target: RelationTerm, plus: RelationTerm[], minus: RelationTerm[], description: Localized): RelationResult {
   const expected = sumOf(plus) - sumOf(minus);
   const actual = target.cell.value ?? 0;
   return { id, tableId: table.id, target, plus, minus, expected, actual, ok: expected === actual, description };
