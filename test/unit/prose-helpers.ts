@@ -1,5 +1,5 @@
 // Small reports for the prose rules: the template skeleton with chosen prose, section 六 and table values.
-import { checkText, parseReport, proseFigures, reportSkeleton, type Finding, type ProseFigure, type TemplateYear } from '../../server/src/engine';
+import { checkText, computeLineStarts, offsetAt, parseReport, proseFigures, reportSkeleton, type Finding, type ProseFigure, type TemplateYear } from '../../server/src/engine';
 import { replaceOnce, setCell, textOf } from './helpers';
 
 export interface ReportFixture {
@@ -52,4 +52,15 @@ export function ruleFindings(text: string, code: string): Finding[] {
 /** A finding as: severity, underlined text, message. */
 export function described(text: string, f: Finding): string {
   return `${f.severity} [${textOf(text, f.range)}] ${f.message.zh}`;
+}
+
+/** The table cells a finding is related to (the cells the figure was compared with), as table/row/column. */
+export function relatedCells(text: string, f: Finding): string[] {
+  const model = parseReport(text);
+  const starts = computeLineStarts(text);
+  return f.related.map((r) => {
+    const at = offsetAt(starts, text.length, r.range.start);
+    for (const t of model.tables) for (const row of t.rows) for (const c of row.cells) if (c.span.start === at) return `${t.id}/${row.key}/${c.columnKey}`;
+    return `not a cell: ${textOf(text, r.range)}`;
+  });
 }

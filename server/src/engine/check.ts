@@ -22,7 +22,7 @@ export function checkModel(model: ReportModel, config: Partial<EngineConfig> = {
       findings.push(new CheckedFinding(rule.code, f.severity ?? setting ?? rule.defaultSeverity, f, toRange));
     };
     try {
-      rule.check({ model, relations, report });
+      rule.check?.({ model, relations, report });
     } catch (e) {
       // A bug in one rule must not cost the user every other finding.
       const detail = e instanceof Error ? e.message : String(e);

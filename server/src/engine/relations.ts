@@ -1,6 +1,8 @@
-// Evaluates the arithmetic relations R1–R4 that the template data declares for each table.
+// Evaluates the arithmetic relations that the template data declares for each table (R1–R3: table 三 in
+// template/applications.ts; R4: table 四 in template/reviews.ts), and looks up a table's template, rows and columns.
+import { derivedFrom } from './derived';
 import { TEMPLATE_YEARS, type ColumnSpec, type RelationSpec, type RowSpec, type TableTemplate } from './template';
-import type { CellModel, RelationResult, RelationTerm, ReportModel, RowModel, TableModel } from './types';
+import type { CellModel, Localized, RelationResult, RelationTerm, ReportModel, RowModel, TableModel } from './types';
 
 /**
  * Template of each table id (the index) and variant name: the first year that has it. By id, then variant, so that
@@ -18,28 +20,24 @@ export function templateOf(table: TableModel): TableTemplate | undefined {
   return TEMPLATES[table.id]?.get(table.variant);
 }
 
-/** The first item with `key` in `items`, from a map built once per owner (as items.find would give). */
-function firstByKey<T extends { key: string }>(cache: WeakMap<object, Map<string, T>>, owner: object, items: T[], key: string): T | undefined {
-  let index = cache.get(owner);
-  if (!index) {
-    index = new Map();
-    for (const item of items) if (!index.has(item.key)) index.set(item.key, item);
-    cache.set(owner, index);
-  }
-  return index.get(key);
+/** The first item of each key, by key (as items.find would give). */
+function byKey<T extends { key: string }>(items: T[]): Map<string, T> {
+  const index = new Map<string, T>();
+  for (const item of items) if (!index.has(item.key)) index.set(item.key, item);
+  return index;
 }
 
-const rowIndex = new WeakMap<object, Map<string, RowSpec>>();
-const columnIndex = new WeakMap<object, Map<string, ColumnSpec>>();
+const rowsByKey = derivedFrom((tpl: TableTemplate) => byKey(tpl.rows));
+const columnsByKey = derivedFrom((row: RowSpec) => byKey(row.columns));
 
 /** The template's row with this key. */
 export function templateRow(tpl: TableTemplate | undefined, key: string): RowSpec | undefined {
-  return tpl ? firstByKey(rowIndex, tpl, tpl.rows, key) : undefined;
+  return tpl ? rowsByKey(tpl).get(key) : undefined;
 }
 
 /** The row's column with this key. */
 export function templateColumn(row: RowSpec | undefined, key: string): ColumnSpec | undefined {
-  return row ? firstByKey(columnIndex, row, row.columns, key) : undefined;
+  return row ? columnsByKey(row).get(key) : undefined;
 }
 
 /**
@@ -79,33 +77,26 @@ function termsInRow(row: RowModel, keys: string[]): RelationTerm[] | null {
 const numeric = (c: CellModel | undefined): c is CellModel =>
   !!c && c.value !== null && Number.isInteger(c.value) && c.value >= 0;
 
-const shortLabel = (row: RowModel): string => row.templateLabel;
 
 /**
  * Where a template's relations find their rows: positions in the template's rows (-1 for a key it has not), worked
  * out once per template, so that a report's rows are placed by position rather than put in a map of keys.
  */
 interface RelationRows { positions: Map<string, number>; target: number[]; plus: number[][]; minus: number[][]; rows: (number[] | null)[] }
-const relationRows = new WeakMap<TableTemplate, RelationRows>();
-function relationRowsOf(tpl: TableTemplate): RelationRows {
-  let r = relationRows.get(tpl);
-  if (!r) {
-    const positions = new Map<string, number>();
-    tpl.rows.forEach((row, i) => { if (!positions.has(row.key)) positions.set(row.key, i); });
-    const at = (keys: string[]): number[] => keys.map((k) => positions.get(k) ?? -1);
-    // Only a column relation names rows in target, plus and minus (a row relation names columns there).
-    const byColumn = (rel: RelationSpec, keys: string[]): number[] => (rel.within === 'column' ? at(keys) : []);
-    r = {
-      positions,
-      target: tpl.relations.map((rel) => byColumn(rel, [rel.target])[0] ?? -1),
-      plus: tpl.relations.map((rel) => byColumn(rel, rel.plus)),
-      minus: tpl.relations.map((rel) => byColumn(rel, rel.minus ?? NONE)),
-      rows: tpl.relations.map((rel) => (rel.rows ? at(rel.rows) : null)),
-    };
-    relationRows.set(tpl, r);
-  }
-  return r;
-}
+const relationRowsOf = derivedFrom((tpl: TableTemplate): RelationRows => {
+  const positions = new Map<string, number>();
+  tpl.rows.forEach((row, i) => { if (!positions.has(row.key)) positions.set(row.key, i); });
+  const at = (keys: string[]): number[] => keys.map((k) => positions.get(k) ?? -1);
+  // Only a column relation names rows in target, plus and minus (a row relation names columns there).
+  const byColumn = (rel: RelationSpec, keys: string[]): number[] => (rel.within === 'column' ? at(keys) : []);
+  return {
+    positions,
+    target: tpl.relations.map((rel) => byColumn(rel, [rel.target])[0] ?? -1),
+    plus: tpl.relations.map((rel) => byColumn(rel, rel.plus)),
+    minus: tpl.relations.map((rel) => byColumn(rel, rel.minus ?? NONE)),
+    rows: tpl.relations.map((rel) => (rel.rows ? at(rel.rows) : null)),
+  };
+});
 
 /** The table's rows at their template positions (one per position, the last with the key as a map would keep). */
 function placeRows(tpl: TableTemplate, positions: Map<string, number>, rows: RowModel[]): (RowModel | undefined)[] {
@@ -131,20 +122,21 @@ export function evaluateRelations(model: ReportModel): RelationResult[] {
     if (!tpl || tpl.relations.length === 0) continue; // table 二 has none
     if (table.unreliable) continue; // figures that cannot be placed in their cells are no terms to add up
     const where = relationRowsOf(tpl);
+    const wording = wordingOf(tpl);
     const placed = placeRows(tpl, where.positions, table.rows);
-    // One small function for each kind of relation: the optimising compiler then has less to redo when it
-    // meets an object shape it has not seen (it used to recompile the whole of this several times a run).
     for (let i = 0; i < tpl.relations.length; i++) {
       const rel = tpl.relations[i];
-      if (rel.within === 'row') rowRelation(rel, table, placed, where.rows[i], out);
-      else columnRelation(rel, table, placed, where.target[i], where.plus[i], where.minus[i], out);
+      if (rel.within === 'row') rowRelation(rel, table, placed, where.rows[i], wording[i], out);
+      else columnRelation(rel, table, placed, where.target[i], where.plus[i], where.minus[i], wording[i], out);
     }
   }
   return out;
 }
 
-/** A relation between the cells of each row it names (R1: total = the applicant columns). */
-function rowRelation(rel: RelationSpec, table: TableModel, placed: (RowModel | undefined)[], positions: number[] | null, out: RelationResult[]): void {
+/** A relation between the cells of each row it names (R3: 总计 = the applicant columns; R4: 总计 = the outcomes). */
+function rowRelation(
+  rel: RelationSpec, table: TableModel, placed: (RowModel | undefined)[], positions: number[] | null, description: Localized, out: RelationResult[],
+): void {
   // Every data row by default: the table's own, in order (a table has one row a key).
   const n = positions ? positions.length : table.rows.length;
   for (let i = 0; i < n; i++) {
@@ -156,7 +148,7 @@ function rowRelation(rel: RelationSpec, table: TableModel, placed: (RowModel | u
     const plus = termsInRow(row, rel.plus);
     const minus = plus && termsInRow(row, rel.minus ?? NONE);
     if (!plus || !minus) continue;
-    out.push(result(rel.id, table, { cell: target, row }, plus, minus, rowDescription(rel, target, plus)));
+    out.push(result(rel.id, table, { cell: target, row }, plus, minus, description));
   }
 }
 
@@ -188,16 +180,16 @@ function termsInColumn(rows: RowModel[], columnKey: string, index: number): Rela
   return out;
 }
 
-/** A relation between rows, column by column (R2–R4: totals of outcome rows, the carry-over balance). */
+/** A relation between rows, column by column (R2: （七）总计 = the outcome rows; R1: the carry-over balance). */
 function columnRelation(
-  rel: RelationSpec, table: TableModel, placed: (RowModel | undefined)[], targetAt: number, plusAt: number[], minusAt: number[], out: RelationResult[],
+  rel: RelationSpec, table: TableModel, placed: (RowModel | undefined)[], targetAt: number, plusAt: number[], minusAt: number[],
+  description: Localized, out: RelationResult[],
 ): void {
   const targetRow = rowAt(placed, targetAt);
   if (!targetRow) return;
   const plusRows = rowsOf(placed, plusAt);
   const minusRows = plusRows && rowsOf(placed, minusAt);
   if (!plusRows || !minusRows) return;
-  const description = columnDescription(rel, targetRow, plusRows, minusRows);
   for (let i = 0; i < targetRow.cells.length; i++) {
     const targetCell = targetRow.cells[i];
     if (!numeric(targetCell)) continue;
@@ -209,51 +201,23 @@ function columnRelation(
 }
 
 /**
- * The wording of a column relation, the same for every column; built once for the row labels it names (they are
- * the template's, so the same from one report to the next).
+ * The wording of each of a template's relations, as the hover and the outline show it: a column relation by its
+ * rows' labels, a row relation by its columns' names (the same for every column, or every row, it holds in).
  */
-const columnWording = new WeakMap<RelationSpec, { labels: string[]; description: RelationResult['description'] }>();
-function columnDescription(rel: RelationSpec, targetRow: RowModel, plusRows: RowModel[], minusRows: RowModel[]): RelationResult['description'] {
-  const known = columnWording.get(rel);
-  if (known && sameLabels(known.labels, targetRow, plusRows, minusRows)) return known.description;
-  const description = {
-    zh: rel.minus
-      ? `${shortLabel(targetRow)} = ${plusRows.map(shortLabel).join(' + ')} − ${minusRows.map(shortLabel).join(' − ')}`
-      : `${shortLabel(targetRow)} = 各办理结果之和`,
-    en: rel.minus ? 'carried to next year = new + carried over − total handled' : 'total = sum of the outcome rows',
-  };
-  columnWording.set(rel, { labels: [targetRow, ...plusRows, ...minusRows].map(shortLabel), description });
-  return description;
-}
-
-/** Whether the rows' labels, target first, then the plus and minus rows, are these. */
-function sameLabels(labels: string[], targetRow: RowModel, plusRows: RowModel[], minusRows: RowModel[]): boolean {
-  if (labels.length !== 1 + plusRows.length + minusRows.length || labels[0] !== shortLabel(targetRow)) return false;
-  for (let i = 0; i < plusRows.length; i++) if (labels[1 + i] !== shortLabel(plusRows[i])) return false;
-  for (let i = 0; i < minusRows.length; i++) if (labels[1 + plusRows.length + i] !== shortLabel(minusRows[i])) return false;
-  return true;
-}
-
-function last<T>(a: T[]): T { return a[a.length - 1]; }
-
-/** The wording of a row relation, built once for the columns it names (every row of a table has the same). */
-const rowWording = new WeakMap<RelationSpec, { paths: string[][]; description: RelationResult['description'] }>();
-function rowDescription(rel: RelationSpec, target: CellModel, plus: RelationTerm[]): RelationResult['description'] {
-  const known = rowWording.get(rel);
-  if (known && samePaths(known.paths, target, plus)) return known.description;
-  const zh = `${last(target.columnPath)} = ${plus.map((t) => last(t.cell.columnPath)).join(' + ')}`;
-  const en = `total = sum of ${plus.length} columns`;
-  const description = { zh, en };
-  rowWording.set(rel, { paths: [target.columnPath, ...plus.map((t) => t.cell.columnPath)], description });
-  return description;
-}
-
-/** Whether the target's and the plus terms' columns are these. */
-function samePaths(paths: string[][], target: CellModel, plus: RelationTerm[]): boolean {
-  if (paths.length !== plus.length + 1 || paths[0] !== target.columnPath) return false;
-  for (let i = 0; i < plus.length; i++) if (plus[i].cell.columnPath !== paths[i + 1]) return false;
-  return true;
-}
+const wordingOf = derivedFrom((tpl: TableTemplate): Localized[] => tpl.relations.map((rel) => {
+  if (rel.within === 'column') {
+    const label = (key: string) => templateRow(tpl, key)?.label ?? key;
+    return {
+      zh: rel.minus
+        ? `${label(rel.target)} = ${rel.plus.map(label).join(' + ')} − ${rel.minus.map(label).join(' − ')}`
+        : `${label(rel.target)} = 各办理结果之和`,
+      en: rel.minus ? 'carried to next year = new + carried over − total handled' : 'total = sum of the outcome rows',
+    };
+  }
+  const row = tpl.rows.find((r) => templateColumn(r, rel.target));
+  const name = (key: string) => templateColumn(row, key)?.path.at(-1) ?? key;
+  return { zh: `${name(rel.target)} = ${rel.plus.map(name).join(' + ')}`, en: `total = sum of ${rel.plus.length} columns` };
+}));
 
 /** The sum of the terms' values. */
 function sumOf(ts: RelationTerm[]): number {
@@ -262,7 +226,7 @@ function sumOf(ts: RelationTerm[]): number {
   return s;
 }
 
-function result(id: RelationResult['id'], table: TableModel, target: RelationTerm, plus: RelationTerm[], minus: RelationTerm[], description: RelationResult['description']): RelationResult {
+function result(id: RelationResult['id'], table: TableModel, target: RelationTerm, plus: RelationTerm[], minus: RelationTerm[], description: Localized): RelationResult {
   const expected = sumOf(plus) - sumOf(minus);
   const actual = target.cell.value ?? 0;
   return { id, tableId: table.id, target, plus, minus, expected, actual, ok: expected === actual, description };

@@ -158,9 +158,12 @@ export interface ReportModel {
 
 export interface RelationTerm { cell: CellModel; row: RowModel }
 
-/** One arithmetic relation (R1–R4) evaluated on a table. */
+/** The arithmetic relations of the templates (spec/rules.md): their data is in template/applications.ts and reviews.ts. */
+export type RelationId = 'R1' | 'R2' | 'R3' | 'R4';
+
+/** One arithmetic relation evaluated on a table. */
 export interface RelationResult {
-  id: 'R1' | 'R2' | 'R3' | 'R4';
+  id: RelationId;
   tableId: TableId;
   /** The total cell the relation sits on. */
   target: RelationTerm;

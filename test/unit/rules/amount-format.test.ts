@@ -19,7 +19,6 @@ describe('amount-format', () => {
     const f = findings(text, 'amount-format');
     assert.equal(f.length, 1);
     assert.equal(f[0].fixes[0].edits[0].newText, '12.35');
-    assert.match(f[0].message.zh, /以元为单位/);
   });
 
   it('asks for four decimals under the Beijing header 保留四位小数', { skip: SKIP_SHARED }, () => {

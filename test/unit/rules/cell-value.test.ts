@@ -5,23 +5,15 @@ import { CLEAN_2020, CLEAN_2021, findings, setCell, textOf } from '../helpers';
 describe('cell-value', () => {
   it('is silent on a clean report', () => assert.deepEqual(findings(CLEAN_2021(), 'cell-value'), []));
 
-  const cases: [string, string | null, RegExp][] = [
-    ['3件', '3', /带有单位/],
-    ['３', '3', /全角/],
-    ['十', '10', /汉字/],
-    ['-1', null, /负数/],
-    ['1.5', null, /不是整数/],
-    ['x', null, /不是数字/],
-  ];
-  for (const [written, fixed, message] of cases) {
+  const cases: [string, string | null][] = [['3件', '3'], ['３', '3'], ['十', '10'], ['-1', null], ['1.5', null], ['x', null]];
+  for (const [written, fixed] of cases) {
     it(`reports “${written}” in a count cell${fixed ? ` and fixes it to ${fixed}` : ''}`, () => {
       const { text, range } = setCell(CLEAN_2021(), 3, 'deny4', 'natural', written);
       const f = findings(text, 'cell-value');
-      assert.equal(f.length, 1, JSON.stringify(findings(text).map((x) => x.message.zh)));
+      assert.equal(f.length, 1, JSON.stringify(findings(text).map((x) => x.code)));
       assert.equal(f[0].severity, 'error');
       assert.deepEqual(f[0].range, range);
       assert.equal(textOf(text, f[0].range), written);
-      assert.match(f[0].message.zh, message);
       assert.deepEqual(f[0].fixes.map((x) => x.edits[0].newText), fixed ? [fixed] : []);
     });
   }

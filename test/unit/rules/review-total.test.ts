@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CLEAN_2021, findings, setCell, textOf } from '../helpers';
+import { computeLineStarts, offsetAt, parseReport } from '../../../server/src/engine';
+import { CLEAN_2021, cellSpan, findings, setCell, textOf } from '../helpers';
 
 describe('review-total (R4)', () => {
   it('is silent on a clean report', () => assert.deepEqual(findings(CLEAN_2021(), 'review-total'), []));
@@ -13,9 +14,12 @@ describe('review-total (R4)', () => {
       assert.equal(f[0].severity, 'error');
       assert.deepEqual(f[0].range, range);
       assert.equal(textOf(text, f[0].range), '7');
-      assert.ok(f[0].message.zh.includes(name), f[0].message.zh);
-      assert.match(f[0].message.zh, /：7 ≠ \d+ \+ \d+ \+ \d+ \+ \d+ = \d+$/);
+      // The four outcomes of the same group are related, and the fix writes their sum.
+      const outcomes = ['upheld', 'corrected', 'otherResult', 'pending'].map((k) => cellSpan(parseReport(text), 4, 'cases', `${group}.${k}`).start);
+      assert.deepEqual(f[0].related.map((r) => offsetAt(computeLineStarts(text), text.length, r.range.start)), outcomes);
+      const sum = f[0].related.reduce((n, r) => n + Number(textOf(text, r.range)), 0);
       assert.equal(f[0].fixes[0].preferred, true);
+      assert.equal(f[0].fixes[0].edits[0].newText, String(sum));
     });
   }
 });

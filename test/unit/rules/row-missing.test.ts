@@ -14,7 +14,7 @@ describe('row-missing', () => {
     const f = findings(text, 'row-missing');
     assert.equal(f.length, 1);
     assert.equal(f[0].severity, 'warning');
-    assert.match(f[0].message.zh, /缺少“8.属于行政查询事项”行/);
+    assert.match(f[0].fixes[0].edits[0].newText, /8\.属于行政查询事项/);
     assert.equal(f[0].fixes[0].preferred, false);
     const fixed = applyEdits(text, f[0].fixes[0].edits);
     const t3 = checkText(fixed).model.tables.find((t) => t.id === 3)!;

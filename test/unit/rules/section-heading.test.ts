@@ -19,7 +19,7 @@ describe('section-heading', () => {
     it(`recognises “${written}” and offers “${standard}”`, () => {
       const text = replaceOnce(CLEAN_2021(), standard, written);
       const f = findings(text, 'section-heading');
-      assert.equal(f.length, 1, f.map((x) => x.message.zh).join());
+      assert.equal(f.length, 1, f.map((x) => textOf(text, x.range)).join());
       assert.equal(f[0].severity, 'warning');
       assert.equal(textOf(text, f[0].range), written.replace(/[：\s]+$/, ''));
       assert.equal(f[0].fixes[0].edits[0].newText, standard);

@@ -15,14 +15,13 @@ describe('table-shape', () => {
     assert.equal(f.length, 1);
     assert.equal(f[0].severity, 'error');
     assert.equal(textOf(text, f[0].range), '9');
-    assert.match(f[0].message.zh, /数值“9”无法对应/);
   });
 
   it('reports a row with too few values and names the row', () => {
     const text = CLEAN_2020().replace('（一）予以公开 | 12 | 1 | 0 | 0 | 1 | 0 | 14 |', '（一）予以公开 | 12 | 1 | 0 | 0 | 1 |');
     const f = findings(text, 'table-shape');
     assert.equal(f.length, 1);
-    assert.match(f[0].message.zh, /“（一）予以公开”应有7个数值，只读到5个/);
+    assert.equal(textOf(text, f[0].range), '1', 'on the last value read');
   });
 
   it('reports text inside the table it cannot place', () => {

@@ -16,14 +16,13 @@ describe('template-version', () => {
     assert.equal(f.length, 2, 'table 二 and table 三; table 四 is the same in both years');
     assert.equal(f[0].severity, 'warning');
     assert.equal(textOf(text, f[0].range), '第二十条第（一）项');
-    assert.match(f[0].message.zh, /使用了2019年版格式.*应使用2021年版格式/);
   });
 
   it('reports the 2021 layout in a 2020 report', () => {
     const text = CLEAN_2021().replace('2021年政府信息公开工作年度报告', '2020年政府信息公开工作年度报告');
     const f = findings(text, 'template-version');
     assert.equal(f.length, 2);
-    assert.match(f[0].message.zh, /2020年度报告.*使用了2021年版格式/);
+    assert.deepEqual(f.map((x) => textOf(text, x.range)), ['第二十条第（一）项', '一、本年新收政府信息公开申请数量'], 'the first row of tables 二 and 三');
   });
 });
 
@@ -39,7 +38,7 @@ describe('a forced template year', () => {
     const { findings } = checkText(CLEAN_2020(), { templateYear: 2021 });
     const f = findings.filter((x) => x.code === 'template-version');
     assert.equal(f.length, 2);
-    assert.match(f[0].message.zh, /使用了2019年版格式.*与设定的2021年版格式.*不符/);
+    assert.deepEqual(f.map((x) => textOf(CLEAN_2020(), x.range)), ['第二十条第（一）项', '一、本年新收政府信息公开申请数量'], 'the first row of tables 二 and 三');
     assert.deepEqual(findings.filter((x) => x.code === 'table-shape'), []);
     assert.deepEqual(checkText(sample('旧模板'), { templateYear: 2019 }).findings.filter((x) => x.code === 'template-version'), []);
   });

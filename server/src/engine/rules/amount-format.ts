@@ -1,29 +1,14 @@
+import { derivedFrom } from '../derived';
 import { templateColumnAt, templateOf, templateRow } from '../relations';
 import type { RowSpec, TableTemplate } from '../template';
 import { defineRule, type RuleFinding } from './rule';
 import type { TableModel } from '../types';
 
-/** Whether a template row has a money column, by row (most have none, and their cells need no look). */
-const hasAmount = new WeakMap<RowSpec, boolean>();
-function anyAmount(spec: RowSpec): boolean {
-  let has = hasAmount.get(spec);
-  if (has === undefined) {
-    has = spec.columns.some((c) => c.kind === 'amount');
-    hasAmount.set(spec, has);
-  }
-  return has;
-}
+/** Whether a template row has a money column (most have none, and their cells need no look). */
+const anyAmount = derivedFrom((spec: RowSpec): boolean => spec.columns.some((c) => c.kind === 'amount'));
 
 /** Whether any row of a template has a money column (tables 三 and 四 have none: their rows need no look). */
-const tableHasAmount = new WeakMap<TableTemplate, boolean>();
-function tableAnyAmount(tpl: TableTemplate): boolean {
-  let has = tableHasAmount.get(tpl);
-  if (has === undefined) {
-    has = tpl.rows.some(anyAmount);
-    tableHasAmount.set(tpl, has);
-  }
-  return has;
-}
+const tableAnyAmount = derivedFrom((tpl: TableTemplate): boolean => tpl.rows.some(anyAmount));
 
 /** Writes a 万元 figure without float noise, keeping at most `decimals` places. */
 function formatWan(v: number, decimals: number | null): string {
@@ -59,6 +44,17 @@ export default defineRule({
   defaultSeverity: 'warning',
   fix: { zh: '按表头单位改写数字（去掉单位、元换算为万元、补足四位小数）（首选）', en: 'Rewrite the number in the header unit (preferred)' },
   description: { zh: '金额单元格带单位、单位不是万元，或（北京格式）未保留四位小数', en: 'A money amount with a unit in the cell, in 元 where 万元 is expected, or not four decimals' },
+  rationale: {
+    zh: '表头已规定金额单位为万元；单元格里再写单位或用元填写，数字会被误读一万倍',
+    en: 'The header fixes the unit as 万元; a unit in the cell or a figure in 元 is easily read ten thousand times off',
+  },
+  examples: {
+    valid: [{ in: { table: 2 }, snippet: '行政事业性收费 | 12.35 |' }],
+    invalid: [
+      { in: { table: 2 }, snippet: '行政事业性收费 | 12.35万元 |', marked: '行政事业性收费 | ⟦12.35万元⟧ |', fixed: '行政事业性收费 | 12.35 |' },
+      { in: { table: 2 }, snippet: '行政事业性收费 | 123500元 |', marked: '行政事业性收费 | ⟦123500元⟧ |', fixed: '行政事业性收费 | 12.35 |' },
+    ],
+  },
   check({ model, report }) {
     for (const table of model.tables) {
       const tpl = templateOf(table);

@@ -1,23 +1,15 @@
-// Shared shape of the four arithmetic rules: a finding on the total cell of each broken relation.
-import type { CellModel, Localized, RelationResult, RelationTerm, ReportModel, Severity, Span } from '../types';
+// Shared shape of the four arithmetic rules (balance, column-total, row-total, review-total): a finding on the
+// total cell of each broken relation. Each rule's module names its relation, whose rows and columns are data in
+// the template (template/applications.ts, template/reviews.ts); ../relations.ts evaluates them all.
+import { derivedFrom } from '../derived';
+import type { CellModel, Localized, RelationId, RelationResult, RelationTerm, ReportModel, Severity, Span } from '../types';
 import { defineRule, type Rule, type RuleFix, type RuleRelated } from './rule';
 
 const last = (a: string[]) => a[a.length - 1];
 
-/** Names built before, by column path (template data, shared by every report) and row label. */
-const names = new WeakMap<string[], Map<string, string>>();
-
-export function termName(t: RelationTerm): string {
-  const path = t.cell.columnPath;
-  let byRow = names.get(path);
-  if (!byRow) names.set(path, (byRow = new Map()));
-  let name = byRow.get(t.row.templateLabel);
-  if (name === undefined) {
-    name = t.row.templateLabel ? `${t.row.templateLabel} × ${last(path)}` : path.join(' › ');
-    byRow.set(t.row.templateLabel, name);
-  }
-  return name;
-}
+/** A cell by its row and column (`（七）总计 × 自然人`); table 四's one row has no label, so its column path. */
+const termName = (t: RelationTerm): string =>
+  t.row.templateLabel ? `${t.row.templateLabel} × ${last(t.cell.columnPath)}` : t.cell.columnPath.join(' › ');
 
 /** 30 + 3 + 0 − 2: the terms' values; past seven terms only those that are not 0. */
 function formula(r: RelationResult): string {
@@ -34,40 +26,34 @@ function formula(r: RelationResult): string {
   return s;
 }
 
-export function relationMessage(r: RelationResult): Localized {
+function relationMessage(r: RelationResult): Localized {
   const target = termName(r.target);
   const sum = `${r.actual} ≠ ${formula(r)} = ${r.expected}`;
   return { zh: `${target}：${sum}`, en: `${target}: ${sum}` };
 }
 
-interface ArithmeticRuleSpec {
-  code: string;
-  relation: RelationResult['id'];
-  description: Localized;
+/** An arithmetic rule: its relation, whether its fix is the obvious one, and what every rule says of itself. */
+type ArithmeticRuleSpec = Pick<Rule, 'code' | 'description' | 'rationale' | 'examples'> & {
+  relation: RelationId;
   fix: Localized;
   defaultSeverity?: Severity;
   /** Whether setting the total to the sum is the obvious fix. */
   preferredFix: boolean;
-}
+};
 
 /**
- * For each total cell, the expected value when every relation on it expects the same, else NaN:
- * built once per relations list (the four arithmetic rules share it) instead of once per broken relation.
+ * For each total cell, the expected value when every relation on it expects the same, else NaN: built once per
+ * report's relations (the four arithmetic rules share it), and only for a report with a broken relation.
  */
-const agreement = new WeakMap<RelationResult[], Map<CellModel, number>>();
-function agreedExpected(relations: RelationResult[]): Map<CellModel, number> {
-  let m = agreement.get(relations);
-  if (!m) {
-    m = new Map();
-    for (const o of relations) {
-      const cell = o.target.cell;
-      const prev = m.get(cell);
-      m.set(cell, prev === undefined || prev === o.expected ? o.expected : NaN);
-    }
-    agreement.set(relations, m);
+const agreedExpected = derivedFrom((relations: RelationResult[]): Map<CellModel, number> => {
+  const m = new Map<CellModel, number>();
+  for (const o of relations) {
+    const cell = o.target.cell;
+    const prev = m.get(cell);
+    m.set(cell, prev === undefined || prev === o.expected ? o.expected : NaN);
   }
   return m;
-}
+});
 
 /** Each term of the sum, named, with its value (a subtracted one says so). */
 function relatedTerms(r: RelationResult): RuleRelated[] {
@@ -83,15 +69,13 @@ function relatedTerms(r: RelationResult): RuleRelated[] {
   return out;
 }
 
-export function arithmeticRule(spec: ArithmeticRuleSpec): Rule {
+export function arithmeticRule({ relation, preferredFix, defaultSeverity = 'error', ...about }: ArithmeticRuleSpec): Rule {
   return defineRule({
-    code: spec.code,
-    defaultSeverity: spec.defaultSeverity ?? 'error',
-    description: spec.description,
-    fix: spec.fix,
+    ...about,
+    defaultSeverity,
     check({ model, relations, report }) {
       for (const r of relations) {
-        if (r.id !== spec.relation || r.ok) continue;
+        if (r.id !== relation || r.ok) continue;
         const inferred = hasInferredTerm(model, r);
         // A cell that totals two ways (（七）总计 × 总计: its row and its column) is only fixed without
         // asking when both ways agree; otherwise applying one fix would break the other, back and forth.
@@ -100,7 +84,7 @@ export function arithmeticRule(spec: ArithmeticRuleSpec): Rule {
           ? [{
             title: { zh: `将${last(r.target.cell.columnPath)}改为 ${r.expected}`, en: `Set the cell to ${r.expected}` },
             edits: [{ span: r.target.cell.span, newText: String(r.expected) }],
-            preferred: spec.preferredFix && agreedExpected(relations).get(r.target.cell) === r.expected,
+            preferred: preferredFix && agreedExpected(relations).get(r.target.cell) === r.expected,
           }]
           : [];
         report({

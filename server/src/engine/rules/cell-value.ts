@@ -15,6 +15,14 @@ export default defineRule({
   defaultSeverity: 'error',
   fix: { zh: '能确定时改为纯数字：“3件”→3，全角“３”→3，“十”→10（首选）', en: 'Where unambiguous: 3件 → 3, full-width ３ → 3, 十 → 10 (preferred)' },
   description: { zh: '应填非负整数的单元格不是纯数字（如“3件”、“-1”、“十”、空格）', en: 'A count cell that is not a plain non-negative whole number' },
+  rationale: {
+    zh: '件数栏只应是阿拉伯数字；带单位、汉字或空白的单元格无法汇总和核对，机器读取时也会出错',
+    en: 'A count is a plain number; units, Chinese numerals or a blank cannot be added up or checked, and trip every tool that reads the table',
+  },
+  examples: {
+    valid: [{ in: { table: 2 }, snippet: '规章 | 3 | 0 | 3 |' }],
+    invalid: [{ in: { table: 2 }, snippet: '规章 | 3件 | 0 | 三 |', marked: '规章 | ⟦3件⟧ | 0 | ⟦三⟧ |', fixed: '规章 | 3 | 0 | 3 |' }],
+  },
   check({ model, report }) {
     for (const table of model.tables) {
       if (table.unreliable) continue; // its figures are not placed in their cells: table-shape says so once

@@ -9,6 +9,20 @@ export default defineRule({
   code: 'control-character',
   defaultSeverity: 'information',
   description: { zh: '文本中有控制字符（如 NUL），多为复制或转换时带入，应删除', en: 'A control character (such as NUL) in the text, usually left by a copy or a conversion' },
+  fix: { zh: '只有一处时删除该字符（非首选）', en: 'Where there is only one, delete it (offered, not preferred)' },
+  rationale: {
+    zh: '控制字符在网页和文档中不可见，却会打断搜索、复制和机器读取',
+    en: 'Control characters are invisible on the page but break search, copying and machine reading',
+  },
+  examples: {
+    valid: [{ in: { section: 1 }, snippet: '一、总体情况\n本机关认真做好政府信息公开工作。' }],
+    invalid: [{
+      in: { section: 1 },
+      snippet: '一、总体情况\n本机关认真做好\u0000政府信息公开工作。',
+      marked: '一、总体情况\n本机关认真做好⟦\u0000⟧政府信息公开工作。',
+      fixed: '一、总体情况\n本机关认真做好政府信息公开工作。',
+    }],
+  },
   check({ model, report }) {
     CONTROL.lastIndex = 0;
     const first = CONTROL.exec(model.text);

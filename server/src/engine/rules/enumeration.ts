@@ -9,6 +9,18 @@ export default defineRule({
     zh: '同一段落层级中的序号（一是/二是、（一）（二）、1. 2.、第一/第二）跳号或重复',
     en: 'A sequence of 一是/二是, （一）（二）, 1. 2. or 第一/第二 within one block skips or repeats a number',
   },
+  rationale: {
+    zh: '序号跳号或重复往往说明删改时漏掉了一项内容，或复制时多出了一段',
+    en: 'A skipped or repeated number usually means an item was lost in editing or a paragraph pasted twice',
+  },
+  examples: {
+    valid: [{ in: { section: 5 }, snippet: '五、存在的主要问题及改进情况\n一是宣传不够；二是队伍薄弱。' }],
+    invalid: [{
+      in: { section: 5 },
+      snippet: '五、存在的主要问题及改进情况\n一是宣传不够；三是队伍薄弱。',
+      marked: '五、存在的主要问题及改进情况\n一是宣传不够；⟦三是⟧队伍薄弱。',
+    }],
+  },
   check({ model, report }) {
     for (const f of enumerationFaults(model)) {
       const { marker: m, previous: p } = f;

@@ -9,6 +9,14 @@ export default defineRule({
     zh: '2021年及以后的报告在“六、其他需要报告的事项”中没有报告信息处理费收取情况',
     en: 'A report of 2021 or later whose section 六 says nothing about the 信息处理费 (information processing fee)',
   },
+  rationale: {
+    zh: '2021年格式要求在第六部分报告信息处理费收取情况，以便监督收费；未收取也应写明',
+    en: 'The 2021 format asks section 六 to report the information processing fee so charging can be overseen; none charged must be said too',
+  },
+  examples: {
+    valid: [{ in: { section: 6 }, snippet: '六、其他需要报告的事项\n本机关未收取信息处理费。' }],
+    invalid: [{ in: { section: 6 }, snippet: '六、其他需要报告的事项\n无。', marked: '⟦六、其他需要报告的事项⟧\n无。' }],
+  },
   check({ model, report }) {
     const year = model.reportYear ?? (model.templateYear === 2021 ? 2021 : null);
     if (year === null || year < 2021) return;

@@ -1,20 +1,36 @@
+import { derivedFrom } from '../derived';
 import { labelKey } from '../normalize';
+import type { TableTemplate } from '../template';
 import { defineRule } from './rule';
 import { templateOf, templateRow } from '../relations';
 
-/** Keys of template wording (labels, aliases, headers): a fixed set, computed once each. */
-const templateKeys = new Map<string, string>();
-const templateKey = (s: string): string => {
-  let k = templateKeys.get(s);
-  if (k === undefined) { k = labelKey(s); templateKeys.set(s, k); }
-  return k;
-};
+/** The comparison keys of a template's wording (row labels, aliases, header labels), by wording. */
+const wordingKeys = derivedFrom((tpl: TableTemplate): Map<string, string> => {
+  const words = [...tpl.headers, ...tpl.rows.flatMap((r) => [r.label, ...(r.aliases ?? []), ...(r.headers ?? [])])];
+  return new Map(words.map((w) => [w, labelKey(w)]));
+});
+
+/** The key of a template wording: worked out with the template's, or here for one it does not hold. */
+const templateKey = (tpl: TableTemplate | undefined, s: string): string => (tpl && wordingKeys(tpl).get(s)) ?? labelKey(s);
 
 export default defineRule({
   code: 'row-label',
   defaultSeverity: 'warning',
   fix: { zh: '替换为模板中的标签（首选）', en: 'Replace with the template label (preferred)' },
   description: { zh: '行或列的标签与模板不一致（错字、多字、少字）', en: 'A row or column label that differs from the template' },
+  rationale: {
+    zh: '行、列标签是统计口径，改动措辞会让读者和汇总工具误解该格统计的是什么',
+    en: 'Row and column labels define what is counted; reworded, they leave readers and summaries unsure what a figure means',
+  },
+  examples: {
+    valid: [{ in: { table: 3 }, snippet: '（一）予以公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |' }],
+    invalid: [{
+      in: { table: 3 },
+      snippet: '（一）予已公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+      marked: '⟦（一）予已公开⟧ | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+      fixed: '（一）予以公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+    }],
+  },
   check({ model, report }) {
     for (const table of model.tables) {
       const tpl = templateOf(table);
@@ -25,7 +41,7 @@ export default defineRule({
         if (table.cut?.insideLastRow && table.cut.lastRow?.key === row.key) continue;
         const spec = templateRow(tpl, row.key);
         const key = labelKey(row.label);
-        if (key === templateKey(row.templateLabel) || spec?.aliases?.some((a) => templateKey(a) === key)) continue;
+        if (key === templateKey(tpl, row.templateLabel) || spec?.aliases?.some((a) => templateKey(tpl, a) === key)) continue;
         report({
           span: row.labelSpan,
           message: {
@@ -39,9 +55,9 @@ export default defineRule({
       for (const h of table.headers) {
         if (h.text === h.templateLabel) continue;
         const key = labelKey(h.text);
-        if (key === templateKey(h.templateLabel)) continue;
+        if (key === templateKey(tpl, h.templateLabel)) continue;
         // A header matched an alias (e.g. 采购总金额 without the unit note): not a typo.
-        const block = tpl?.rows.find((r) => r.headers?.some((x) => templateKey(x) === key));
+        const block = tpl?.rows.find((r) => r.headers?.some((x) => templateKey(tpl, x) === key));
         if (block) continue;
         report({
           span: h.span,

@@ -1,9 +1,13 @@
 import type { ReportModel, Span, TableModel } from '../types';
 import { templateOf, templateRow } from '../relations';
+import { emptyTable, standardHeading } from '../skeleton';
 import { defineRule, type RuleFinding } from './rule';
 import { sectionName } from './util';
 
 type Layout = 'cells' | 'pipe' | 'tab' | 'space';
+
+/** Section 二 with the empty table 二 of the 2021 template, line by line, for the examples. */
+const TABLE_2 = `${standardHeading(2)}\n${emptyTable(2, 2021)}`.split('\n');
 
 /** How the table writes a row, judged from its first data row. */
 function layoutOf(model: ReportModel, table: TableModel): Layout {
@@ -51,6 +55,19 @@ export default defineRule({
   defaultSeverity: 'warning',
   fix: { zh: '按表格原有排版插入该行，数值为0（非首选）', en: 'Insert the row in the layout of the table, with zeros (offered, not preferred)' },
   description: { zh: '表格缺少模板规定的行', en: 'A template row is absent from the table' },
+  rationale: {
+    zh: '模板的每一行都是必报项，即使为0也应列出；缺行让人无法分辨是没有发生还是漏报',
+    en: 'Every row of the template must be reported, zeros included; a missing row cannot be told apart from a figure left out',
+  },
+  examples: {
+    valid: [{ in: { section: 2 }, snippet: TABLE_2.join('\n') }],
+    invalid: [{
+      in: { section: 2 },
+      snippet: TABLE_2.filter((l) => l !== '行政强制 | 0 |').join('\n'),
+      marked: TABLE_2.filter((l) => l !== '行政强制 | 0 |').join('\n').replace('行政处罚 | 0 |', '行政处罚 | ⟦0⟧ |'),
+      fixed: TABLE_2.join('\n'),
+    }],
+  },
   check({ model, report }) {
     // Most reports miss no row: the text's line breaks and the table's layout are read only for one that does.
     let eol: string | null = null;

@@ -6,6 +6,18 @@ export default defineRule({
   code: 'table-missing',
   defaultSeverity: 'error',
   description: { zh: '第二、三、四部分没有可识别的统计表', en: 'Section 二, 三 or 四 has no recognisable table' },
+  rationale: {
+    zh: '第二、三、四部分的统计表是格式的核心，没有表格就无法核对数字，常见于表格以图片或附件形式发布',
+    en: 'The tables of sections 二, 三 and 四 are the core of the format; without one no figure can be checked (often a table published as an image)',
+  },
+  examples: {
+    valid: [{ in: { table: 4 }, snippet: '| 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |' }],
+    invalid: [{
+      in: { section: 4 },
+      snippet: '四、政府信息公开行政复议、行政诉讼情况\n（见附表）',
+      marked: '⟦四、政府信息公开行政复议、行政诉讼情况⟧\n（见附表）',
+    }],
+  },
   check({ model, report }) {
     for (const id of [2, 3, 4] as TableId[]) {
       if (model.tables.some((t) => t.id === id)) continue;

@@ -10,6 +10,17 @@ export default defineRule({
   code: 'table-shape',
   defaultSeverity: 'error',
   description: { zh: '表格中数值个数不对，或有内容无法对应到模板', en: 'A row with the wrong number of values, or table content that could not be read' },
+  rationale: {
+    zh: '数值个数不对时各数字会错位到别的单元格，后面的勾稽检查就无从谈起，须先把表格理顺',
+    en: 'With a value too few or too many the figures slide into the wrong cells and no sum can be checked; the table must be put right first',
+  },
+  examples: {
+    valid: [{ in: { table: 2 }, snippet: '规章 | 1 | 0 | 5 |' }],
+    invalid: [
+      { in: { table: 2 }, snippet: '规章 | 1 | 0 |', marked: '规章 | 1 | ⟦0⟧ |' },
+      { in: { table: 2 }, snippet: '规章 | 1 | 0 | 1 | 9 |', marked: '规章 | 1 | 0 | 1 | ⟦9⟧ |' },
+    ],
+  },
   check({ model, report }) {
     for (const table of model.tables) {
       const where = sectionName(table.id);

@@ -1,32 +1,19 @@
 import { templateYearForReportYear, templateYearSpec, type TableTemplate } from '../template';
+import { derivedFrom } from '../derived';
 import { templateOf } from '../relations';
+import { emptyTable, standardHeading } from '../skeleton';
 import { defineRule } from './rule';
 import { sectionName } from './util';
 
-const shapes = new WeakMap<TableTemplate, string>();
-const shape = (t: TableTemplate): string => {
-  let s = shapes.get(t);
-  if (s === undefined) { s = JSON.stringify(t.rows.map((r) => [r.label, r.columns.map((c) => c.path)])); shapes.set(t, s); }
-  return s;
-};
+/** A template's layout as one string: its rows' labels and column paths (equal strings, the same layout). */
+const shape = derivedFrom((t: TableTemplate): string => JSON.stringify(t.rows.map((r) => [r.label, r.columns.map((c) => c.path)])));
 
-/** Each template's rows as label-and-columns strings, by row key, worked out once. */
-const rowShapes = new WeakMap<TableTemplate, Map<string, string>>();
-function shapesOf(tpl: TableTemplate): Map<string, string> {
-  let m = rowShapes.get(tpl);
-  if (!m) {
-    m = new Map(tpl.rows.map((r) => [r.key, JSON.stringify([r.label, r.group ?? false, r.columns.map((c) => c.path)])]));
-    rowShapes.set(tpl, m);
-  }
-  return m;
-}
+/** Each template's rows as label-and-columns strings, by row key. */
+const shapesOf = derivedFrom((tpl: TableTemplate): Map<string, string> =>
+  new Map(tpl.rows.map((r) => [r.key, JSON.stringify([r.label, r.group ?? false, r.columns.map((c) => c.path)])])));
 
-const shapeSets = new WeakMap<TableTemplate, Set<string>>();
-const shapeSetOf = (tpl: TableTemplate): Set<string> => {
-  let set = shapeSets.get(tpl);
-  if (!set) { set = new Set(shapesOf(tpl).values()); shapeSets.set(tpl, set); }
-  return set;
-};
+/** The set of a template's row shapes. */
+const shapeSetOf = derivedFrom((tpl: TableTemplate): Set<string> => new Set(shapesOf(tpl).values()));
 
 /** Whether a row the text holds, read against `used`, is a row of `other` too (same label, same columns). */
 function sharedRow(used: TableTemplate, key: string, other: TableTemplate): boolean {
@@ -34,10 +21,26 @@ function sharedRow(used: TableTemplate, key: string, other: TableTemplate): bool
   return shape !== undefined && shapeSetOf(other).has(shape);
 }
 
+/** Section 二 with the empty table 二 of the 2021 template, for the examples (in a 2021 and in a 2020 report). */
+const TABLE_2_2021 = `${standardHeading(2)}\n${emptyTable(2, 2021)}`;
+
 export default defineRule({
   code: 'template-version',
   defaultSeverity: 'warning',
   description: { zh: '表格使用了与报告年度不符的格式版本', en: 'The table layout of one template year in a report of another year' },
+  rationale: {
+    zh: '2021年起须使用新格式（国办公开办函〔2021〕30号），沿用旧表说明统计口径未按新要求调整',
+    en: 'From 2021 the new format (国办公开办函〔2021〕30号) applies; an old table means the figures were not counted the new way',
+  },
+  examples: {
+    valid: [{ in: { section: 2 }, snippet: TABLE_2_2021 }],
+    invalid: [{
+      in: { section: 2 },
+      year: 2019,
+      snippet: TABLE_2_2021,
+      marked: TABLE_2_2021.replace('第二十条第（一）项', '⟦第二十条第（一）项⟧'),
+    }],
+  },
   check({ model, report }) {
     // A template year set by the user is the one the tables must follow; otherwise the report year decides.
     const forced = model.templateYearSource === 'override' ? model.templateYear : null;

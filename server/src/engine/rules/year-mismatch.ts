@@ -18,6 +18,18 @@ export default defineRule({
     zh: '标题年份、统计期限和正文中提到的报告年份不一致',
     en: 'The title year, the statistics period and the report year mentioned in the text disagree',
   },
+  rationale: {
+    zh: '年份不一致多因套用上一年度报告时漏改，读者会怀疑数据也是旧的',
+    en: "A stray year usually comes from reusing last year's report, and makes a reader doubt the figures are this year's",
+  },
+  examples: {
+    valid: [{ in: { section: 1 }, snippet: '一、总体情况\n现向社会公布本机关2021年度政府信息公开工作年度报告。' }],
+    invalid: [{
+      in: { section: 1 },
+      snippet: '一、总体情况\n现向社会公布本机关2020年度政府信息公开工作年度报告。',
+      marked: '一、总体情况\n现向社会公布本机关⟦2020⟧年度政府信息公开工作年度报告。',
+    }],
+  },
   check({ model, report }) {
     const { title, periods, mentions } = reportYears(model);
     // The reference: the title's year, else the first statistics period's.

@@ -65,19 +65,28 @@ function rows(year: TemplateYear): RowSpec[] {
   ];
 }
 
-function relations(table: RowSpec[]): RelationSpec[] {
-  const outcomeRows = table
-    .filter((r) => !r.group && r.parent !== undefined && r.key !== 'total')
-    .map((r) => r.key);
-  const applicantKeys = APPLICANT_COLUMNS.filter((c) => c.key !== 'total').map((c) => c.key);
-  return [
-    { id: 'R3', rule: 'row-total', within: 'row', target: 'total', plus: applicantKeys },
-    { id: 'R2', rule: 'column-total', within: 'column', target: 'total', plus: outcomeRows },
-    { id: 'R1', rule: 'balance', within: 'column', target: 'carryOver', plus: ['new', 'carried'], minus: ['total'] },
-  ];
-}
+// The arithmetic relations of table 三. Keys in `plus`/`minus` name columns for a 'row' relation, rows for a
+// 'column' one (see RelationSpec).
+
+/** R3, checked by rules/row-total.ts: in each data row, 总计 = 自然人 + the five kinds of 法人或其他组织. */
+export const ROW_TOTAL: RelationSpec = {
+  id: 'R3', within: 'row', target: 'total', plus: ['natural', 'business', 'research', 'charity', 'legal', 'other'],
+};
+
+/**
+ * R2, checked by rules/column-total.ts: in each column, （七）总计 = the outcome rows under 三、本年度办理结果
+ * (（一） to （六）, sub-items rather than their group rows): `outcomeRows` of the year's rows, as （六） differs.
+ */
+export const COLUMN_TOTAL = { id: 'R2', within: 'column', target: 'total' } as const;
+const outcomeRows = (rows: RowSpec[]): string[] =>
+  rows.filter((r) => !r.group && r.parent !== undefined && r.key !== 'total').map((r) => r.key);
+
+/** R1, checked by rules/balance.ts: in each column, 四、结转下年度继续办理 = 一、本年新收 + 二、上年结转 − （七）总计. */
+export const BALANCE: RelationSpec = {
+  id: 'R1', within: 'column', target: 'carryOver', plus: ['new', 'carried'], minus: ['total'],
+};
 
 export function applicationsTable(year: TemplateYear): TableTemplate {
   const r = rows(year);
-  return { id: 3, variant: String(year), year, headers: HEADERS, rows: r, relations: relations(r) };
+  return { id: 3, variant: String(year), year, headers: HEADERS, rows: r, relations: [ROW_TOTAL, { ...COLUMN_TOTAL, plus: outcomeRows(r) }, BALANCE] };
 }

@@ -14,8 +14,12 @@ const GROUPS: [string, string[]][] = [
 export const REVIEW_COLUMNS: ColumnSpec[] = GROUPS.flatMap(([g, path]) =>
   OUTCOMES.map(([k, label]) => ({ key: `${g}.${k}`, path: [...path, label], kind: 'count' as const })));
 
-const RELATIONS: RelationSpec[] = GROUPS.map(([g]) => ({
-  id: 'R4', rule: 'review-total', within: 'row', target: `${g}.total`,
+/**
+ * R4, checked by rules/review-total.ts: in 行政复议 and in each kind of 行政诉讼,
+ * 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (one relation per group of five columns).
+ */
+export const REVIEW_TOTALS: RelationSpec[] = GROUPS.map(([g]) => ({
+  id: 'R4', within: 'row', target: `${g}.total`,
   plus: OUTCOMES.slice(0, 4).map(([k]) => `${g}.${k}`),
 }));
 
@@ -26,6 +30,6 @@ export function reviewsTable(year: TemplateYear): TableTemplate {
     year,
     headers: ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', ...OUTCOMES.map(([, l]) => l)],
     rows: [{ key: 'cases', label: '', columns: REVIEW_COLUMNS }],
-    relations: RELATIONS,
+    relations: REVIEW_TOTALS,
   };
 }

@@ -1,4 +1,4 @@
-import type { SectionId, TableId, TemplateYear } from '../types';
+import type { RelationId, SectionId, TableId, TemplateYear } from '../types';
 
 export type ColumnKind = 'count' | 'signed' | 'amount';
 
@@ -30,11 +30,11 @@ export interface RowSpec {
 
 /**
  * An arithmetic relation: for each row (within 'row') or each column (within 'column'),
- * target = Σ plus − Σ minus. Keys name columns for 'row' and rows for 'column'.
+ * target = Σ plus − Σ minus. Keys name columns for 'row' and rows for 'column'. Each relation's data sits in its
+ * table's file with a comment naming the rule that checks it.
  */
 export interface RelationSpec {
-  id: 'R1' | 'R2' | 'R3' | 'R4';
-  rule: string;
+  id: RelationId;
   within: 'row' | 'column';
   target: string;
   plus: string[];

@@ -1,12 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { textOf } from './helpers';
-import { buildReport, ruleFindings } from './prose-helpers';
+import { parseReport } from '../../../server/src/engine';
+import { enumerationFaults } from '../../../server/src/engine/prose/enumeration';
+import { textOf } from '../helpers';
+import { buildReport, ruleFindings } from '../prose-helpers';
 
 const CODE = 'enumeration';
 const found = (five: string) => {
   const text = buildReport({ five });
-  return ruleFindings(text, CODE).map((f) => `${f.severity} [${textOf(text, f.range)}] after [${textOf(text, f.related[0].range)}] ${f.message.zh}`);
+  // The fault the prose reader found at each finding: its kind and the marker expected instead.
+  const faults = enumerationFaults(parseReport(text));
+  return ruleFindings(text, CODE).map((f, i) =>
+    `${f.severity} [${textOf(text, f.range)}] after [${textOf(text, f.related[0].range)}]: ${faults[i].problem}, ${faults[i].expected}`);
 };
 
 describe('enumeration', () => {
@@ -18,22 +23,22 @@ describe('enumeration', () => {
 
   it('一是 … 三是 with no 二是: a warning on 三是, related to 一是 (seed 002)', () => {
     assert.deepEqual(found('（一）存在的问题\n一是甲。\n二是乙。\n（二）下一步工作打算\n一是甲。\n三是丙。\n一是丁。\n二是戊。\n三是己。'),
-      ['warning [三是] after [一是] 序号跳号：“三是”前面是“一是”，缺少“二是”']);
+      ['warning [三是] after [一是]: skip, 二是']);
   });
 
   it('a repeated number and a number going back', () => {
-    assert.deepEqual(found('一是甲；二是乙；二是丙。'), ['warning [二是] after [二是] 序号重复：“二是”紧接在同样的“二是”之后，应为“三是”']);
+    assert.deepEqual(found('一是甲；二是乙；二是丙。'), ['warning [二是] after [二是]: repeat, 三是']);
     assert.deepEqual(found('一是甲；三是乙；二是丙。'), [
-      'warning [三是] after [一是] 序号跳号：“三是”前面是“一是”，缺少“二是”',
-      'warning [二是] after [三是] 序号倒退：“二是”出现在“三是”之后，应为“四是”',
+      'warning [三是] after [一是]: skip, 二是',
+      'warning [二是] after [三是]: backwards, 四是',
     ]);
   });
 
   it('line markers （一）（二）, （1）, 1. 2. and inline 第一/第二', () => {
-    assert.deepEqual(found('（一）甲\n（三）乙'), ['warning [（三）] after [（一）] 序号跳号：“（三）”前面是“（一）”，缺少“（二）”']);
-    assert.deepEqual(found('(1)甲\n(2)乙\n(4)丙'), ['warning [(4)] after [(2)] 序号跳号：“(4)”前面是“(2)”，缺少“（3）”']);
-    assert.deepEqual(found('1.甲\n2.乙\n4.丙'), ['warning [4.] after [2.] 序号跳号：“4.”前面是“2.”，缺少“3.”']);
-    assert.deepEqual(found('第一，甲。第三，乙。'), ['warning [第三] after [第一] 序号跳号：“第三”前面是“第一”，缺少“第二”']);
+    assert.deepEqual(found('（一）甲\n（三）乙'), ['warning [（三）] after [（一）]: skip, （二）']);
+    assert.deepEqual(found('(1)甲\n(2)乙\n(4)丙'), ['warning [(4)] after [(2)]: skip, （3）']);
+    assert.deepEqual(found('1.甲\n2.乙\n4.丙'), ['warning [4.] after [2.]: skip, 3.']);
+    assert.deepEqual(found('第一，甲。第三，乙。'), ['warning [第三] after [第一]: skip, 第二']);
   });
 
   it('nested line markers restart under each parent; 1.5 and 第一平台 are not markers', () => {

@@ -1,7 +1,7 @@
 // The prose rules stay linear on hostile input: one 5 MB line.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkText, reportSkeleton } from '../../server/src/engine';
+import { checkText, reportSkeleton } from '../../../server/src/engine';
 
 const LINES: [string, string][] = [
   ['figures', '依申请公开方面，收到申请3件，已办结2件；“不属于本机关”的1件、行政复议0件。'],

