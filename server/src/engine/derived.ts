@@ -5,7 +5,8 @@
 export function derivedFrom<K extends object, V>(compute: (key: K) => V): (key: K) => V {
   const values = new WeakMap<K, V>();
   return (key) => {
-    if (values.has(key)) return values.get(key) as V;
+    const known = values.get(key);
+    if (known !== undefined || values.has(key)) return known as V;
     const value = compute(key);
     values.set(key, value);
     return value;
