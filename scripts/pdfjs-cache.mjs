@@ -4,9 +4,11 @@
 // every document, and builds the font's code → Unicode table from it by walking all its codes; a Chinese report
 // whose fonts are referenced, not embedded (STSong-Light with UniGB-UCS2-H), spends most of its reading time there.
 // Both depend only on the CMap's name (the data is ours, shipped beside the bundle, never the file's), so the
-// reader's worker thread keeps them for the next document. pdf.js offers no option for this: the bundle wraps its
-// two functions. pdfjs-dist is pinned to one release, and the build fails if a wrapped place is not found exactly
-// once, so that an upgrade cannot silently lose (or misplace) the wrapping.
+// reader's worker thread keeps them for the next document (and, for a font that is not embedded, the table of the
+// characters it draws, derived from them). pdf.js offers no option for this: the bundle wraps the
+// few places concerned. pdfjs-dist is pinned to one release, and the build fails if a wrapped place is not found
+// exactly once, so that an upgrade cannot silently lose (or misplace) the wrapping. test/unit/pdf-bundle.test.ts
+// holds the bundle's reading equal to pdf.js's own, file after file.
 
 /** Replace `from` by `to` in `source`, where `from` occurs exactly once. */
 function replaceOnce(source, from, to, what) {
@@ -34,10 +36,13 @@ function createBuiltInCMap(name, fetchBuiltInCMap) {
 }
 async function createBuiltInCMapOnce(name, fetchBuiltInCMap) {`;
 
-/** Code → Unicode tables of a built-in CMap (shared, above) through a UCS2 CMap, built once per thread; each font
- * gets its own copy, since a font program may amend its table. */
+/** Code → Unicode tables of a built-in CMap (shared, above) through a UCS2 CMap, built once per thread and shared by
+ * the fonts using them; a font program that amends its font's table amends a copy. A font that is not embedded
+ * draws each code as its Unicode character: that table, too, is built once per shared table. */
 const TO_UNICODE_CACHE = `
 const toUnicodeOfBuiltInCMaps = new WeakMap();
+const sharedToUnicodeTables = new WeakSet();
+const fontCharsOfSharedTables = new WeakMap();
 function toUnicodeOfCMap(cMap, ucs2Name, build) {
   if (!cMap.builtInCMap) {
     return build();
@@ -53,6 +58,18 @@ function toUnicodeOfCMap(cMap, ucs2Name, build) {
     table.catch(() => byName.delete(ucs2Name));
   }
   return table;
+}
+function fontCharsOfTable(toUnicode, build) {
+  const table = toUnicode instanceof ToUnicodeMap ? toUnicode._map : null;
+  if (!table || !sharedToUnicodeTables.has(table)) {
+    return build();
+  }
+  let map = fontCharsOfSharedTables.get(table);
+  if (!map) {
+    map = build();
+    fontCharsOfSharedTables.set(table, map);
+  }
+  return map;
 }
 `;
 
@@ -86,8 +103,17 @@ export function patchPdfWorker(source) {
   if (from < 0 || to < 0 || s.indexOf(start, from + 1) >= 0) throw new Error('pdfjs-cache: buildToUnicode not found exactly once in pdf.worker.mjs (pdfjs-dist changed?)');
   const body = s.slice(from, to);
   const wrapped = `const toUnicode = await toUnicodeOfCMap(properties.cMap, ucs2CMapName.name, async () => {\n        ${body}      return toUnicode;\n      });\n`
-    + '      return new ToUnicodeMap(toUnicode.slice());\n    }\n    return new IdentityToUnicodeMap(properties.firstChar, properties.lastChar);';
+    + '      sharedToUnicodeTables.add(toUnicode);\n      return new ToUnicodeMap(toUnicode);\n    }\n    return new IdentityToUnicodeMap(properties.firstChar, properties.lastChar);';
   s = s.slice(0, from) + wrapped + s.slice(to + end.length);
+  s = replaceOnce(s, '  amend(map) {\n    for (const charCode in map) {\n      this._map[charCode] = map[charCode];',
+    '  amend(map) {\n    if (sharedToUnicodeTables.has(this._map)) {\n      this._map = this._map.slice();\n    }\n    for (const charCode in map) {\n      this._map[charCode] = map[charCode];', 'ToUnicodeMap.amend');
+  const chars = '      const map = [];\n      this.toUnicode.forEach((charCode, unicodeCharCode) => {\n        if (!this.composite) {';
+  const charsEnd = '        map[+charCode] = unicodeCharCode;\n      });\n';
+  const at = s.indexOf(chars);
+  const until = s.indexOf(charsEnd, at);
+  if (at < 0 || until < 0 || s.indexOf(chars, at + 1) >= 0) throw new Error('pdfjs-cache: fallbackToSystemFont not found exactly once in pdf.worker.mjs (pdfjs-dist changed?)');
+  const build = s.slice(at, until + charsEnd.length);
+  s = s.slice(0, at) + `      const map = fontCharsOfTable(this.composite ? this.toUnicode : null, () => {\n${build}      return map;\n      });\n` + s.slice(until + charsEnd.length);
   return s;
 }
 
