@@ -96,6 +96,8 @@ export function patchPdfWorker(source) {
   s = replaceOnce(s, '    return new Font(fontName.name, fontFile, newProperties);',
     '    return new Font(fontName.name, textNeedsNoFontProgram(newProperties) ? null : fontFile, newProperties);', 'translateFont');
   s = replaceOnce(s, 'class ToUnicodeMap {', NO_PROGRAM + 'class ToUnicodeMap {', 'ToUnicodeMap');
+  // Such a font's program is not even opened to see whether it is empty (that inflates its first block).
+  s = replaceOnce(s, '        } else if (fontFile.isEmpty) {', '        } else if (!(composite && type === "CIDFontType2" && toUnicode) && fontFile.isEmpty) {', 'translateFont isEmpty');
   const start = 'const ucs2CMap = await CMapFactory.create({\n        encoding: ucs2CMapName,';
   const end = '      return new ToUnicodeMap(toUnicode);\n    }\n    return new IdentityToUnicodeMap(properties.firstChar, properties.lastChar);';
   const from = s.indexOf(start);
