@@ -137,8 +137,6 @@ export async function main(argv: string[]): Promise<number> {
   }
   const finder = new RcFinder();
   const { targets, missing } = await collectTargets(options.paths);
-  // A PDF among the inputs: the PDF reader's thread starts (and loads pdf.js) while the run is set up.
-  if (targets.some((t) => path.extname(t.path).toLowerCase() === '.pdf')) (require('../formats/pdf') as typeof import('../formats/pdf')).preparePdfReader();
   let ioFailure = missing.length > 0;
   for (const m of missing) process.stderr.write(`govreport: 找不到 / not found: ${m}\n`);
 
