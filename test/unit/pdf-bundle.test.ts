@@ -87,14 +87,21 @@ describe('PDF reader: the shipped bundle reads as pdf.js does', { skip: SKIP }, 
 
   it('gives the same runs for every file, file after file, twice over', async () => {
     const files = builtFiles();
-    if (fs.existsSync(HONGZE_PDF)) files.splice(1, 0, new Uint8Array(fs.readFileSync(HONGZE_PDF)));
+    if (fs.existsSync(HONGZE_PDF)) {
+      const hongze = new Uint8Array(fs.readFileSync(HONGZE_PDF));
+      // The real report, and damaged copies of it: cut short, and with bytes overwritten (page 2 then unreadable).
+      const spoilt = hongze.slice();
+      const at = Math.floor(spoilt.length * 0.8);
+      for (let i = at; i < at + 4000; i += 7) spoilt[i] = 0x30;
+      files.splice(1, 0, hongze, hongze.slice(0, Math.floor(hongze.length * 0.6)), spoilt);
+    }
     const twice = [...files, ...files];
     const expected: Extracted[] = [];
     for (const f of twice) expected.push(await extractPages(f.slice(), DEFAULT_LIMITS));
     const actual = await readInBundle(twice);
     assert.equal(actual.length, expected.length);
     actual.forEach((a, i) => {
-      assert.ok(a.pages.some((p) => p.pieces.length > 0), `file ${i % files.length} gave text`);
+      assert.ok(a.pages.some((p) => p.pieces.length > 0) || a.problems.length > 0, `file ${i % files.length} gave text or a problem`);
       assert.deepEqual(a, expected[i], `file ${i % files.length} (pass ${Math.floor(i / files.length) + 1})`);
     });
   });
