@@ -1,6 +1,7 @@
 // Bundles the language server, the extension client and the CLI with esbuild.
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { pdfjsCache } from './pdfjs-cache.mjs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -14,7 +15,8 @@ const entries = [
   // The summary page's script (ECharts included), inlined into govreport summary's HTML and the VS Code webview.
   { in: 'page/src/main.ts', out: 'dist/summary-page.js', platform: 'browser', format: 'iife', target: 'es2020', minify: true },
   // pdf.js runs in the PDF reader's worker thread only, so the server and the CLI load it when a PDF is read.
-  { in: 'server/src/formats/pdf-worker.ts', out: 'dist/pdf-worker.js', platform: 'node' },
+  // It keeps the shipped CMaps' tables across documents and reads no font program it does not need (pdfjs-cache.mjs).
+  { in: 'server/src/formats/pdf-worker.ts', out: 'dist/pdf-worker.js', platform: 'node', plugins: [pdfjsCache] },
 ];
 
 mkdirSync('dist', { recursive: true });
@@ -29,6 +31,7 @@ for (const e of entries) {
     format: e.format ?? 'cjs',
     target: e.target ?? 'node20',
     external: e.external ?? [],
+    plugins: e.plugins ?? [],
     sourcemap: !production && !e.minify,
     minify: production || !!e.minify,
     metafile: true,

@@ -17,6 +17,9 @@
 // Add a check by adding another `await check('...', async () => { ... })`.
 // Take positions from the DOM (element boxes), never from guessed pixel offsets.
 
+import fs from 'node:fs';
+import path from 'node:path';
+
 const isMac = process.platform === 'darwin';
 const mod = isMac ? 'Meta' : 'Control';
 
@@ -198,6 +201,7 @@ const TEXT = {
     relations: ['R1 勾稽关系', 'R2 列合计', 'R3 行合计'],
     applicationTable: '收到和处理政府信息公开申请情况表',
     summary: '年报汇总',
+    openView: '打开年报视图',
     messages: 'in Chinese',
   },
   en: {
@@ -212,14 +216,29 @@ const TEXT = {
     relations: ['R1 balance', 'R2 column totals', 'R3 row totals'],
     applicationTable: 'Applications table',
     summary: 'Reports Summary',
+    openView: 'Open Report View',
     messages: 'in English',
   },
 };
 
+/** A file's row in the Explorer's folder tree, its folder (a top-level folder of the workspace) expanded first. */
+async function explorerRow(page, folder, name) {
+  const tree = page.locator('.explorer-folders-view');
+  const exact = (s) => new RegExp(`^\\s*${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+  // Matched by the name only: a row's text may carry decorations (a problem count, a dot).
+  const named = (level, s) => tree.locator(`.monaco-list-row[aria-level="${level}"]`).filter({ has: page.locator('.label-name', { hasText: exact(s) }) }).first();
+  const dir = named(1, folder);
+  await dir.waitFor({ state: 'visible', timeout: 15000 });
+  if ((await dir.getAttribute('aria-expanded')) !== 'true') await dir.click();
+  const row = named(2, name);
+  await row.waitFor({ state: 'visible', timeout: 15000 });
+  return row;
+}
+
 const REPORT = '001_f11dda0cfbad3174.txt';
 const SECTIONS = [/总体情况/, /主动公开政府信息/, /收到和处理政府信息公开申请/, /行政复议.*行政诉讼/, /存在的.*问题.*改进情况/, /其他需要报告的?事项/];
 
-export default async function uiCheck({ page, check, screenshot, log, locale = 'en' }) {
+export default async function uiCheck({ page, check, screenshot, log, workspace, locale = 'en' }) {
   const T = /^zh/i.test(locale) ? TEXT.zh : TEXT.en;
   const shot = async (name, what) => log(`screenshot ${await screenshot(name)}: ${what}`);
 
@@ -382,5 +401,28 @@ export default async function uiCheck({ page, check, screenshot, log, locale = '
     if (canvases < 3) throw new Error(`${canvases} charts drawn`);
     log(`summary webview: ${rows} reports, ${canvases} charts`);
     await shot('summary-webview', `the ${T.summary} webview: the open reports, their figures and charts`);
+  });
+
+  // A Word or PDF file has no text editor of its own: the Explorer's context menu offers the report view.
+  const published = [['samples', '示例县人民政府2020年政府信息公开工作年度报告（Word）.docx'], ['real', 'hongze-2023.pdf']];
+  await check(`the Explorer's context menu on a .docx and a .pdf offers "${T.openView}", which opens the report view`, async () => {
+    await page.keyboard.press(`${mod}+Shift+E`);
+    await setPaneExpanded(page, T.view, false);
+    await setPaneExpanded(page, 'workspace-ui', true);
+    for (const [folder, name] of published) {
+      if (!fs.existsSync(path.join(workspace, folder, name))) { log(`${folder}/${name} is not in the workspace: not checked`); continue; }
+      const row = await explorerRow(page, folder, name);
+      await row.click({ button: 'right' });
+      const item = page.locator('.context-view .monaco-menu .action-item', { hasText: T.openView }).first();
+      await item.waitFor({ state: 'visible', timeout: 10000 });
+      await shot(`explorer-context-menu-${path.extname(name).slice(1)}`, `the Explorer's context menu on ${name}: ${T.openView}`);
+      await item.click();
+      await activeEditor(page, name);
+      await until(async () => (await visibleText(page)).includes('政府信息公开'), `the report view of ${name} to show the report's text`);
+      const mode = page.locator('.part.statusbar [id="status.editor.mode"]');
+      await until(async () => (await mode.innerText()).includes(T.language), `the report view of ${name} to be a ${T.language} (status bar shows ${await mode.innerText()})`);
+      log(`${name}: ${T.openView} in the context menu opened the report view`);
+    }
+    await shot('report-view-from-context-menu', 'the report view opened from the Explorer\'s context menu');
   });
 }

@@ -1,4 +1,4 @@
-// The govreport command on web pages and Word documents: findings where the user sees them, convert, --fix.
+// The govreport command on web pages, Word documents and PDF files: findings where the user sees them, convert, --fix.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -12,6 +12,7 @@ import { DEFAULT_LIMITS } from '../../server/src/formats';
 import { readDocx } from '../../server/src/formats/docx';
 import { readHtml } from '../../server/src/formats/html';
 import { documentOf, toDocx, toHtml } from './formatFixtures';
+import { layoutReport, makePdf } from './pdf-fixtures';
 import { ROOT, sample, setCell } from './helpers';
 
 const BIN = path.join(ROOT, 'bin/govreport.js');
@@ -174,6 +175,47 @@ describe('govreport on web pages and Word documents', () => {
     assert.match(afterXml.slice(head, afterXml.length - tail), /^\d+$/);
     const check = JSON.parse(run(['--format', 'json', file]).stdout) as JsonFile[];
     assert.ok(!check[0].diagnostics.some((d) => d.code === 'row-total'));
+  });
+});
+
+describe('govreport on PDF files', () => {
+  /** A folder with the faulted 2021 sample as a PDF and, for --fix, as text. */
+  const pdfFolder = (): { dir: string; pdf: string; txt: string } => {
+    const { dir, faultedText } = folder();
+    for (const f of fs.readdirSync(dir)) fs.rmSync(path.join(dir, f));
+    const pdf = path.join(dir, 'e.pdf');
+    const txt = path.join(dir, 'f.txt');
+    fs.writeFileSync(pdf, makePdf(layoutReport(faultedText)));
+    fs.writeFileSync(txt, faultedText);
+    return { dir, pdf, txt };
+  };
+
+  it('stylish and JSON name the page and the table, row and column of a finding in a table', () => {
+    const { pdf } = pdfFolder();
+    const stylish = run([pdf]);
+    assert.equal(stylish.code, 1);
+    assert.match(stylish.stdout, /\n {2}第\d页 表三 一、本年新收政府信息公开申请数量 × 总计\s+error\s+.*row-total/);
+    const en = run([pdf, '--lang', 'en']);
+    assert.match(en.stdout, /\n {2}page \d, table 3, 一、本年新收政府信息公开申请数量 × 总计\s+error\s+.*row-total/);
+    const [file] = JSON.parse(run(['--format', 'json', pdf]).stdout) as JsonFile[];
+    const total = file.diagnostics.find((d) => d.code === 'row-total')!;
+    const { page, rect, ...named } = total.location as { page: number; rect: number[] };
+    assert.ok(page >= 1 && rect.length === 4);
+    assert.deepEqual(named, { table: 3, rowLabel: '一、本年新收政府信息公开申请数量', columnLabel: '总计', description: `第${page}页 表三 一、本年新收政府信息公开申请数量 × 总计` });
+  });
+
+  it('--fix leaves a PDF as it is, says so, and counts no fix in it as fixable', () => {
+    const { dir, pdf, txt } = pdfFolder();
+    const before = fs.readFileSync(pdf);
+    const textBefore = fs.readFileSync(txt, 'utf8');
+    const checked = run([dir]);
+    assert.match(checked.stdout, /其中 1 个可用 --fix 自动修复；另有 1 个有修复建议，但在 PDF 文件中，--fix 不修改 PDF 文件$/m);
+    const fixed = run(['--fix', dir, '--lang', 'en']);
+    assert.deepEqual(fs.readFileSync(pdf), before);
+    assert.notEqual(fs.readFileSync(txt, 'utf8'), textBefore, 'the text file was fixed');
+    assert.match(fixed.stderr, /e\.pdf: .*--fix never writes to a PDF file/);
+    assert.doesNotMatch(fixed.stdout, /fixable with --fix/);
+    assert.match(fixed.stdout, /, 1 have a fix but are in PDF files, which --fix never rewrites$/m);
   });
 });
 

@@ -3,7 +3,7 @@
 // table, row and column or the paragraph or page for Word and PDF. Loaded only when such a file is checked.
 import * as fsSync from 'node:fs';
 import { checkText, computeLineStarts, offsetAt, positionAt, type EngineConfig, type Finding, type Fix, type Range, type TextEdit } from '../engine';
-import { describeLocation, exactSourceRange, extractReport, locate, userLocation, DEFAULT_LIMITS, type ExtractedReport, type FormatEntry } from '../formats';
+import { describeLocation, exactSourceRange, extractReport, locate, tablePlaceAt, tablePlaces, userLocation, DEFAULT_LIMITS, type ExtractedReport, type FormatEntry, type TablePlace } from '../formats';
 import { mainPart, readDocumentXml } from '../formats/docx';
 import { decodePage, readHtmlText } from '../formats/html';
 import { replaceZipPart } from '../formats/zipPart';
@@ -24,6 +24,8 @@ export interface Locator {
   lineStarts: number[];
   /** HTML: line starts of the page source. */
   sourceLineStarts?: number[];
+  /** PDF: the report's tables, rows and cells, to name where in a table a finding on a page is. */
+  places?: TablePlace[];
 }
 
 /** A published file's findings, in the file's own terms, and what --fix did to it. */
@@ -68,7 +70,7 @@ export async function checkFormatFile(file: string, bytes: Uint8Array, entry: Fo
       : '--fix 只改写 .docx 文档 / --fix writes only to .docx documents';
   }
   const { model, findings } = checkText(extracted.text, config);
-  const full = locatorOf(extracted, model.lineStarts);
+  const full = locatorOf(extracted, model.lineStarts, extracted.format === 'pdf' ? tablePlaces(model) : undefined);
   const located = locateFindings(full, findings, needs);
   const carryRows = model.tables.find((t) => t.id === 3)?.rows.filter((r) => r.key === 'carried' || r.key === 'carryOver') ?? [];
   const spans = carryRows.flatMap((r) => [...(r.labelSpan ? [r.labelSpan] : []), ...r.cells.map((c) => c.span)]);
@@ -100,9 +102,11 @@ export function locateFindings(extracted: Locator, findings: Finding[], needs: F
     }));
   }
   const where = (r: Range): FindingLocation | undefined => {
-    const loc = locate(extracted, offsetOf(r.start));
-    const user = loc && userLocation(loc);
-    return user && loc ? { ...user, description: describeLocation(loc) } : undefined;
+    const offset = offsetOf(r.start);
+    const loc = locate(extracted, offset);
+    const place = extracted.places && tablePlaceAt(extracted.places, offset);
+    const user = loc && userLocation(loc, place);
+    return user && loc ? { ...user, description: describeLocation(loc, place) } : undefined;
   };
   return findings.map((f) => {
     const location = where(f.range);
@@ -118,12 +122,13 @@ export function locateFindings(extracted: Locator, findings: Finding[], needs: F
   });
 }
 
-const locatorOf = (extracted: ExtractedReport, lineStarts: number[]): Locator => ({
+const locatorOf = (extracted: ExtractedReport, lineStarts: number[], places?: TablePlace[]): Locator => ({
   format: extracted.format,
   segments: extracted.segments,
   textLength: extracted.text.length,
   lineStarts,
   ...(extracted.sourceText !== undefined ? { sourceLineStarts: computeLineStarts(extracted.sourceText) } : {}),
+  ...(places ? { places } : {}),
 });
 
 /** A text offset's place in the page source; a range's end maps through the character before it. */

@@ -19,8 +19,8 @@ const HELP = `用法 / usage: govreport [选项] <文件|文件夹|通配符…>
        govreport convert <文件> [-o 输出.txt]   导出网页、Word、PDF 中的报告文本 / write a file's report text
 
 检查政府信息公开工作年度报告（.txt、.md、.govreport；UTF-8、UTF-16、GB18030/GBK；
-网页 .html/.htm，Word .docx）。
-Checks government information disclosure annual reports: text, web pages, Word documents.
+网页 .html/.htm，Word .docx，PDF .pdf）。
+Checks government information disclosure annual reports: text, web pages, Word documents, PDF files.
 
 选项 / options:
   -f, --format <stylish|json|sarif>  输出格式（默认 stylish）/ output format

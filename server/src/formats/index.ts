@@ -1,6 +1,6 @@
 // The formats registry: which reader reads which file, and how a place in the extracted text is told in the
 // user's terms. Readers are loaded on first use, so that checking text files never pays for them.
-import type { Localized } from '../engine';
+import type { CellModel, Localized, ReportModel, TableId } from '../engine';
 import type { ExtractedReport, ReaderLimits, SourceFormat, SourceLocation, SourceSegment } from './types';
 
 export * from './types';
@@ -93,9 +93,14 @@ export function exactSourceRange(report: Pick<ExtractedReport, 'segments'>, star
   return { start: s.start + start - seg.textStart, end: s.start + end - seg.textStart };
 }
 
-/** A location as the user reads it: `第3页`, `表3 第5行 第2列`, `第12段` (numbers counted from 1). */
-export function describeLocation(loc: SourceLocation): Localized {
-  if (loc.kind === 'pdf') return { zh: `第${loc.page}页`, en: `page ${loc.page}` };
+/** A location as the user reads it: `第3页`, `表3 第5行 第2列`, `第12段` (numbers counted from 1); a PDF's page with
+ * the table, row and column it falls in when known (`第3页 表三 （七）总计 × 总计`). */
+export function describeLocation(loc: SourceLocation, place?: TablePlace): Localized {
+  if (loc.kind === 'pdf') {
+    if (!place) return { zh: `第${loc.page}页`, en: `page ${loc.page}` };
+    const cell = [place.row, place.column].filter((x) => x).join(' × ');
+    return { zh: `第${loc.page}页 表${TABLE_NUMERALS[place.table]}${cell ? ` ${cell}` : ''}`, en: `page ${loc.page}, table ${place.table}${cell ? `, ${cell}` : ''}` };
+  }
   if (loc.kind === 'offset') return { zh: `第${loc.start}个字符处`, en: `at character ${loc.start}` };
   if (loc.table !== undefined) {
     const parts = [`表${loc.table + 1}`];
@@ -108,12 +113,55 @@ export function describeLocation(loc: SourceLocation): Localized {
   return { zh: '文档中', en: 'in the document' };
 }
 
-/** A location in the JSON and SARIF output: numbers counted from 1, as the user counts them. */
-export interface UserLocation { page?: number; table?: number; row?: number; column?: number; paragraph?: number; rect?: [number, number, number, number] }
+const TABLE_NUMERALS: Record<TableId, string> = { 2: '二', 3: '三', 4: '四' };
 
-export function userLocation(loc: SourceLocation): UserLocation | undefined {
+/**
+ * A stretch of the extracted text that is a table, a row's label or a cell of a checked report, named as the user
+ * names it: the template's table number, the row's label as printed, the column's labels (without the umbrella header
+ * 申请人情况 / 信息内容). A PDF knows only pages and rectangles; the report's model knows the cells.
+ */
+export interface TablePlace { start: number; end: number; table: TableId; row?: string; column?: string }
+
+const columnName = (c: CellModel): string =>
+  (c.columnPath[0] === '申请人情况' || c.columnPath[0] === '信息内容' ? c.columnPath.slice(1) : c.columnPath).join(' › ');
+
+/** Every table, row label and cell of the report, each with its text range. */
+export function tablePlaces(model: ReportModel): TablePlace[] {
+  const places: TablePlace[] = [];
+  for (const t of model.tables) {
+    places.push({ start: t.span.start, end: t.span.end, table: t.id });
+    for (const r of t.rows) {
+      // The label as printed, which is what the reader looks for on the page.
+      const row = r.label?.trim() || r.templateLabel || undefined;
+      if (r.labelSpan) places.push({ start: r.labelSpan.start, end: r.labelSpan.end, table: t.id, ...(row ? { row } : {}) });
+      for (const c of r.cells) places.push({ start: c.span.start, end: c.span.end, table: t.id, ...(row ? { row } : {}), column: columnName(c) });
+    }
+  }
+  return places;
+}
+
+/** The narrowest place holding text offset `offset` (a cell before its row, a row before its table). */
+export function tablePlaceAt(places: readonly TablePlace[], offset: number): TablePlace | undefined {
+  let best: TablePlace | undefined;
+  for (const p of places) {
+    if (offset >= p.start && offset <= p.end && (!best || p.end - p.start < best.end - best.start)) best = p;
+  }
+  return best;
+}
+
+/** A location in the JSON and SARIF output: numbers counted from 1, as the user counts them; for a PDF, the
+ * template's table number and the row's and column's labels when the place is in a table. */
+export interface UserLocation {
+  page?: number; table?: number; row?: number; column?: number; paragraph?: number; rect?: [number, number, number, number];
+  rowLabel?: string; columnLabel?: string;
+}
+
+export function userLocation(loc: SourceLocation, place?: TablePlace): UserLocation | undefined {
   if (loc.kind === 'offset') return undefined;
-  if (loc.kind === 'pdf') return { page: loc.page, rect: loc.rect };
+  if (loc.kind === 'pdf') {
+    if (!place) return { page: loc.page, rect: loc.rect };
+    return { page: loc.page, rect: loc.rect, table: place.table, ...(place.row ? { rowLabel: place.row } : {}), ...(place.column ? { columnLabel: place.column } : {}) };
+  }
   const u: UserLocation = {};
   if (loc.table !== undefined) u.table = loc.table + 1;
   if (loc.row !== undefined) u.row = loc.row + 1;

@@ -8,6 +8,9 @@ export interface FindingLocation {
   column?: number;
   paragraph?: number;
   rect?: [number, number, number, number];
+  /** PDF: the row's and the column's labels, when the finding is in a table (`table` is then the template's number). */
+  rowLabel?: string;
+  columnLabel?: string;
   description: Localized;
 }
 
