@@ -1,4 +1,4 @@
-// The check worker and the analyzer in front of it: large texts are checked off the server thread with the
+// The check worker and the analyses in front of it: large texts are checked off the server thread with the
 // same findings as on it; a check that turns stale is stopped; one job serves everyone waiting for the same
 // text; a worker that cannot start means checking on the server thread, one that dies means an error.
 import assert from 'node:assert/strict';
@@ -7,9 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { checkText, defaultConfig } from '../../server/src/engine';
-import { Analyzer } from '../../server/src/features/analyzer';
-import { CheckWorkers } from '../../server/src/features/checkWorker';
-import { DocumentCache, type Source } from '../../server/src/features/documentCache';
+import { Analyses, type Source } from '../../server/src/lsp/analyses';
+import { CheckWorkers } from '../../server/src/lsp/checkWorker';
 import { CLEAN_2021, sample } from './helpers';
 
 /** The compiled server (out/server/src/server.js) is the worker script, as dist/server.js is in the extension. */
@@ -23,8 +22,7 @@ describe('check worker', () => {
   after(() => workers.dispose());
 
   it('a text over the threshold is checked in the worker, with the findings of a check on this thread', async () => {
-    const cache = new DocumentCache();
-    const analyzer = new Analyzer(cache, workers, 1000);
+    const analyzer = new Analyses({ workers, threshold: 1000 });
     const text = sample('含典型错误');
     const before = workers.stats.checked;
     const a = await analyzer.analyze(source('file:///w/a.govreport', text), config, 20 * 1024 * 1024, () => false);
@@ -32,14 +30,14 @@ describe('check worker', () => {
     assert.equal(workers.stats.checked, before + 1, 'checked in the worker');
     assert.equal(a.model.text, text, 'the model has its text back');
     assert.deepEqual(codes(a.findings), codes(checkText(text).findings));
-    assert.equal(cache.last('file:///w/a.govreport'), a, 'the result is cached for hover and code actions');
+    assert.equal(analyzer.last('file:///w/a.govreport'), a, 'the result is cached for hover and code actions');
     // Asked again: from the cache, no second job.
     assert.equal(await analyzer.analyze(source('file:///w/a.govreport', text), config, 20 * 1024 * 1024, () => false), a);
     assert.equal(workers.stats.checked, before + 1);
   });
 
   it('everyone waiting for the same text shares one job', async () => {
-    const analyzer = new Analyzer(new DocumentCache(), workers, 1000);
+    const analyzer = new Analyses({ workers, threshold: 1000 });
     const text = CLEAN_2021();
     const before = workers.stats.checked;
     const [x, y] = await Promise.all([1, 2].map(() => analyzer.analyze(source('file:///w/b.govreport', text), config, 20 * 1024 * 1024, () => false)));
@@ -48,7 +46,7 @@ describe('check worker', () => {
   });
 
   it('a check that turns stale is stopped and yields nothing; the next one runs', async () => {
-    const analyzer = new Analyzer(new DocumentCache(), workers, 1000);
+    const analyzer = new Analyses({ workers, threshold: 1000 });
     const big = `${sample('含典型错误')}\n`.repeat(400);
     let stale = false;
     const stoppedBefore = workers.stats.stopped;
@@ -63,7 +61,7 @@ describe('check worker', () => {
   });
 
   it('a text over the size limit is not sent to the worker', async () => {
-    const analyzer = new Analyzer(new DocumentCache(), workers, 10);
+    const analyzer = new Analyses({ workers, threshold: 10 });
     const before = workers.stats.checked;
     const a = await analyzer.analyze(source('file:///w/d.govreport', CLEAN_2021()), config, 100, () => false);
     assert.ok(a?.skipped);
@@ -74,7 +72,7 @@ describe('check worker', () => {
 describe('check worker failures', () => {
   it('no worker can be started: the check runs on this thread', async () => {
     const workers = new CheckWorkers(42 as unknown as string); // new Worker(42) throws at once
-    const analyzer = new Analyzer(new DocumentCache(), workers, 10);
+    const analyzer = new Analyses({ workers, threshold: 10 });
     const text = CLEAN_2021();
     const a = await analyzer.analyze(source('file:///w/e.govreport', text), config, 20 * 1024 * 1024, () => false);
     assert.ok(a && a.model && a.findings.length === 0);

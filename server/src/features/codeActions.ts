@@ -2,12 +2,16 @@
 // and "turn this rule off in this workspace". Fixes come only from the analysis of the document version
 // the request is about, and the edits name that version, so a stale fix is never applied.
 import {
-  CodeActionKind, TextDocumentEdit, type CodeAction, type CodeActionContext, type Diagnostic, type TextEdit, type WorkspaceEdit,
+  CodeActionKind, TextDocumentEdit, type CodeAction, type CodeActionContext, type CodeActionParams, type Connection, type Diagnostic, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { localize, type Finding, type Fix, type Locale, type Range } from '../engine';
-import type { Analysis } from './documentCache';
-import { SOURCE } from './diagnostics';
-import { DISABLE_RULE_COMMAND } from './protocol';
+import type { Analysis } from '../lsp/analyses';
+import { SOURCE } from '../lsp/diagnostics';
+import { invalidParams, isObject, isRange } from '../lsp/guard';
+import { onAnalysis } from '../lsp/requests';
+import type { Services } from '../lsp/services';
+import { shownFindings } from './published';
+import { DISABLE_RULE_COMMAND } from '../protocol';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.govreport`;
 
@@ -128,4 +132,27 @@ function findingIndex(analysis: Analysis): (d: Diagnostic) => Finding | undefine
     }
     return index.get(rangeKey(d.code, d.range));
   };
+}
+
+export const capabilities = () => ({ codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false } });
+
+function invalid(params: CodeActionParams) {
+  const context = params.context as unknown;
+  if (!isRange(params.range)) return invalidParams('range');
+  if (!isObject(context) || !Array.isArray(context.diagnostics)) return invalidParams('context.diagnostics');
+  if (context.only !== undefined && !(Array.isArray(context.only) && context.only.every((k) => typeof k === 'string'))) return invalidParams('context.only');
+  return null;
+}
+
+export function register(connection: Connection, services: Services): void {
+  connection.onCodeAction(onAnalysis(services, ({ uri, version, analysis: a, locale }, params: CodeActionParams) => {
+    // Fixes only for the version asked about: if the document changed meanwhile, the client asks again.
+    if (version === undefined || services.documents.get(uri)?.version !== version) return null;
+    // A diagnostic that is not a well-formed one of ours cannot name a finding: it is passed over.
+    const ours = params.context.diagnostics.filter((d) => isObject(d) && isRange(d.range) && (typeof d.code === 'string' || typeof d.code === 'number'));
+    // A published report's fixes are those placed in the file (a page's cell text; none in a read-only view).
+    const analysis = a.published ? { ...a, findings: shownFindings(a) } : a;
+    const { versionedEdits, canDisableRule } = services.client;
+    return codeActions({ analysis, version, context: { ...params.context, diagnostics: ours }, locale, versionedEdits, canDisableRule });
+  }, invalid));
 }

@@ -1,9 +1,12 @@
 // Completion where the template expects something: the missing section headings (the next one first), the
 // next row label of a table in the layout the table is written in, column headers, and snippets of each
 // section and table of the report's template year. Every label is the template's wording.
-import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type Range } from 'vscode-languageserver-protocol';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type CompletionParams, type Connection, type Range } from 'vscode-languageserver';
 import { positionAt, SECTIONS, standardHeading, templateOf, templateYearForReportYear, type Locale, type ReportModel, type SectionId, type TableId, type TableModel, type TemplateYear } from '../engine';
 import { templateYearSpec, type RowSpec, type TableTemplate } from '../engine/template';
+import { invalidParams, isPosition } from '../lsp/guard';
+import { offsetOf, onReport } from '../lsp/requests';
+import type { Services } from '../lsp/services';
 import { fileLayout, layoutOf, rowSnippet, snippetEscape, tableSnippet, type TableLayout } from './tableLayout';
 
 export interface CompletionInput { model: ReportModel; offset: number; locale: Locale }
@@ -139,4 +142,12 @@ function tableCompletions(model: ReportModel, table: TableModel, lineStart: numb
     });
   }
   return items;
+}
+
+export const capabilities = () => ({ completionProvider: { resolveProvider: false } });
+
+export function register(connection: Connection, services: Services): void {
+  connection.onCompletion(onReport(services, ({ model, locale }, params: CompletionParams) =>
+    completions({ model, offset: offsetOf(model, params.position), locale }),
+  (params) => (isPosition(params.position) ? null : invalidParams('position'))));
 }

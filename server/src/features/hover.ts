@@ -1,9 +1,15 @@
 // Hover: a number cell (row path × column path, and for a total its relation with figures and ✓/✗),
 // a row label (meaning and 条例 provision), an article reference (its text), a section heading
 // (what the section must contain).
-import { MarkupKind, type Hover } from 'vscode-languageserver';
-import { describeFigure, localize, positionAt, proseFigures, SECTIONS, spanToRange, standardHeading, type ProseFigure, type CellModel, type Locale, type RelationResult, type ReportModel, type RowModel, type Span, type TableModel } from '../engine';
+import { MarkupKind, type Connection, type Hover, type HoverParams } from 'vscode-languageserver';
+import { describeFigure, localize, offsetAt, positionAt, proseFigures, SECTIONS, spanToRange, standardHeading, type ProseFigure, type CellModel, type Locale, type RelationResult, type ReportModel, type RowModel, type Span, type TableModel } from '../engine';
+import { derivedFrom } from '../engine/derived';
 import { lineEnd } from '../engine/text';
+import { relationsOf } from '../lsp/analyses';
+import { invalidParams, isPosition } from '../lsp/guard';
+import { offsetOf, onReport } from '../lsp/requests';
+import type { Services } from '../lsp/services';
+import { TextToSource, textOffsetOfSource } from './published';
 import { parseRef, refAt, renderRef } from './articleRefs';
 import { APPLICATION_ROWS, DISCLOSURE_ROWS, REVIEW_GROUPS, SECTION_EN, SECTION_REFS, TABLE_NAMES, type Meaning } from './glossary';
 
@@ -119,14 +125,8 @@ export function hoverAt({ model, relations, offset, locale }: HoverInput): Hover
   return articleUnder(model, offset, locale);
 }
 
-const figureCache = new WeakMap<ReportModel, ProseFigure[]>();
-
 /** Figures stated in the prose, read once per model. */
-function figuresOf(model: ReportModel): ProseFigure[] {
-  let hit = figureCache.get(model);
-  if (!hit) { hit = proseFigures(model); figureCache.set(model, hit); }
-  return hit;
-}
+const figuresOf: (model: ReportModel) => ProseFigure[] = derivedFrom(proseFigures);
 
 /** A figure in the prose: what it counts and the table cell(s) it was compared with. */
 function figureHover(f: ProseFigure, locale: Locale): string {
@@ -144,3 +144,18 @@ function articleUnder(model: ReportModel, offset: number, locale: Locale): Hover
     : null;
 }
 
+
+export const capabilities = () => ({ hoverProvider: true });
+
+export function register(connection: Connection, services: Services): void {
+  connection.onHover(onReport(services, ({ model, page, locale }, params: HoverParams) => {
+    const relations = relationsOf(model);
+    if (!page) return hoverAt({ model, relations, offset: offsetOf(model, params.position), locale });
+    // A web page: the position is in the page source; the hover is of the text read there, shown over its source.
+    const html = page.extracted.sourceText ?? '';
+    const offset = textOffsetOfSource(page, offsetAt(page.sourceLineStarts!, html.length, params.position));
+    const hover = offset === null ? null : hoverAt({ model, relations, offset, locale });
+    if (hover?.range) hover.range = new TextToSource(page, model.lineStarts).range(hover.range);
+    return hover;
+  }, (params) => (isPosition(params.position) ? null : invalidParams('position'))));
+}

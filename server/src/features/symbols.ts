@@ -1,9 +1,10 @@
 // Document symbols (hierarchical): sections → sub-headings and tables → table blocks and rows.
-import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import { spanToRange, type ReportModel, type RowModel, type Span, type TableModel } from '../engine';
+import { SymbolKind, type Connection, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver';
+import { spanToRange, type Locale, type ReportModel, type RowModel, type Span, type TableModel } from '../engine';
+import { derivedFrom } from '../engine/derived';
+import { onReport } from '../lsp/requests';
+import type { ClientOptions, Services } from '../lsp/services';
 import { TABLE_NAMES } from './glossary';
-
-type Locale = 'zh-cn' | 'en';
 
 /** End of a span with trailing whitespace left out, so ranges end on the last written character. */
 function trimmed(text: string, span: Span): Span {
@@ -91,12 +92,13 @@ function firstAfter(stops: number[], offset: number): number | undefined {
  * The outline of each model (one per document version), by locale: the outline, breadcrumbs and sticky scroll
  * ask for it again and again while the text stays the same.
  */
-const outlines = new WeakMap<ReportModel, Partial<Record<Locale, DocumentSymbol[]>>>();
+const outlines: Record<Locale, (model: ReportModel) => DocumentSymbol[]> = {
+  'zh-cn': derivedFrom((model) => buildSymbols(model, 'zh-cn')),
+  en: derivedFrom((model) => buildSymbols(model, 'en')),
+};
 
 export function documentSymbols(model: ReportModel, locale: Locale): DocumentSymbol[] {
-  let byLocale = outlines.get(model);
-  if (!byLocale) outlines.set(model, (byLocale = {}));
-  return (byLocale[locale] ??= buildSymbols(model, locale));
+  return outlines[locale](model);
 }
 
 function buildSymbols(model: ReportModel, locale: Locale): DocumentSymbol[] {
@@ -118,4 +120,11 @@ function buildSymbols(model: ReportModel, locale: Locale): DocumentSymbol[] {
   }
   for (const t of model.tables) if (!placed.has(t)) out.push(tableSymbol(model, t, locale));
   return out.sort((a, b) => a.range.start.line - b.range.start.line);
+}
+
+export const capabilities = (client: ClientOptions) => ({ documentSymbolProvider: { label: client.locale === 'en' ? 'Report' : '年报' } });
+
+export function register(connection: Connection, services: Services): void {
+  // A web page's outline is the HTML one; the report's sections are in the Report checks view.
+  connection.onDocumentSymbol(onReport(services, ({ model, page, locale }, _params: DocumentSymbolParams) => (page ? null : documentSymbols(model, locale))));
 }
