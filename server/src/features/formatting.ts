@@ -2,7 +2,7 @@
 // and drops stray spaces in cells — nothing else. The same figures come out (a test holds the parser to that),
 // and formatting twice gives what formatting once did.
 import type { Connection, DocumentFormattingParams, DocumentRangeFormattingParams, TextEdit } from 'vscode-languageserver';
-import { offsetAt, type ReportModel, type Span } from '../engine';
+import { offsetAt, positionAt, type ReportModel, type Span } from '../engine';
 import { lineEnd } from '../engine/text';
 import { invalidParams, isRange } from '../lsp/guard';
 import { onReport } from '../lsp/requests';
@@ -65,7 +65,7 @@ export function alignRows(lines: string[]): string[] {
 export function formatTables(model: ReportModel, within?: Span): TextEdit[] {
   const edits: TextEdit[] = [];
   const { text, lineStarts } = model;
-  const lineOf = (offset: number) => { let lo = 0, hi = lineStarts.length - 1; while (lo < hi) { const m = (lo + hi + 1) >> 1; if (lineStarts[m] <= offset) lo = m; else hi = m - 1; } return lo; };
+  const lineOf = (offset: number) => positionAt(lineStarts, offset).line;
   for (const table of model.tables) {
     if (within && (table.span.end < within.start || table.span.start > within.end)) continue;
     let block: number[] = [];

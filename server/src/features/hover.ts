@@ -2,8 +2,9 @@
 // a row label (meaning and 条例 provision), an article reference (its text), a section heading
 // (what the section must contain).
 import { MarkupKind, type Connection, type Hover, type HoverParams } from 'vscode-languageserver';
-import { describeFigure, localize, offsetAt, positionAt, proseFigures, SECTIONS, spanToRange, standardHeading, type ProseFigure, type CellModel, type Locale, type RelationResult, type ReportModel, type RowModel, type Span, type TableModel } from '../engine';
+import { cellName, describeFigure, localize, offsetAt, positionAt, templateOf, proseFigures, SECTIONS, spanToRange, standardHeading, type ProseFigure, type CellModel, type Locale, type RelationResult, type ReportModel, type RowModel, type Span, type TableModel } from '../engine';
 import { derivedFrom } from '../engine/derived';
+import type { RowSpec } from '../engine/template';
 import { lineEnd } from '../engine/text';
 import { relationsOf } from '../lsp/analyses';
 import { invalidParams, isPosition } from '../lsp/guard';
@@ -11,21 +12,10 @@ import { offsetOf, onReport } from '../lsp/requests';
 import type { Services } from '../lsp/services';
 import { TextToSource, textOffsetOfSource } from './published';
 import { parseRef, refAt, renderRef } from './articleRefs';
-import { APPLICATION_ROWS, DISCLOSURE_ROWS, REVIEW_GROUPS, SECTION_EN, SECTION_REFS, TABLE_NAMES, type Meaning } from './glossary';
+import { REVIEW_GROUPS, TABLE_NAMES } from './glossary';
 
 const within = (span: Span | null, offset: number) => !!span && offset >= span.start && offset <= span.end;
 const t = (locale: Locale, zh: string, en: string) => (locale === 'en' ? en : zh);
-
-/** Column path as people say it: without the umbrella header (申请人情况, 信息内容). */
-export function columnLabel(cell: CellModel): string {
-  const path = cell.columnPath[0] === '申请人情况' || cell.columnPath[0] === '信息内容' ? cell.columnPath.slice(1) : cell.columnPath;
-  return path.join(' › ');
-}
-
-export function cellLabel(row: RowModel, cell: CellModel): string {
-  const rowPath = row.path.length ? row.path.join(' › ') : '';
-  return rowPath ? `${rowPath} × ${columnLabel(cell)}` : columnLabel(cell);
-}
 
 export function relationArithmetic(r: RelationResult): string {
   const plus = r.plus.map((x) => String(x.cell.value)).join(' + ');
@@ -41,7 +31,7 @@ export function relationLine(r: RelationResult, locale: Locale): string {
 }
 
 function cellHover(relations: RelationResult[], table: TableModel, row: RowModel, cell: CellModel, locale: Locale): string {
-  const parts = [`**${cellLabel(row, cell)}**`];
+  const parts = [`**${cellName(row, cell)}**`];
   const value = cell.value === null ? t(locale, '（无法读取为数值）', '(not readable as a number)') : String(cell.value);
   parts.push(`${t(locale, TABLE_NAMES[table.id].zh, TABLE_NAMES[table.id].en)} · ${t(locale, '数值', 'value')} ${value}${cell.raw !== String(cell.value) ? ` · ${t(locale, '原文', 'as written')} \`${cell.raw}\`` : ''}`);
   if (table.inferredCells.some((s) => s.start === cell.span.start && s.end === cell.span.end)) {
@@ -59,24 +49,19 @@ function cellHover(relations: RelationResult[], table: TableModel, row: RowModel
   return parts.join('\n\n');
 }
 
-function meaningOf(table: TableModel, row: RowModel): Meaning | null {
-  if (table.id === 3) return APPLICATION_ROWS[row.key] ?? null;
-  if (table.id === 2) {
-    if (row.group && row.block && row.templateLabel === row.block) return { text: { zh: '主动公开信息的统计口径。', en: 'What this block counts.' }, ref: row.block };
-    const text = DISCLOSURE_ROWS[row.templateLabel];
-    return text ? { text, ref: row.block } : null;
-  }
-  return null;
+/** What a row counts and its provision, from the template's row. */
+function meaningOf(table: TableModel, row: RowModel): Pick<RowSpec, 'meaning' | 'article'> | undefined {
+  return templateOf(table)?.rows.find((r) => r.key === row.key);
 }
 
 function rowHover(table: TableModel, row: RowModel, locale: Locale): string {
   const parts = [`**${row.templateLabel || row.label}**`];
   if (row.label && row.label !== row.templateLabel) parts.push(t(locale, `原文：${row.label}`, `As written: ${row.label}`));
   parts.push(t(locale, TABLE_NAMES[table.id].zh, TABLE_NAMES[table.id].en));
-  const meaning = meaningOf(table, row);
+  const { meaning, article } = meaningOf(table, row) ?? {};
   if (meaning) {
-    parts.push(localize(meaning.text, locale));
-    const ref = meaning.ref ? parseRef(meaning.ref) : null;
+    parts.push(localize(meaning, locale));
+    const ref = article ? parseRef(article) : null;
     const rendered = ref ? renderRef(ref, locale) : null;
     if (rendered) parts.push(rendered);
   }
@@ -85,8 +70,8 @@ function rowHover(table: TableModel, row: RowModel, locale: Locale): string {
 
 function sectionHover(id: number, locale: Locale): string {
   const spec = SECTIONS[id - 1];
-  const parts = [`**${standardHeading(spec.id)}**`, t(locale, `本节应包括：${spec.contents}`, `This section must contain: ${SECTION_EN[id]}`)];
-  const ref = parseRef(SECTION_REFS[id]);
+  const parts = [`**${standardHeading(spec.id)}**`, t(locale, `本节应包括：${spec.contents}`, `This section must contain: ${spec.contentsEn}`)];
+  const ref = parseRef(spec.article);
   const rendered = ref ? renderRef(ref, locale) : null;
   if (rendered) parts.push(rendered);
   return parts.join('\n\n');
@@ -94,8 +79,8 @@ function sectionHover(id: number, locale: Locale): string {
 
 /** Table 四 has no row labels: its cells say what the column group means. */
 function reviewMeaning(cell: CellModel, locale: Locale): string | null {
-  const meaning = REVIEW_GROUPS[cell.columnPath[0]];
-  return meaning ? localize(meaning.text, locale) : null;
+  const group = REVIEW_GROUPS[cell.columnPath[0]];
+  return group ? localize(group.meaning, locale) : null;
 }
 
 export interface HoverInput { model: ReportModel; relations: RelationResult[]; offset: number; locale: Locale }

@@ -1,17 +1,16 @@
 // The data of the "Report checks" view: each report's sections, tables and the relations R1–R4 with ✓/✗.
 import { ResponseError, type Connection } from 'vscode-languageserver';
-import { spanToRange, standardHeading, type Locale, type RelationResult, type TableModel } from '../engine';
+import { cellName, spanToRange, standardHeading, type Locale, type RelationResult, type TableModel } from '../engine';
 import { relationsOf, summarize, type Analysis } from '../lsp/analyses';
 import { plainUri } from '../lsp/guard';
 import { analysisOf, unlessCancelled } from '../lsp/requests';
 import type { Services } from '../lsp/services';
 import { REPORT_OUTLINE, type RelationOutline, type ReportOutline, type TableOutline } from '../protocol';
 import { TABLE_NAMES } from './glossary';
-import { cellLabel } from './hover';
 import { isSourceMapped, mapRanges, TextToSource } from './published';
 
 function relationOutline(analysis: Analysis, r: RelationResult): RelationOutline {
-  const label = `${cellLabel(r.target.row, r.target.cell)}: ${r.ok ? `${r.actual}` : `${r.actual} ≠ ${r.expected}`}`;
+  const label = `${cellName(r.target.row, r.target.cell)}: ${r.ok ? `${r.actual}` : `${r.actual} ≠ ${r.expected}`}`;
   return { id: r.id, ok: r.ok, label, expected: r.expected, actual: r.actual, range: spanToRange(analysis.model!.lineStarts, r.target.cell.span) };
 }
 

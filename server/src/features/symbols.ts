@@ -77,15 +77,19 @@ export function tableSymbol(model: ReportModel, table: TableModel, locale: Local
   return symbol(model, name, SymbolKind.Struct, table.span, { start: first.start, end: first.start }, rowTree(table).map((n) => rowSymbol(model, n, locale)), `${table.variant}`);
 }
 
-/** The first of the sorted `stops` greater than `offset` (binary search: a 20 MB file has thousands of sub-headings). */
-function firstAfter(stops: number[], offset: number): number | undefined {
-  let lo = 0;
-  let hi = stops.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (stops[mid] > offset) hi = mid; else lo = mid + 1;
-  }
-  return stops[lo];
+/**
+ * Where each sub-heading of a section ends: at the next sub-heading or table of the section, else at its end.
+ * Sub-headings come in the order of the text, so one walk over the sorted stops serves them all (a 20 MB file
+ * has thousands).
+ */
+function subHeadingEnds(section: ReportModel['sections'][number], tables: TableModel[]): number[] {
+  const stops = [...section.subHeadings.map((h) => h.span.start), ...tables.map((t) => t.span.start), section.span.end].sort((a, b) => a - b);
+  let next = 0;
+  return section.subHeadings.map((h) => {
+    if (next > 0 && stops[next - 1] > h.span.start) next = 0; // out of order: look from the start again
+    while (next < stops.length && stops[next] <= h.span.start) next++;
+    return stops[next] ?? section.span.end;
+  });
 }
 
 /**
@@ -108,11 +112,8 @@ function buildSymbols(model: ReportModel, locale: Locale): DocumentSymbol[] {
     const inside = (s: Span) => s.start >= section.span.start && s.start < section.span.end;
     const tables = model.tables.filter((t) => inside(t.span));
     tables.forEach((t) => placed.add(t));
-    const stops = [...section.subHeadings.map((h) => h.span.start), ...tables.map((t) => t.span.start), section.span.end].sort((a, b) => a - b);
-    const subs = section.subHeadings.map((h) => {
-      const end = firstAfter(stops, h.span.start) ?? section.span.end;
-      return symbol(model, h.text, SymbolKind.Namespace, { start: h.span.start, end }, h.span);
-    });
+    const ends = subHeadingEnds(section, tables);
+    const subs = section.subHeadings.map((h, i) => symbol(model, h.text, SymbolKind.Namespace, { start: h.span.start, end: ends[i] }, h.span));
     const children = [...subs, ...tables.map((t) => tableSymbol(model, t, locale))]
       .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     const detail = section.heading.standard ? undefined : (locale === 'en' ? 'non-standard heading' : '标题不规范');
