@@ -12,14 +12,14 @@ import * as formatting from './features/formatting';
 import * as hover from './features/hover';
 import * as inlayHints from './features/inlayHints';
 import * as outline from './features/outline';
-import * as published from './features/published';
+import * as reportView from './features/reportView';
 import * as symbols from './features/symbols';
 import * as writing from './features/writing';
 import { isCheckWorker, runCheckWorker } from './lsp/checkWorker';
 import { serve } from './lsp/lifecycle';
 import { createServices, type Feature } from './lsp/services';
 
-const FEATURES: Feature[] = [hover, symbols, folding, codeActions, completion, inlayHints, codeLens, formatting, outline, published, writing, desk];
+const FEATURES: Feature[] = [hover, symbols, folding, codeActions, completion, inlayHints, codeLens, formatting, outline, reportView, writing, desk];
 
 if (isCheckWorker()) runCheckWorker();
 else startServer();

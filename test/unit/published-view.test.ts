@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { checkText, computeLineStarts, offsetAt } from '../../server/src/engine';
 import { looksLikeReportPage } from '../../server/src/protocol/detection';
 import { fileUriOfView, viewUriOf } from '../../server/src/protocol';
-import { placeFindings, publishedOf, textOffsetOfSource } from '../../server/src/features/published';
+import { placeFindings, publishedOf, textOffsetOfSource } from '../../server/src/lsp/published';
 import { DEFAULT_LIMITS } from '../../server/src/formats';
 import { readHtmlText } from '../../server/src/formats/html';
 import { ROOT } from './helpers';

@@ -10,7 +10,7 @@ import { SOURCE } from '../lsp/diagnostics';
 import { invalidParams, isObject, isRange } from '../lsp/guard';
 import { onAnalysis } from '../lsp/requests';
 import type { Services } from '../lsp/services';
-import { shownFindings } from './published';
+import { shownFindings } from '../lsp/published';
 import { DISABLE_RULE_COMMAND } from '../protocol';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.govreport`;

@@ -10,7 +10,7 @@ import { relationsOf } from '../lsp/analyses';
 import { invalidParams, isPosition } from '../lsp/guard';
 import { offsetOf, onReport } from '../lsp/requests';
 import type { Services } from '../lsp/services';
-import { TextToSource, textOffsetOfSource } from './published';
+import { TextToSource, textOffsetOfSource } from '../lsp/published';
 import { parseRef, refAt, renderRef } from './articleRefs';
 import { REVIEW_GROUPS, TABLE_NAMES } from './glossary';
 

@@ -7,7 +7,7 @@ import { analysisOf, unlessCancelled } from '../lsp/requests';
 import type { Services } from '../lsp/services';
 import { REPORT_OUTLINE, type RelationOutline, type ReportOutline, type TableOutline } from '../protocol';
 import { TABLE_NAMES } from './glossary';
-import { isSourceMapped, mapRanges, TextToSource } from './published';
+import { isSourceMapped, mapRanges, TextToSource } from '../lsp/published';
 
 function relationOutline(analysis: Analysis, r: RelationResult): RelationOutline {
   const label = `${cellName(r.target.row, r.target.cell)}: ${r.ok ? `${r.actual}` : `${r.actual} ≠ ${r.expected}`}`;

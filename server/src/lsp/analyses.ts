@@ -12,7 +12,7 @@
 import { derivedFrom } from '../engine/derived';
 import { checkModel, evaluateRelations, parseReport, type EngineConfig, type Finding, type Localized, type RelationResult, type ReportModel } from '../engine';
 import type { CheckCounts, CheckSummary } from '../protocol';
-import { shownFindings, type Published } from '../features/published';
+import { shownFindings, type Published } from './published';
 import { StaleCheck, WorkerUnavailable, type CheckWorkers } from './checkWorker';
 
 export interface Analysis {

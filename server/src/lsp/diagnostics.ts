@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { localize, ruleDocPath, RULES_BY_CODE, type Finding, type Locale, type Severity } from '../engine';
-import { isSourceMapped, shownFindings } from '../features/published';
+import { isSourceMapped, shownFindings } from './published';
 import { DID_CHECK } from '../protocol';
 import { looksLikeReportPage } from '../protocol/detection';
 import { summarize, WORKER_THRESHOLD, type Analyses, type Analysis, type Source } from './analyses';

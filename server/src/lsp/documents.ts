@@ -4,7 +4,7 @@
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_LIMITS } from '../formats/types';
-import { publishedOf, type Published } from '../features/published';
+import { publishedOf, type Published } from './published';
 import { fileUriOfView, LANGUAGE_ID, type CheckSummary } from '../protocol';
 import { DETECTION_PREFIX, looksLikeReport, looksLikeReportPage, matchesReportFileName } from '../protocol/detection';
 import { summarize, type Analyses, type Analysis, type CheckRecord, type Source } from './analyses';

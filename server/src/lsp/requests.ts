@@ -4,7 +4,7 @@
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Position } from 'vscode-languageserver/node';
 import { offsetAt, type Locale, type ReportModel } from '../engine';
 import { lineEnd } from '../engine/text';
-import { isSourceMapped, type Published } from '../features/published';
+import { isSourceMapped, type Published } from './published';
 import type { Analysis } from './analyses';
 import { documentUri } from './guard';
 import type { Services } from './services';

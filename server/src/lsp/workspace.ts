@@ -7,7 +7,7 @@ import { FileChangeType, type FileEvent, type WorkspaceFolder } from 'vscode-lan
 import type { Source } from './analyses';
 import { DETECTION_PREFIX, looksLikeReport, matchesReportFileName } from '../protocol/detection';
 import { VIEW_EXTENSIONS, viewUriOf } from '../protocol';
-import { publishedOf, type Published } from '../features/published';
+import { publishedOf, type Published } from './published';
 import type { PublishedRead } from './publishedFiles';
 import { uriToPath } from './settings';
 import { decodeBytes } from '../formats/decode';

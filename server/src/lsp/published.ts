@@ -5,12 +5,6 @@
 // paragraph or page), and no edit is offered.
 import { computeLineStarts, offsetAt, positionAt, type Finding, type Fix, type Localized, type Range, type TextEdit } from '../engine';
 import { derivedFrom } from '../engine/derived';
-import { ResponseError, type Connection } from 'vscode-languageserver';
-import { invalidParams, plainUri } from '../lsp/guard';
-import { unlessCancelled } from '../lsp/requests';
-import type { Services } from '../lsp/services';
-import { uriToPath } from '../lsp/settings';
-import { REPORT_VIEW, type ReportViewText } from '../protocol';
 import { describeLocation, exactSourceRange, locate, type ExtractedReport } from '../formats';
 
 /** What a report read from a published file keeps of its reading. */
@@ -145,18 +139,3 @@ const isRange = (v: object): v is Range => {
   const r = v as Partial<Range>;
   return typeof r.start?.line === 'number' && typeof r.end?.character === 'number' && Object.keys(v).length === 2;
 };
-
-
-/** The text read from a Word or PDF file, shown as its report view; a damaged file gives an empty view and one finding saying why. */
-export function register(connection: Connection, services: Services): void {
-  connection.onRequest(REPORT_VIEW, async (params, token) => {
-    const uri = plainUri(params);
-    if (uri instanceof ResponseError) return uri;
-    const file = uriToPath(uri);
-    if (!file) return invalidParams('uri');
-    const read = await unlessCancelled(services.publishedFiles.read(file), token);
-    if (read instanceof ResponseError) return read;
-    const answer: ReportViewText = { text: read.extracted.text, format: read.extracted.format };
-    return answer;
-  });
-}
