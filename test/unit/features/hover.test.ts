@@ -37,6 +37,15 @@ describe('hover', () => {
     assert.match(hover(wrong, offsetOf(wrong, line, line.length), 'en').value, /✗ the table says 7, expected 6/);
   });
 
+  it('a total of table 四 shows R4 over its outcome columns', () => {
+    const cases = '| 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |';
+    const t4 = text.replace('| 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', cases);
+    const { value } = hover(t4, offsetOf(t4, cases, '| 1 | 0 | 0 | 0 | '.length));
+    assert.match(value, /^\*\*行政复议 › 总计\*\*/);
+    assert.match(value, /\*\*R4\*\*/);
+    assert.match(value, /`1 \+ 0 \+ 0 \+ 0 = 1` ✓/);
+  });
+
   it('a row label gives the row\'s meaning and quotes its provision of the 条例', () => {
     const { value, range } = hover(text, offsetOf(text, '（一）予以公开', 2));
     assert.match(value, /^\*\*（一）予以公开\*\*/);
