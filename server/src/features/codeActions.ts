@@ -58,60 +58,59 @@ const cmp = (a: Range['start'], b: Range['start']) => a.line - b.line || a.chara
 const preferredFix = (f: Finding) => f.fixes.find((x) => x.preferred);
 
 export function codeActions(input: CodeActionInput): CodeAction[] {
-  const { analysis, context, locale } = input;
+  const { analysis, context } = input;
   if (analysis.version !== input.version || !analysis.model) return [];
+  return [
+    ...(wanted(context.only, CodeActionKind.QuickFix) ? quickFixes(input) : []),
+    ...(wanted(context.only, FIX_ALL_KIND) ? fixAll(input) : []),
+  ];
+}
+
+/** For each diagnostic of a finding: its fixes, once per rule a fix-all of that rule, and turning the rule off. */
+function quickFixes(input: CodeActionInput): CodeAction[] {
+  const { analysis, context, locale } = input;
   const out: CodeAction[] = [];
-  const only = context.only;
-
-  if (wanted(only, CodeActionKind.QuickFix)) {
-    const offeredAll = new Set<string>();
-    const findingOf = findingIndex(analysis);
-    const preferredOfRule = new Map<string, Finding[]>();
-    for (const diagnostic of context.diagnostics) {
-      const finding = findingOf(diagnostic);
-      if (!finding) continue;
-      for (const fix of finding.fixes) {
-        out.push({
-          title: localize(fix.title, locale),
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
-          isPreferred: fix.preferred,
-          edit: workspaceEdit(input, fix.edits),
-        });
-      }
-      if (!preferredOfRule.has(finding.code)) preferredOfRule.set(finding.code, analysis.findings.filter((f) => f.code === finding.code && preferredFix(f)));
-      const sameRule = preferredOfRule.get(finding.code)!;
-      if (sameRule.length > 1 && !offeredAll.has(finding.code)) {
-        offeredAll.add(finding.code);
-        out.push({
-          title: t(locale, `修复本文件中所有 ${finding.code} 问题（${sameRule.length} 处）`, `Fix all ${finding.code} problems in this file (${sameRule.length})`),
-          kind: CodeActionKind.QuickFix,
-          diagnostics: context.diagnostics.filter((d) => d.code === finding.code),
-          edit: workspaceEdit(input, mergeFixes(sameRule.map((f) => preferredFix(f)!))),
-        });
-      }
-      if (input.canDisableRule) {
-        out.push({
-          title: t(locale, `在此工作区关闭规则 ${finding.code}`, `Turn off rule ${finding.code} in this workspace`),
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
-          command: { title: t(locale, '关闭规则', 'Turn off rule'), command: DISABLE_RULE_COMMAND, arguments: [finding.code] },
-        });
-      }
+  const offeredAll = new Set<string>();
+  const findingOf = findingIndex(analysis);
+  const preferredOfRule = new Map<string, Finding[]>();
+  for (const diagnostic of context.diagnostics) {
+    const finding = findingOf(diagnostic);
+    if (!finding) continue;
+    for (const fix of finding.fixes) {
+      out.push({ title: localize(fix.title, locale), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: workspaceEdit(input, fix.edits) });
     }
-  }
-
-  if (wanted(only, FIX_ALL_KIND)) {
-    const fixes = analysis.findings.map(preferredFix).filter((f): f is Fix => !!f);
-    if (fixes.length) {
+    if (!preferredOfRule.has(finding.code)) preferredOfRule.set(finding.code, analysis.findings.filter((f) => f.code === finding.code && preferredFix(f)));
+    const sameRule = preferredOfRule.get(finding.code)!;
+    if (sameRule.length > 1 && !offeredAll.has(finding.code)) {
+      offeredAll.add(finding.code);
       out.push({
-        title: t(locale, `修复所有可自动修复的年报问题（${fixes.length} 处）`, `Fix all auto-fixable report problems (${fixes.length})`),
-        kind: FIX_ALL_KIND,
-        edit: workspaceEdit(input, mergeFixes(fixes)),
+        title: t(locale, `修复本文件中所有 ${finding.code} 问题（${sameRule.length} 处）`, `Fix all ${finding.code} problems in this file (${sameRule.length})`),
+        kind: CodeActionKind.QuickFix,
+        diagnostics: context.diagnostics.filter((d) => d.code === finding.code),
+        edit: workspaceEdit(input, mergeFixes(sameRule.map((f) => preferredFix(f)!))),
+      });
+    }
+    if (input.canDisableRule) {
+      out.push({
+        title: t(locale, `在此工作区关闭规则 ${finding.code}`, `Turn off rule ${finding.code} in this workspace`),
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        command: { title: t(locale, '关闭规则', 'Turn off rule'), command: DISABLE_RULE_COMMAND, arguments: [finding.code] },
       });
     }
   }
   return out;
+}
+
+/** source.fixAll.govreport: every preferred fix of the file at once (overlapping ones after the first dropped). */
+function fixAll(input: CodeActionInput): CodeAction[] {
+  const fixes = input.analysis.findings.map(preferredFix).filter((f): f is Fix => !!f);
+  if (!fixes.length) return [];
+  return [{
+    title: t(input.locale, `修复所有可自动修复的年报问题（${fixes.length} 处）`, `Fix all auto-fixable report problems (${fixes.length})`),
+    kind: FIX_ALL_KIND,
+    edit: workspaceEdit(input, mergeFixes(fixes)),
+  }];
 }
 
 const rangeKey = (code: unknown, r: Range) => `${String(code)}@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
