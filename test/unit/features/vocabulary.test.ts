@@ -29,6 +29,14 @@ describe('the template\'s rows and sections', () => {
     }
   });
 
+  it('rows with long labels carry the short name messages use', () => {
+    const rows = TEMPLATE_YEARS[1].tables[3][0].rows;
+    const short = (key: string) => rows.find((r) => r.key === key)?.short;
+    assert.equal(short('carried'), '二、上年结转');
+    assert.equal(short('other2'), '（六）2.逾期未缴纳费用');
+    assert.equal(short('deny1'), undefined, 'a short label is its own name');
+  });
+
   it('table 二\'s blocks cite their item of 第二十条; sections their item of 第五十条', () => {
     const blocks = TEMPLATE_YEARS[1].tables[2][0].rows.filter((r) => r.group && r.block === r.label);
     assert.deepEqual(blocks.map((b) => b.article), ['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项']);

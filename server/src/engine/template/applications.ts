@@ -21,17 +21,18 @@ const HEADERS = [
 ];
 
 /**
- * What each row counts and the provision of the 条例 behind it, as reports cite it (quoted in hovers). Keys are
- * row keys; （六）其他处理 is a data row in 2019 and a group in 2021, with the same meaning.
+ * What each row counts, the provision of the 条例 behind it as reports cite it (quoted in hovers), and the short
+ * name of a row whose label is long. Keys are row keys; （六）其他处理 is a data row in 2019 and a group in 2021, with the same meaning.
  */
-const ROW_TERMS: Record<string, Pick<RowSpec, 'meaning' | 'article'>> = {
-  new: { meaning: { zh: '本年度内新收到的政府信息公开申请件数。', en: 'Applications for disclosure received during the year.' }, article: '第二十七条' },
+const ROW_TERMS: Record<string, Pick<RowSpec, 'meaning' | 'article' | 'short'>> = {
+  new: { short: '一、本年新收', meaning: { zh: '本年度内新收到的政府信息公开申请件数。', en: 'Applications for disclosure received during the year.' }, article: '第二十七条' },
   carried: {
+    short: '二、上年结转',
     meaning: { zh: '上一年度收到、结转到本年度继续办理的申请件数；应等于上一年度报告中的“四、结转下年度继续办理”。', en: 'Applications received last year and carried over into this year; should equal last year\'s "carried to next year".' },
   },
   results: { meaning: { zh: '本年度办结的申请按办理结果分类（每件只计一种结果）。', en: 'Applications completed this year, by outcome (each counted once).' }, article: '第三十六条' },
   open: { meaning: { zh: '全部予以公开的申请，含告知已主动公开信息的获取方式。', en: 'Information disclosed in full, including telling the applicant where proactively disclosed information can be found.' }, article: '第三十六条第（一）（二）项' },
-  partial: { meaning: { zh: '作区分处理、提供可以公开部分的申请；区分处理的只计这一情形，不计其他情形。', en: 'Partly disclosed after separating what may be disclosed; counted only here.' }, article: '第三十七条' },
+  partial: { short: '（二）部分公开', meaning: { zh: '作区分处理、提供可以公开部分的申请；区分处理的只计这一情形，不计其他情形。', en: 'Partly disclosed after separating what may be disclosed; counted only here.' }, article: '第三十七条' },
   deny: { meaning: { zh: '依法决定不予公开的申请，按理由分为以下 8 类。', en: 'Disclosure refused, by the eight grounds below.' }, article: '第三十六条第（三）项' },
   deny1: { meaning: { zh: '申请的信息依法确定为国家秘密。', en: 'The information is a state secret.' }, article: '第十四条' },
   deny2: { meaning: { zh: '法律、行政法规禁止公开的信息。', en: 'Disclosure is prohibited by laws or administrative regulations.' }, article: '第十四条' },
@@ -52,11 +53,12 @@ const ROW_TERMS: Record<string, Pick<RowSpec, 'meaning' | 'article'>> = {
   reject4: { meaning: { zh: '申请数量、频次明显超过合理范围且理由不合理。', en: 'Unreasonably large or frequent applications without a valid reason.' }, article: '第三十五条' },
   reject5: { meaning: { zh: '要求行政机关确认或重新出具申请人已获取的信息（条例无单独条款对应）。', en: 'Requests to confirm or re-issue information already obtained (no single article).' } },
   other: { meaning: { zh: '不属于以上各类的其他处理结果。', en: 'Other outcomes not listed above.' } },
-  other1: { meaning: { zh: '申请人无正当理由逾期不补正，视为放弃申请，行政机关不再处理。', en: 'The applicant did not clarify in time; the application is treated as withdrawn.' }, article: '第三十条' },
-  other2: { meaning: { zh: '申请人逾期未按收费通知缴纳信息处理费，行政机关不再处理。', en: 'The applicant did not pay the processing fee in time.' }, article: '第四十二条' },
-  other3: { meaning: { zh: '其他处理情形。', en: 'Other cases.' } },
+  other1: { short: '（六）1.逾期不补正', meaning: { zh: '申请人无正当理由逾期不补正，视为放弃申请，行政机关不再处理。', en: 'The applicant did not clarify in time; the application is treated as withdrawn.' }, article: '第三十条' },
+  other2: { short: '（六）2.逾期未缴纳费用', meaning: { zh: '申请人逾期未按收费通知缴纳信息处理费，行政机关不再处理。', en: 'The applicant did not pay the processing fee in time.' }, article: '第四十二条' },
+  other3: { short: '（六）3.其他', meaning: { zh: '其他处理情形。', en: 'Other cases.' } },
   total: { meaning: { zh: '本年度办结的申请总数，等于（一）至（六）各项之和（R2）。', en: 'All applications completed this year: the sum of (1) to (6) (R2).' } },
   carryOver: {
+    short: '四、结转下年度继续办理',
     meaning: { zh: '本年度未办结、结转下年度继续办理的申请；一 + 二 = （七）总计 + 四（R1）。', en: 'Applications carried into next year; new + carried over = total handled + carried to next year (R1).' },
     article: '第三十三条',
   },

@@ -10,7 +10,7 @@ import type { RowSpec, TableTemplate, TemplateYearSpec } from './types';
  * dropped by oneShape).
  */
 const ROW_FIELDS: { [K in keyof Required<RowSpec>]: true } = {
-  key: true, label: true, aliases: true, group: true, parent: true, columns: true, headers: true, block: true, article: true, meaning: true,
+  key: true, label: true, aliases: true, group: true, parent: true, columns: true, headers: true, block: true, article: true, meaning: true, short: true,
 };
 const ROW_FIELD_NAMES = Object.keys(ROW_FIELDS) as (keyof RowSpec)[];
 

@@ -28,6 +28,8 @@ export interface RowSpec {
   article?: string;
   /** What the row counts, in a sentence (hovers). */
   meaning?: Localized;
+  /** How messages name a row whose label is long (二、上年结转, （六）2.逾期未缴纳费用); else its label. */
+  short?: string;
 }
 
 /**
