@@ -12,6 +12,7 @@ const limit = Number(process.argv.find((a) => a.startsWith('--limit='))?.slice(8
 const dirs = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 
 function* files(dir) {
+  if (!statSync(dir).isDirectory()) { yield dir; return; }
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) yield* files(path);

@@ -1,7 +1,7 @@
 // The extension's commands: re-check, restart the server, show output, new report, and the two
 // used by the server's code actions and the Report checks view.
 import * as vscode from 'vscode';
-import { DISABLE_RULE_COMMAND, LANGUAGE_ID, NEW_REPORT, NEXT_YEAR, RECHECK, type NewReportParams, type NextYearAnswer, type NextYearParams } from '../../server/src/features/protocol';
+import { DISABLE_RULE_COMMAND, LANGUAGE_ID, NEW_REPORT, NEXT_YEAR, RECHECK, type NewReportParams, type NextYearParams } from '../../server/src/protocol';
 import type { ServerClient } from './serverClient';
 import { REVEAL_COMMAND } from './reportTree';
 
@@ -59,7 +59,7 @@ async function newReport(server: ServerClient, args?: Partial<NewReportParams>):
   }
   const client = await server.start();
   const params: NewReportParams = { templateYear: args?.templateYear ?? 2021, reportYear, agency: agency?.trim() || undefined };
-  const content = await client.sendRequest<string>(NEW_REPORT, params);
+  const content = await client.sendRequest(NEW_REPORT, params);
   const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content });
   return vscode.window.showTextDocument(doc);
 }
@@ -73,7 +73,7 @@ async function nextYear(server: ServerClient): Promise<vscode.TextEditor | undef
   }
   const client = await server.start();
   const params: NextYearParams = { text: source.getText() };
-  const answer = await client.sendRequest<NextYearAnswer>(NEXT_YEAR, params);
+  const answer = await client.sendRequest(NEXT_YEAR, params);
   if ('error' in answer) {
     void vscode.window.showWarningMessage(answer.error);
     return undefined;

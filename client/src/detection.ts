@@ -1,7 +1,7 @@
 // Switches a plain-text or markdown document to govreport when its content looks like a report.
 import * as vscode from 'vscode';
-import { DETECTION_PREFIX, looksLikeReport } from '../../server/src/features/languageDetection';
-import { LANGUAGE_ID } from '../../server/src/features/protocol';
+import { DETECTION_PREFIX, looksLikeReport } from '../../server/src/protocol/detection';
+import { LANGUAGE_ID } from '../../server/src/protocol';
 
 const CANDIDATES = new Set(['plaintext', 'markdown']);
 

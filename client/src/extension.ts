@@ -1,8 +1,8 @@
 // The govreport extension: language detection, the language client, the Report checks view,
 // the language status item and the commands. The server starts on first need.
 import * as vscode from 'vscode';
-import { looksLikeReportPage } from '../../server/src/features/languageDetection';
-import { DID_CHECK, LANGUAGE_ID, VIEW_SCHEME, type CheckSummary } from '../../server/src/features/protocol';
+import { looksLikeReportPage } from '../../server/src/protocol/detection';
+import { DID_CHECK, LANGUAGE_ID, VIEW_SCHEME, type CheckSummary } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { LanguageDetection } from './detection';
 import { ReportTree, VIEW_ID } from './reportTree';

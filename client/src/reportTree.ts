@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   REPORT_LIST, REPORT_OUTLINE, type CheckSummary, type RelationOutline, type ReportOutline, type SectionOutline, type TableOutline,
-} from '../../server/src/features/protocol';
+} from '../../server/src/protocol';
 
 export const VIEW_ID = 'govreport.reportChecks';
 export const REVEAL_COMMAND = 'govreport.reveal';
@@ -44,7 +44,7 @@ export class ReportTree implements vscode.TreeDataProvider<Node> {
   async getChildren(node?: Node): Promise<Node[]> {
     if (!node) {
       const client = await this.client();
-      const list = (await client.sendRequest<CheckSummary[]>(REPORT_LIST, {})) ?? [];
+      const list = (await client.sendRequest(REPORT_LIST, {})) ?? [];
       return list.filter((s) => s.isReport || s.skipped).sort((a, b) => a.uri.localeCompare(b.uri)).map((summary) => ({ kind: 'report', summary }));
     }
     switch (node.kind) {
@@ -129,7 +129,7 @@ export class ReportTree implements vscode.TreeDataProvider<Node> {
   private outline(uri: string): Promise<ReportOutline | null> {
     let hit = this.outlines.get(uri);
     if (!hit) {
-      hit = this.client().then((c) => c.sendRequest<ReportOutline | null>(REPORT_OUTLINE, { uri }));
+      hit = this.client().then((c) => c.sendRequest(REPORT_OUTLINE, { uri }));
       this.outlines.set(uri, hit);
     }
     return hit;

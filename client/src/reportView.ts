@@ -2,7 +2,7 @@
 // reads from the file, in the govreport language, so that it gets diagnostics, hovers, the outline and a place in
 // the Report checks view like any report. The file itself is never opened as text nor written to.
 import * as vscode from 'vscode';
-import { fileUriOfView, LANGUAGE_ID, REPORT_VIEW, VIEW_EXTENSIONS, VIEW_SCHEME, type ReportViewText } from '../../server/src/features/protocol';
+import { fileUriOfView, LANGUAGE_ID, REPORT_VIEW, VIEW_EXTENSIONS, VIEW_SCHEME } from '../../server/src/protocol';
 import type { ServerClient } from './serverClient';
 
 export const OPEN_REPORT_VIEW = 'govreport.openReportView';
@@ -28,7 +28,7 @@ export class ReportViewProvider implements vscode.TextDocumentContentProvider, v
     const file = fileUriOfView(uri.toString());
     if (!file) return '';
     const client = await this.server.start();
-    const answer = await client.sendRequest<ReportViewText | null>(REPORT_VIEW, { uri: file }, token);
+    const answer = await client.sendRequest(REPORT_VIEW, { uri: file }, token);
     return answer?.text ?? '';
   }
 

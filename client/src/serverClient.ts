@@ -1,7 +1,7 @@
 // Starts the language server (IPC) on first need, and restarts it with one clear message if it dies.
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { DISABLE_RULE_COMMAND, LANGUAGE_ID, VIEW_SCHEME, type InitializationOptions } from '../../server/src/features/protocol';
+import { DISABLE_RULE_COMMAND, LANGUAGE_ID, VIEW_SCHEME, type InitializationOptions } from '../../server/src/protocol';
 import { continueAfterError, RestartPolicy } from './restartPolicy';
 
 /**

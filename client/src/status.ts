@@ -1,6 +1,6 @@
 // The language status item: the template year detected and when the report was last checked.
 import * as vscode from 'vscode';
-import { LANGUAGE_ID, type CheckSummary } from '../../server/src/features/protocol';
+import { LANGUAGE_ID, type CheckSummary } from '../../server/src/protocol';
 import { templateText } from './reportTree';
 
 export class ReportStatus implements vscode.Disposable {

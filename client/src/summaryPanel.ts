@@ -4,8 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { PAGE_CSS } from '../../server/src/desk/pageStyle';
-import type { OpenMessage, PageData } from '../../server/src/desk/pageData';
-import { EXPORT_TABLES, SUMMARY_DATA, type ExportTablesParams } from '../../server/src/features/protocol';
+import type { OpenMessage } from '../../server/src/desk/pageData';
+import { EXPORT_TABLES, SUMMARY_DATA, type ExportTablesParams } from '../../server/src/protocol';
 import type { ServerClient } from './serverClient';
 
 export const SUMMARY_COMMAND = 'govreport.summary';
@@ -61,7 +61,7 @@ export class SummaryPanel implements vscode.Disposable {
 
   private async send(): Promise<void> {
     const client = await this.server.start();
-    const data = await client.sendRequest<PageData>(SUMMARY_DATA, {});
+    const data = await client.sendRequest(SUMMARY_DATA, {});
     if (!this.panel || !(await this.panel.webview.postMessage({ type: 'data', data }))) return;
     for (const resolve of this.waiting.splice(0)) resolve(data.reports.length);
   }
@@ -120,7 +120,7 @@ export async function exportTables(server: ServerClient): Promise<void> {
   const path = /\.xlsx$/i.test(target.fsPath) ? target.fsPath : `${target.fsPath}.xlsx`;
   const client = await server.start();
   try {
-    const n = await client.sendRequest<number>(EXPORT_TABLES, { path } satisfies ExportTablesParams);
+    const n = await client.sendRequest(EXPORT_TABLES, { path } satisfies ExportTablesParams);
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} reports exported to {1}.', n, path));
   } catch (e) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not export the tables: {0}', (e as Error).message));

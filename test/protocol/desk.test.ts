@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { FIGURES, type PageData } from '../../server/src/desk/pageData';
-import { EXPORT_TABLES, SUMMARY_DATA } from '../../server/src/features/protocol';
+import { EXPORT_TABLES, SUMMARY_DATA } from '../../server/src/protocol';
 import { HAVE_SERVER, model, reports, SKIP_REPORTS } from './helpers';
 import { LspClient, ROOT, uriOf } from './lsp';
 

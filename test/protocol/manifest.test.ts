@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { RULES } from '../../server/src/engine';
-import { looksLikeReport, matchesReportFileName } from '../../server/src/features/languageDetection';
+import { looksLikeReport, matchesReportFileName } from '../../server/src/protocol/detection';
 import { ROOT } from './lsp';
 
 const read = (f: string) => readFileSync(path.join(ROOT, f), 'utf8');
@@ -41,7 +41,7 @@ describe('extension manifest', () => {
 
   test('every contributed command is registered by the client, every client string is translated', () => {
     const client = readdirSync(path.join(ROOT, 'client', 'src')).map((f) => read(path.join('client', 'src', f))).join('\n');
-    const ids = `${client}\n${read('server/src/features/protocol.ts')}`;
+    const ids = `${client}\n${read('server/src/protocol/index.ts')}`;
     for (const c of pkg.contributes.commands) assert.ok(ids.includes(`'${c.command}'`), c.command);
     const used = new Set([...client.matchAll(/l10n\.t\('([^']*)'/g)].map((m) => m[1]));
     const zh = json('l10n/bundle.l10n.zh-cn.json');

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { CodeAction, Diagnostic, Hover, MarkupContent, Range } from 'vscode-languageserver-protocol';
 import { computeLineStarts, offsetAt, parseReport } from '../../server/src/engine';
-import { viewUriOf, type ReportViewText } from '../../server/src/features/protocol';
+import { viewUriOf, type ReportViewText } from '../../server/src/protocol';
 import { documentOf, toDocx, toHtml } from '../unit/formatFixtures';
 import { setCell, sample } from '../unit/helpers';
 import { apply, editsOf, HAVE_SERVER } from './helpers';

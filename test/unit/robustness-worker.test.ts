@@ -1,4 +1,4 @@
-// The check worker and the analyzer in front of it: large texts are checked off the server thread with the
+// The check worker and the analyses in front of it: large texts are checked off the server thread with the
 // same findings as on it; a check that turns stale is stopped; one job serves everyone waiting for the same
 // text; a worker that cannot start means checking on the server thread, one that dies means an error.
 import assert from 'node:assert/strict';
@@ -7,9 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { checkText, defaultConfig } from '../../server/src/engine';
-import { Analyzer } from '../../server/src/features/analyzer';
-import { CheckWorkers } from '../../server/src/features/checkWorker';
-import { DocumentCache, type Source } from '../../server/src/features/documentCache';
+import { Analyses, type Source } from '../../server/src/lsp/analyses';
+import { CheckWorkers } from '../../server/src/lsp/checkWorker';
 import { CLEAN_2021, sample } from './helpers';
 
 /** The compiled server (out/server/src/server.js) is the worker script, as dist/server.js is in the extension. */
@@ -23,49 +22,48 @@ describe('check worker', () => {
   after(() => workers.dispose());
 
   it('a text over the threshold is checked in the worker, with the findings of a check on this thread', async () => {
-    const cache = new DocumentCache();
-    const analyzer = new Analyzer(cache, workers, 1000);
+    const analyses = new Analyses({ workers, threshold: 1000 });
     const text = sample('含典型错误');
     const before = workers.stats.checked;
-    const a = await analyzer.analyze(source('file:///w/a.govreport', text), config, 20 * 1024 * 1024, () => false);
+    const a = await analyses.analyze(source('file:///w/a.govreport', text), config, 20 * 1024 * 1024, () => false);
     assert.ok(a && a.model);
     assert.equal(workers.stats.checked, before + 1, 'checked in the worker');
     assert.equal(a.model.text, text, 'the model has its text back');
     assert.deepEqual(codes(a.findings), codes(checkText(text).findings));
-    assert.equal(cache.last('file:///w/a.govreport'), a, 'the result is cached for hover and code actions');
+    assert.equal(analyses.last('file:///w/a.govreport'), a, 'the result is cached for hover and code actions');
     // Asked again: from the cache, no second job.
-    assert.equal(await analyzer.analyze(source('file:///w/a.govreport', text), config, 20 * 1024 * 1024, () => false), a);
+    assert.equal(await analyses.analyze(source('file:///w/a.govreport', text), config, 20 * 1024 * 1024, () => false), a);
     assert.equal(workers.stats.checked, before + 1);
   });
 
   it('everyone waiting for the same text shares one job', async () => {
-    const analyzer = new Analyzer(new DocumentCache(), workers, 1000);
+    const analyses = new Analyses({ workers, threshold: 1000 });
     const text = CLEAN_2021();
     const before = workers.stats.checked;
-    const [x, y] = await Promise.all([1, 2].map(() => analyzer.analyze(source('file:///w/b.govreport', text), config, 20 * 1024 * 1024, () => false)));
+    const [x, y] = await Promise.all([1, 2].map(() => analyses.analyze(source('file:///w/b.govreport', text), config, 20 * 1024 * 1024, () => false)));
     assert.equal(x, y);
     assert.equal(workers.stats.checked, before + 1);
   });
 
   it('a check that turns stale is stopped and yields nothing; the next one runs', async () => {
-    const analyzer = new Analyzer(new DocumentCache(), workers, 1000);
+    const analyses = new Analyses({ workers, threshold: 1000 });
     const big = `${sample('含典型错误')}\n`.repeat(400);
     let stale = false;
     const stoppedBefore = workers.stats.stopped;
-    const pending = analyzer.analyze(source('file:///w/c.govreport', big), config, 100 * 1024 * 1024, () => stale);
+    const pending = analyses.analyze(source('file:///w/c.govreport', big), config, 100 * 1024 * 1024, () => stale);
     setTimeout(() => { stale = true; }, 30);
     const t0 = Date.now();
     assert.equal(await pending, null);
     assert.ok(Date.now() - t0 < 1500, 'stopped promptly');
     assert.equal(workers.stats.stopped, stoppedBefore + 1);
-    const next = await analyzer.analyze(source('file:///w/c.govreport', CLEAN_2021(), 2), config, 20 * 1024 * 1024, () => false);
+    const next = await analyses.analyze(source('file:///w/c.govreport', CLEAN_2021(), 2), config, 20 * 1024 * 1024, () => false);
     assert.ok(next && next.findings.length === 0);
   });
 
   it('a text over the size limit is not sent to the worker', async () => {
-    const analyzer = new Analyzer(new DocumentCache(), workers, 10);
+    const analyses = new Analyses({ workers, threshold: 10 });
     const before = workers.stats.checked;
-    const a = await analyzer.analyze(source('file:///w/d.govreport', CLEAN_2021()), config, 100, () => false);
+    const a = await analyses.analyze(source('file:///w/d.govreport', CLEAN_2021()), config, 100, () => false);
     assert.ok(a?.skipped);
     assert.equal(workers.stats.checked, before);
   });
@@ -74,9 +72,9 @@ describe('check worker', () => {
 describe('check worker failures', () => {
   it('no worker can be started: the check runs on this thread', async () => {
     const workers = new CheckWorkers(42 as unknown as string); // new Worker(42) throws at once
-    const analyzer = new Analyzer(new DocumentCache(), workers, 10);
+    const analyses = new Analyses({ workers, threshold: 10 });
     const text = CLEAN_2021();
-    const a = await analyzer.analyze(source('file:///w/e.govreport', text), config, 20 * 1024 * 1024, () => false);
+    const a = await analyses.analyze(source('file:///w/e.govreport', text), config, 20 * 1024 * 1024, () => false);
     assert.ok(a && a.model && a.findings.length === 0);
     workers.dispose();
   });

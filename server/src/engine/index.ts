@@ -6,6 +6,7 @@ export { checkModel, checkText, plainFinding, type CheckResult } from './check';
 export { readConfig, mergeConfigs, parseSeverity, defaultConfig, SEVERITY_SETTINGS, type EngineConfig } from './config';
 export { RULES, RULES_BY_CODE, type Rule } from './rules';
 export { applyEdits, computeLineStarts, positionAt, offsetAt, spanToRange } from './text';
+export { cellName, columnName } from './cellName';
 export { TEMPLATE_YEARS, SECTIONS, templateYearForReportYear } from './template';
 export { reportSkeleton, emptyTable, standardHeading, renderTable } from './skeleton';
 export { proseFigures, describeFigure, targetText, type ProseFigure, type FigureTarget, type FigureCell, type FigureStatus } from './prose';

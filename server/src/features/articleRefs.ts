@@ -1,5 +1,6 @@
 // References to articles of the 条例 in the text (第二十条第（五）项, 第十六条第二款) and their wording.
 import type { Locale, Span } from '../engine';
+import { parseChineseNumeral } from '../engine/normalize';
 import { ARTICLES, REGULATION_TITLE, type Article } from '../engine/template/articles';
 
 export interface ArticleRef {
@@ -15,14 +16,8 @@ export interface ArticleRef {
 const NUM = '[一二三四五六七八九十]+';
 const REF = new RegExp(`第(${NUM})条(?:第(${NUM})款)?(?:第((?:[（(]${NUM}[)）][、和及]?)+)项)?`, 'g');
 
-export function chineseNumber(s: string): number {
-  const d = (c: string) => '零一二三四五六七八九'.indexOf(c);
-  const ten = s.indexOf('十');
-  if (ten < 0) return d(s);
-  const tens = ten === 0 ? 1 : d(s[ten - 1]);
-  const ones = ten === s.length - 1 ? 0 : d(s[ten + 1]);
-  return tens * 10 + ones;
-}
+/** A numeral the pattern above matched (一 to 九十九): always one the engine's reader takes. */
+const numeral = (s: string): number => parseChineseNumeral(s) ?? 0;
 
 export function parseRef(text: string, start = 0): ArticleRef | null {
   REF.lastIndex = 0;
@@ -31,10 +26,10 @@ export function parseRef(text: string, start = 0): ArticleRef | null {
 }
 
 function toRef(m: RegExpExecArray, offset: number): ArticleRef {
-  const items = m[3] ? [...m[3].matchAll(new RegExp(NUM, 'g'))].map((x) => chineseNumber(x[0])) : [];
+  const items = m[3] ? [...m[3].matchAll(new RegExp(NUM, 'g'))].map((x) => numeral(x[0])) : [];
   return {
-    article: chineseNumber(m[1]),
-    paragraph: m[2] ? chineseNumber(m[2]) : undefined,
+    article: numeral(m[1]),
+    paragraph: m[2] ? numeral(m[2]) : undefined,
     items,
     span: { start: offset + m.index, end: offset + m.index + m[0].length },
     text: m[0],

@@ -1,10 +1,11 @@
 // A code lens over each table with relations: `R1 ✓ R2 ✗ R3 ✓` (table 三) or `R4 ✓` (table 四); a click goes to
 // the first failing total cell (the client's reveal command), or does nothing when every relation holds.
-import type { CodeLens } from 'vscode-languageserver-protocol';
+import type { CodeLens, CodeLensParams, Connection } from 'vscode-languageserver';
 import { spanToRange, type Locale, type RelationResult, type ReportModel } from '../engine';
-
-/** The client command that opens a document at a range (arguments: uri, range). */
-export const REVEAL_COMMAND = 'govreport.reveal';
+import { relationsOf } from '../lsp/analyses';
+import { onReport } from '../lsp/requests';
+import type { Services } from '../lsp/services';
+import { REVEAL_COMMAND } from '../protocol';
 
 export interface CodeLensInput { model: ReportModel; relations: RelationResult[]; uri: string; locale: Locale }
 
@@ -30,4 +31,10 @@ export function codeLenses({ model, relations, uri, locale }: CodeLensInput): Co
     });
   }
   return lenses;
+}
+
+export const capabilities = () => ({ codeLensProvider: { resolveProvider: false } });
+
+export function register(connection: Connection, services: Services): void {
+  connection.onCodeLens(onReport(services, ({ uri, model, locale }, _params: CodeLensParams) => codeLenses({ model, relations: relationsOf(model), uri, locale })));
 }

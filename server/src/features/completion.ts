@@ -1,16 +1,19 @@
 // Completion where the template expects something: the missing section headings (the next one first), the
 // next row label of a table in the layout the table is written in, column headers, and snippets of each
 // section and table of the report's template year. Every label is the template's wording.
-import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type Range } from 'vscode-languageserver-protocol';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type CompletionParams, type Connection, type Range } from 'vscode-languageserver';
 import { positionAt, SECTIONS, standardHeading, templateOf, templateYearForReportYear, type Locale, type ReportModel, type SectionId, type TableId, type TableModel, type TemplateYear } from '../engine';
 import { templateYearSpec, type RowSpec, type TableTemplate } from '../engine/template';
+import { invalidParams, isPosition } from '../lsp/guard';
+import { offsetOf, onReport } from '../lsp/requests';
+import type { Services } from '../lsp/services';
+import { TABLE_SHORT_NAMES } from './glossary';
 import { fileLayout, layoutOf, rowSnippet, snippetEscape, tableSnippet, type TableLayout } from './tableLayout';
 
 export interface CompletionInput { model: ReportModel; offset: number; locale: Locale }
 
 const t = (locale: Locale, zh: string, en: string) => (locale === 'en' ? en : zh);
 const LAYOUT_NAMES: Record<TableLayout, [string, string]> = { pipe: ['管道行', 'pipe rows'], markdown: ['Markdown 表格', 'markdown table'], cells: ['每格一行', 'cell per line'] };
-const TABLE_NAMES: Record<TableId, string> = { 2: '表二', 3: '表三', 4: '表四' };
 
 /** The template year new text is written in: the report's, else the one its year calls for, else the newest. */
 export function writingTemplateYear(model: ReportModel): TemplateYear {
@@ -78,9 +81,9 @@ function snippetCompletions(model: ReportModel, sectionId: SectionId | undefined
     if (tableId) {
       const here = sectionId === s.id && !model.tables.some((x) => x.id === tableId);
       items.push({
-        label: `${TABLE_NAMES[tableId]}：${s.title}`, kind: CompletionItemKind.Snippet, preselect: here, sortText: here ? '00' : `3${s.id}`,
+        label: `${TABLE_SHORT_NAMES[tableId]}：${s.title}`, kind: CompletionItemKind.Snippet, preselect: here, sortText: here ? '00' : `3${s.id}`,
         detail: t(locale, `表格（${year} 模板，${layoutName}）`, `table (${year} template, ${layoutName})`),
-        filterText: `${TABLE_NAMES[tableId]}${s.title}`, insertTextFormat: InsertTextFormat.Snippet, insertTextMode: InsertTextMode.asIs,
+        filterText: `${TABLE_SHORT_NAMES[tableId]}${s.title}`, insertTextFormat: InsertTextFormat.Snippet, insertTextMode: InsertTextMode.asIs,
         textEdit: { range, newText: `${tableSnippet(spec.tables[tableId][0], layout)}\n` },
       });
     }
@@ -120,7 +123,7 @@ function tableCompletions(model: ReportModel, table: TableModel, lineStart: numb
     const start = { line: range.start.line, character: leading.length };
     return {
       label: row.label, kind: row.group ? CompletionItemKind.Folder : CompletionItemKind.Field, preselect, sortText,
-      detail: t(locale, `${TABLE_NAMES[table.id]}的行（${LAYOUT_NAMES[layout][0]}）`, `row of table ${table.id} (${LAYOUT_NAMES[layout][1]})`),
+      detail: t(locale, `${TABLE_SHORT_NAMES[table.id]}的行（${LAYOUT_NAMES[layout][0]}）`, `row of table ${table.id} (${LAYOUT_NAMES[layout][1]})`),
       filterText: row.label, insertTextFormat: InsertTextFormat.Snippet, insertTextMode: InsertTextMode.asIs,
       textEdit: { range: { start, end: range.end }, newText: text },
     };
@@ -134,9 +137,17 @@ function tableCompletions(model: ReportModel, table: TableModel, lineStart: numb
   for (const h of headers) {
     items.push({
       label: h, kind: CompletionItemKind.EnumMember, sortText: `4${h}`,
-      detail: t(locale, `${TABLE_NAMES[table.id]}的列标题`, `column header of table ${table.id}`),
+      detail: t(locale, `${TABLE_SHORT_NAMES[table.id]}的列标题`, `column header of table ${table.id}`),
       filterText: h, textEdit: { range: { start: { line: range.start.line, character: typedStart }, end: range.end }, newText: h },
     });
   }
   return items;
+}
+
+export const capabilities = () => ({ completionProvider: { resolveProvider: false } });
+
+export function register(connection: Connection, services: Services): void {
+  connection.onCompletion(onReport(services, ({ model, locale }, params: CompletionParams) =>
+    completions({ model, offset: offsetOf(model, params.position), locale }),
+  (params) => (isPosition(params.position) ? null : invalidParams('position'))));
 }

@@ -1,5 +1,8 @@
 // Folding ranges for sections, sub-headings, tables and table blocks, from the symbol tree.
-import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver';
+import { FoldingRangeKind, SymbolKind, type Connection, type DocumentSymbol, type FoldingRange, type FoldingRangeParams } from 'vscode-languageserver';
+import { onReport } from '../lsp/requests';
+import type { Services } from '../lsp/services';
+import { documentSymbols } from './symbols';
 
 const FOLDABLE = new Set<SymbolKind>([SymbolKind.Module, SymbolKind.Namespace, SymbolKind.Struct, SymbolKind.Object]);
 
@@ -13,4 +16,10 @@ export function foldingRanges(symbols: DocumentSymbol[]): FoldingRange[] {
   };
   symbols.forEach(visit);
   return out.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
+}
+
+export const capabilities = () => ({ foldingRangeProvider: true });
+
+export function register(connection: Connection, services: Services): void {
+  connection.onFoldingRanges(onReport(services, ({ model, page, locale }, _params: FoldingRangeParams) => (page ? null : foldingRanges(documentSymbols(model, locale)))));
 }

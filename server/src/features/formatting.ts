@@ -1,9 +1,12 @@
 // Format table: aligns the columns of tables written as pipe rows or markdown, writes full-width digits as ASCII
 // and drops stray spaces in cells — nothing else. The same figures come out (a test holds the parser to that),
 // and formatting twice gives what formatting once did.
-import type { TextEdit } from 'vscode-languageserver-protocol';
-import { type ReportModel, type Span } from '../engine';
+import type { Connection, DocumentFormattingParams, DocumentRangeFormattingParams, TextEdit } from 'vscode-languageserver';
+import { offsetAt, positionAt, type ReportModel, type Span } from '../engine';
 import { lineEnd } from '../engine/text';
+import { invalidParams, isRange } from '../lsp/guard';
+import { onReport } from '../lsp/requests';
+import type { Services } from '../lsp/services';
 
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
 const CJK = '[\\u2e80-\\u303e\\u3041-\\u9fff\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff01-\\uff0f\\uff1a-\\uff60]';
@@ -62,7 +65,7 @@ export function alignRows(lines: string[]): string[] {
 export function formatTables(model: ReportModel, within?: Span): TextEdit[] {
   const edits: TextEdit[] = [];
   const { text, lineStarts } = model;
-  const lineOf = (offset: number) => { let lo = 0, hi = lineStarts.length - 1; while (lo < hi) { const m = (lo + hi + 1) >> 1; if (lineStarts[m] <= offset) lo = m; else hi = m - 1; } return lo; };
+  const lineOf = (offset: number) => positionAt(lineStarts, offset).line;
   for (const table of model.tables) {
     if (within && (table.span.end < within.start || table.span.start > within.end)) continue;
     let block: number[] = [];
@@ -83,4 +86,14 @@ export function formatTables(model: ReportModel, within?: Span): TextEdit[] {
     flush();
   }
   return edits;
+}
+
+export const capabilities = () => ({ documentFormattingProvider: true, documentRangeFormattingProvider: true });
+
+export function register(connection: Connection, services: Services): void {
+  connection.onDocumentFormatting(onReport(services, ({ model }, _params: DocumentFormattingParams) => formatTables(model)));
+  connection.onDocumentRangeFormatting(onReport(services, ({ model }, { range }: DocumentRangeFormattingParams) => {
+    const offset = (position: typeof range.start) => offsetAt(model.lineStarts, model.text.length, position);
+    return formatTables(model, { start: offset(range.start), end: offset(range.end) });
+  }, (params) => (isRange(params.range) ? null : invalidParams('range'))));
 }

@@ -1,25 +1,21 @@
 // Hover: a number cell (row path × column path, and for a total its relation with figures and ✓/✗),
 // a row label (meaning and 条例 provision), an article reference (its text), a section heading
 // (what the section must contain).
-import { MarkupKind, type Hover } from 'vscode-languageserver';
-import { describeFigure, localize, positionAt, proseFigures, SECTIONS, spanToRange, standardHeading, type ProseFigure, type CellModel, type Locale, type RelationResult, type ReportModel, type RowModel, type Span, type TableModel } from '../engine';
+import { MarkupKind, type Connection, type Hover, type HoverParams } from 'vscode-languageserver';
+import { cellName, describeFigure, localize, offsetAt, positionAt, templateOf, proseFigures, SECTIONS, spanToRange, standardHeading, type ProseFigure, type CellModel, type Locale, type RelationResult, type ReportModel, type RowModel, type Span, type TableModel } from '../engine';
+import { derivedFrom } from '../engine/derived';
+import type { RowSpec } from '../engine/template';
 import { lineEnd } from '../engine/text';
+import { relationsOf } from '../lsp/analyses';
+import { invalidParams, isPosition } from '../lsp/guard';
+import { offsetOf, onReport } from '../lsp/requests';
+import type { Services } from '../lsp/services';
+import { TextToSource, textOffsetOfSource } from '../lsp/published';
 import { parseRef, refAt, renderRef } from './articleRefs';
-import { APPLICATION_ROWS, DISCLOSURE_ROWS, REVIEW_GROUPS, SECTION_EN, SECTION_REFS, TABLE_NAMES, type Meaning } from './glossary';
+import { REVIEW_GROUPS, TABLE_NAMES } from './glossary';
 
 const within = (span: Span | null, offset: number) => !!span && offset >= span.start && offset <= span.end;
 const t = (locale: Locale, zh: string, en: string) => (locale === 'en' ? en : zh);
-
-/** Column path as people say it: without the umbrella header (申请人情况, 信息内容). */
-export function columnLabel(cell: CellModel): string {
-  const path = cell.columnPath[0] === '申请人情况' || cell.columnPath[0] === '信息内容' ? cell.columnPath.slice(1) : cell.columnPath;
-  return path.join(' › ');
-}
-
-export function cellLabel(row: RowModel, cell: CellModel): string {
-  const rowPath = row.path.length ? row.path.join(' › ') : '';
-  return rowPath ? `${rowPath} × ${columnLabel(cell)}` : columnLabel(cell);
-}
 
 export function relationArithmetic(r: RelationResult): string {
   const plus = r.plus.map((x) => String(x.cell.value)).join(' + ');
@@ -35,7 +31,7 @@ export function relationLine(r: RelationResult, locale: Locale): string {
 }
 
 function cellHover(relations: RelationResult[], table: TableModel, row: RowModel, cell: CellModel, locale: Locale): string {
-  const parts = [`**${cellLabel(row, cell)}**`];
+  const parts = [`**${cellName(row, cell)}**`];
   const value = cell.value === null ? t(locale, '（无法读取为数值）', '(not readable as a number)') : String(cell.value);
   parts.push(`${t(locale, TABLE_NAMES[table.id].zh, TABLE_NAMES[table.id].en)} · ${t(locale, '数值', 'value')} ${value}${cell.raw !== String(cell.value) ? ` · ${t(locale, '原文', 'as written')} \`${cell.raw}\`` : ''}`);
   if (table.inferredCells.some((s) => s.start === cell.span.start && s.end === cell.span.end)) {
@@ -53,24 +49,19 @@ function cellHover(relations: RelationResult[], table: TableModel, row: RowModel
   return parts.join('\n\n');
 }
 
-function meaningOf(table: TableModel, row: RowModel): Meaning | null {
-  if (table.id === 3) return APPLICATION_ROWS[row.key] ?? null;
-  if (table.id === 2) {
-    if (row.group && row.block && row.templateLabel === row.block) return { text: { zh: '主动公开信息的统计口径。', en: 'What this block counts.' }, ref: row.block };
-    const text = DISCLOSURE_ROWS[row.templateLabel];
-    return text ? { text, ref: row.block } : null;
-  }
-  return null;
+/** What a row counts and its provision, from the template's row. */
+function meaningOf(table: TableModel, row: RowModel): Pick<RowSpec, 'meaning' | 'article'> | undefined {
+  return templateOf(table)?.rows.find((r) => r.key === row.key);
 }
 
 function rowHover(table: TableModel, row: RowModel, locale: Locale): string {
   const parts = [`**${row.templateLabel || row.label}**`];
   if (row.label && row.label !== row.templateLabel) parts.push(t(locale, `原文：${row.label}`, `As written: ${row.label}`));
   parts.push(t(locale, TABLE_NAMES[table.id].zh, TABLE_NAMES[table.id].en));
-  const meaning = meaningOf(table, row);
+  const { meaning, article } = meaningOf(table, row) ?? {};
   if (meaning) {
-    parts.push(localize(meaning.text, locale));
-    const ref = meaning.ref ? parseRef(meaning.ref) : null;
+    parts.push(localize(meaning, locale));
+    const ref = article ? parseRef(article) : null;
     const rendered = ref ? renderRef(ref, locale) : null;
     if (rendered) parts.push(rendered);
   }
@@ -79,8 +70,8 @@ function rowHover(table: TableModel, row: RowModel, locale: Locale): string {
 
 function sectionHover(id: number, locale: Locale): string {
   const spec = SECTIONS[id - 1];
-  const parts = [`**${standardHeading(spec.id)}**`, t(locale, `本节应包括：${spec.contents}`, `This section must contain: ${SECTION_EN[id]}`)];
-  const ref = parseRef(SECTION_REFS[id]);
+  const parts = [`**${standardHeading(spec.id)}**`, t(locale, `本节应包括：${spec.contents}`, `This section must contain: ${spec.contentsEn}`)];
+  const ref = parseRef(spec.article);
   const rendered = ref ? renderRef(ref, locale) : null;
   if (rendered) parts.push(rendered);
   return parts.join('\n\n');
@@ -88,8 +79,8 @@ function sectionHover(id: number, locale: Locale): string {
 
 /** Table 四 has no row labels: its cells say what the column group means. */
 function reviewMeaning(cell: CellModel, locale: Locale): string | null {
-  const meaning = REVIEW_GROUPS[cell.columnPath[0]];
-  return meaning ? localize(meaning.text, locale) : null;
+  const group = REVIEW_GROUPS[cell.columnPath[0]];
+  return group ? localize(group.meaning, locale) : null;
 }
 
 export interface HoverInput { model: ReportModel; relations: RelationResult[]; offset: number; locale: Locale }
@@ -119,14 +110,8 @@ export function hoverAt({ model, relations, offset, locale }: HoverInput): Hover
   return articleUnder(model, offset, locale);
 }
 
-const figureCache = new WeakMap<ReportModel, ProseFigure[]>();
-
 /** Figures stated in the prose, read once per model. */
-function figuresOf(model: ReportModel): ProseFigure[] {
-  let hit = figureCache.get(model);
-  if (!hit) { hit = proseFigures(model); figureCache.set(model, hit); }
-  return hit;
-}
+const figuresOf: (model: ReportModel) => ProseFigure[] = derivedFrom(proseFigures);
 
 /** A figure in the prose: what it counts and the table cell(s) it was compared with. */
 function figureHover(f: ProseFigure, locale: Locale): string {
@@ -144,3 +129,18 @@ function articleUnder(model: ReportModel, offset: number, locale: Locale): Hover
     : null;
 }
 
+
+export const capabilities = () => ({ hoverProvider: true });
+
+export function register(connection: Connection, services: Services): void {
+  connection.onHover(onReport(services, ({ model, page, locale }, params: HoverParams) => {
+    const relations = relationsOf(model);
+    if (!page) return hoverAt({ model, relations, offset: offsetOf(model, params.position), locale });
+    // A web page: the position is in the page source; the hover is of the text read there, shown over its source.
+    const html = page.extracted.sourceText ?? '';
+    const offset = textOffsetOfSource(page, offsetAt(page.sourceLineStarts!, html.length, params.position));
+    const hover = offset === null ? null : hoverAt({ model, relations, offset, locale });
+    if (hover?.range) hover.range = new TextToSource(page, model.lineStarts).range(hover.range);
+    return hover;
+  }, (params) => (isPosition(params.position) ? null : invalidParams('position'))));
+}

@@ -1,7 +1,11 @@
 // Inlay hints after the total cells of tables 三 and 四: the figure the cell's relation (R1–R4) expects,
 // `= 34`, when it differs from the cell (or always, by setting); on table 三's 二、上年结转 the figure R1 implies.
-import { InlayHintKind, MarkupKind, type InlayHint } from 'vscode-languageserver-protocol';
+import { InlayHintKind, MarkupKind, type Connection, type InlayHint, type InlayHintParams } from 'vscode-languageserver';
 import { localize, positionAt, type CellModel, type Locale, type RelationResult, type ReportModel, type Span } from '../engine';
+import { relationsOf } from '../lsp/analyses';
+import { invalidParams, isRange } from '../lsp/guard';
+import { offsetOf, onReport } from '../lsp/requests';
+import type { Services } from '../lsp/services';
 import { relationArithmetic } from './hover';
 
 /** govreport.inlayHints.totals: off, only where the figure differs (default), or after every total. */
@@ -57,4 +61,14 @@ function carriedHint(model: ReportModel, r: RelationResult, locale: Locale, with
       ? `The carried-over figure R1 implies: carried forward ${r.actual} + total ${total} − new ${fresh} = ${implied}`
       : `按 R1 推算的上年结转：结转下年度 ${r.actual} + 办理结果总计 ${total} − 本年新收 ${fresh} = ${implied}`,
   };
+}
+
+export const capabilities = () => ({ inlayHintProvider: true });
+
+export function register(connection: Connection, services: Services): void {
+  connection.languages.inlayHint.on(onReport(services, async ({ uri, model, locale }, params: InlayHintParams) => {
+    const mode = (await services.settings.forUri(uri)).totalHints;
+    const within = { start: offsetOf(model, params.range.start), end: offsetOf(model, params.range.end) };
+    return inlayHints({ model, relations: relationsOf(model), mode, locale, within });
+  }, (params) => (isRange(params.range) ? null : invalidParams('range'))));
 }

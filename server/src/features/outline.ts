@@ -1,19 +1,21 @@
 // The data of the "Report checks" view: each report's sections, tables and the relations R1–R4 with ✓/✗.
-import { spanToRange, standardHeading, type RelationResult, type TableModel } from '../engine';
-import type { Locale } from '../engine';
-import type { Analysis } from './documentCache';
-import { summarize } from './diagnostics';
+import { ResponseError, type Connection } from 'vscode-languageserver';
+import { cellName, spanToRange, standardHeading, type Locale, type RelationResult, type TableModel } from '../engine';
+import { relationsOf, summarize, type Analysis } from '../lsp/analyses';
+import { plainUri } from '../lsp/guard';
+import { analysisOf, unlessCancelled } from '../lsp/requests';
+import type { Services } from '../lsp/services';
+import { REPORT_OUTLINE, type RelationOutline, type ReportOutline, type TableOutline } from '../protocol';
 import { TABLE_NAMES } from './glossary';
-import { cellLabel } from './hover';
-import type { RelationOutline, ReportOutline, TableOutline } from './protocol';
+import { isSourceMapped, mapRanges, TextToSource } from '../lsp/published';
 
 function relationOutline(analysis: Analysis, r: RelationResult): RelationOutline {
-  const label = `${cellLabel(r.target.row, r.target.cell)}: ${r.ok ? `${r.actual}` : `${r.actual} ≠ ${r.expected}`}`;
+  const label = `${cellName(r.target.row, r.target.cell)}: ${r.ok ? `${r.actual}` : `${r.actual} ≠ ${r.expected}`}`;
   return { id: r.id, ok: r.ok, label, expected: r.expected, actual: r.actual, range: spanToRange(analysis.model!.lineStarts, r.target.cell.span) };
 }
 
 function tableOutline(analysis: Analysis, table: TableModel, locale: Locale): TableOutline {
-  const relations = analysis.relations.filter((r) => r.tableId === table.id).map((r) => relationOutline(analysis, r));
+  const relations = relationsOf(analysis.model!).filter((r) => r.tableId === table.id).map((r) => relationOutline(analysis, r));
   return {
     id: table.id,
     name: locale === 'en' ? TABLE_NAMES[table.id].en : TABLE_NAMES[table.id].zh,
@@ -47,4 +49,19 @@ export function reportOutline(analysis: Analysis, locale: Locale): ReportOutline
     looseTables: model.tables.filter((t) => !placed.has(t)).map((t) => tableOutline(analysis, t, locale)),
     missingSections: ([1, 2, 3, 4, 5, 6] as const).filter((id) => !present.has(id)).map((id) => ({ id, name: standardHeading(id) })),
   };
+}
+
+export function register(connection: Connection, services: Services): void {
+  connection.onRequest(REPORT_OUTLINE, async (params, token) => {
+    const uri = plainUri(params);
+    if (uri instanceof ResponseError) return uri;
+    // An open report at its current version, else the last check of a workspace file or a closed view.
+    const a = await analysisOf(services, uri, token);
+    const analysis = a ?? (await unlessCancelled(services.reports.last(uri), token));
+    if (analysis instanceof ResponseError) return analysis;
+    if (!analysis) return null;
+    const outline = reportOutline(analysis, services.client.locale);
+    const page = analysis.published && analysis.model && isSourceMapped(analysis.published) ? analysis.published : null;
+    return page ? mapRanges(outline, (r) => new TextToSource(page, analysis.model!.lineStarts).range(r)) : outline;
+  });
 }

@@ -1,9 +1,10 @@
 // Document symbols (hierarchical): sections → sub-headings and tables → table blocks and rows.
-import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import { spanToRange, type ReportModel, type RowModel, type Span, type TableModel } from '../engine';
+import { SymbolKind, type Connection, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver';
+import { spanToRange, type Locale, type ReportModel, type RowModel, type Span, type TableModel } from '../engine';
+import { derivedFrom } from '../engine/derived';
+import { onReport } from '../lsp/requests';
+import type { ClientOptions, Services } from '../lsp/services';
 import { TABLE_NAMES } from './glossary';
-
-type Locale = 'zh-cn' | 'en';
 
 /** End of a span with trailing whitespace left out, so ranges end on the last written character. */
 function trimmed(text: string, span: Span): Span {
@@ -76,27 +77,32 @@ export function tableSymbol(model: ReportModel, table: TableModel, locale: Local
   return symbol(model, name, SymbolKind.Struct, table.span, { start: first.start, end: first.start }, rowTree(table).map((n) => rowSymbol(model, n, locale)), `${table.variant}`);
 }
 
-/** The first of the sorted `stops` greater than `offset` (binary search: a 20 MB file has thousands of sub-headings). */
-function firstAfter(stops: number[], offset: number): number | undefined {
-  let lo = 0;
-  let hi = stops.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (stops[mid] > offset) hi = mid; else lo = mid + 1;
-  }
-  return stops[lo];
+/**
+ * Where each sub-heading of a section ends: at the next sub-heading or table of the section, else at its end.
+ * Sub-headings come in the order of the text, so one walk over the sorted stops serves them all (a 20 MB file
+ * has thousands).
+ */
+function subHeadingEnds(section: ReportModel['sections'][number], tables: TableModel[]): number[] {
+  const stops = [...section.subHeadings.map((h) => h.span.start), ...tables.map((t) => t.span.start), section.span.end].sort((a, b) => a - b);
+  let next = 0;
+  return section.subHeadings.map((h) => {
+    if (next > 0 && stops[next - 1] > h.span.start) next = 0; // out of order: look from the start again
+    while (next < stops.length && stops[next] <= h.span.start) next++;
+    return stops[next] ?? section.span.end;
+  });
 }
 
 /**
  * The outline of each model (one per document version), by locale: the outline, breadcrumbs and sticky scroll
  * ask for it again and again while the text stays the same.
  */
-const outlines = new WeakMap<ReportModel, Partial<Record<Locale, DocumentSymbol[]>>>();
+const outlines: Record<Locale, (model: ReportModel) => DocumentSymbol[]> = {
+  'zh-cn': derivedFrom((model) => buildSymbols(model, 'zh-cn')),
+  en: derivedFrom((model) => buildSymbols(model, 'en')),
+};
 
 export function documentSymbols(model: ReportModel, locale: Locale): DocumentSymbol[] {
-  let byLocale = outlines.get(model);
-  if (!byLocale) outlines.set(model, (byLocale = {}));
-  return (byLocale[locale] ??= buildSymbols(model, locale));
+  return outlines[locale](model);
 }
 
 function buildSymbols(model: ReportModel, locale: Locale): DocumentSymbol[] {
@@ -106,11 +112,8 @@ function buildSymbols(model: ReportModel, locale: Locale): DocumentSymbol[] {
     const inside = (s: Span) => s.start >= section.span.start && s.start < section.span.end;
     const tables = model.tables.filter((t) => inside(t.span));
     tables.forEach((t) => placed.add(t));
-    const stops = [...section.subHeadings.map((h) => h.span.start), ...tables.map((t) => t.span.start), section.span.end].sort((a, b) => a - b);
-    const subs = section.subHeadings.map((h) => {
-      const end = firstAfter(stops, h.span.start) ?? section.span.end;
-      return symbol(model, h.text, SymbolKind.Namespace, { start: h.span.start, end }, h.span);
-    });
+    const ends = subHeadingEnds(section, tables);
+    const subs = section.subHeadings.map((h, i) => symbol(model, h.text, SymbolKind.Namespace, { start: h.span.start, end: ends[i] }, h.span));
     const children = [...subs, ...tables.map((t) => tableSymbol(model, t, locale))]
       .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     const detail = section.heading.standard ? undefined : (locale === 'en' ? 'non-standard heading' : '标题不规范');
@@ -118,4 +121,11 @@ function buildSymbols(model: ReportModel, locale: Locale): DocumentSymbol[] {
   }
   for (const t of model.tables) if (!placed.has(t)) out.push(tableSymbol(model, t, locale));
   return out.sort((a, b) => a.range.start.line - b.range.start.line);
+}
+
+export const capabilities = (client: ClientOptions) => ({ documentSymbolProvider: { label: client.locale === 'en' ? 'Report' : '年报' } });
+
+export function register(connection: Connection, services: Services): void {
+  // A web page's outline is the HTML one; the report's sections are in the Report checks view.
+  connection.onDocumentSymbol(onReport(services, ({ model, page, locale }, _params: DocumentSymbolParams) => (page ? null : documentSymbols(model, locale))));
 }

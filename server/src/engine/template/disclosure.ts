@@ -1,6 +1,6 @@
 // Table 二 (主动公开政府信息情况): stacked blocks, one per 第二十条 item; no arithmetic inside.
 import type { ColumnKind, ColumnSpec, RowSpec, TableTemplate } from './types';
-import type { TemplateYear } from '../types';
+import type { Localized, TemplateYear } from '../types';
 
 interface BlockSpec {
   caption: string;
@@ -9,21 +9,43 @@ interface BlockSpec {
   rows: (string | [group: string, children: string[]])[];
 }
 
+/** What a block's caption row stands for (its item of 第二十条 is the row's article). */
+const BLOCK_MEANING: Localized = { zh: '主动公开信息的统计口径。', en: 'What this block counts.' };
+
+/** What each row of a block counts, by label (the same row in every block and year). */
+const ROW_MEANINGS: Record<string, Localized> = {
+  规章: { zh: '本机关制定的规章。', en: 'Rules issued by the agency.' },
+  规范性文件: { zh: '本机关制发的规范性文件。', en: 'Normative documents issued by the agency.' },
+  行政规范性文件: { zh: '本机关制发的行政规范性文件。', en: 'Administrative normative documents issued by the agency.' },
+  行政许可: { zh: '办理行政许可的依据、条件、程序以及办理结果。', en: 'Administrative licensing: basis, conditions, procedure and decisions.' },
+  其他对外管理服务事项: { zh: '行政许可以外的其他对外管理服务事项。', en: 'Other external administrative services.' },
+  行政检查: { zh: '其他对外管理服务事项中的行政检查。', en: 'Administrative inspections.' },
+  行政确认: { zh: '其他对外管理服务事项中的行政确认。', en: 'Administrative confirmations.' },
+  行政处罚: { zh: '实施行政处罚的依据、条件、程序以及处罚决定。', en: 'Administrative penalties: basis, conditions, procedure and decisions.' },
+  行政强制: { zh: '实施行政强制的依据、条件、程序以及强制决定。', en: 'Administrative enforcement: basis, conditions, procedure and decisions.' },
+  行政事业性收费: { zh: '行政事业性收费项目及其依据、标准；金额以万元计。', en: 'Administrative fees and their basis and rates; amounts in 10,000 yuan.' },
+  政府集中采购: { zh: '政府集中采购项目的目录、标准及实施情况；金额以万元计。', en: 'Centralised government procurement; amounts in 10,000 yuan.' },
+};
+
+/** A row's meaning and, with it, the block's item of 第二十条 as its article. */
+const terms = (label: string, caption: string): Pick<RowSpec, 'meaning' | 'article'> =>
+  (ROW_MEANINGS[label] ? { meaning: ROW_MEANINGS[label], article: caption } : {});
+
 function block(spec: BlockSpec): RowSpec[] {
   const columns: ColumnSpec[] = spec.columns.map(([label, kind], i) =>
     ({ key: `c${i + 1}`, path: ['信息内容', label], kind }));
   const headers = ['信息内容', ...spec.columns.flatMap(([label, , aliases]) => [label, ...(aliases ?? [])])];
   const key = `item${spec.item}`;
-  const out: RowSpec[] = [{ key, label: spec.caption, group: true, columns: [], headers, block: spec.caption, article: '第二十条' }];
+  const out: RowSpec[] = [{ key, label: spec.caption, group: true, columns: [], headers, block: spec.caption, meaning: BLOCK_MEANING, article: spec.caption }];
   spec.rows.forEach((row, i) => {
     if (typeof row === 'string') {
-      out.push({ key: `${key}.r${i + 1}`, label: row, parent: key, columns, block: spec.caption });
+      out.push({ key: `${key}.r${i + 1}`, label: row, parent: key, columns, block: spec.caption, ...terms(row, spec.caption) });
     } else {
       const [groupLabel, children] = row;
       const groupKey = `${key}.g${i + 1}`;
-      out.push({ key: groupKey, label: groupLabel, parent: key, group: true, columns: [], block: spec.caption });
+      out.push({ key: groupKey, label: groupLabel, parent: key, group: true, columns: [], block: spec.caption, ...terms(groupLabel, spec.caption) });
       children.forEach((child, j) =>
-        out.push({ key: `${groupKey}.r${j + 1}`, label: child, parent: groupKey, columns, block: spec.caption }));
+        out.push({ key: `${groupKey}.r${j + 1}`, label: child, parent: groupKey, columns, block: spec.caption, ...terms(child, spec.caption) }));
     }
   });
   return out;

@@ -1,4 +1,4 @@
-import type { RelationId, SectionId, TableId, TemplateYear } from '../types';
+import type { Localized, RelationId, SectionId, TableId, TemplateYear } from '../types';
 
 export type ColumnKind = 'count' | 'signed' | 'amount';
 
@@ -24,8 +24,12 @@ export interface RowSpec {
   headers?: string[];
   /** Caption of the block this row belongs to (table 二). */
   block?: string;
-  /** Article of the 条例 behind the row, e.g. 第十四条. */
+  /** The provision of the 条例 behind the row as reports cite it, e.g. 第三十六条第（一）（二）项 (hovers quote it). */
   article?: string;
+  /** What the row counts, in a sentence (hovers). */
+  meaning?: Localized;
+  /** How messages name a row whose label is long (二、上年结转, （六）2.逾期未缴纳费用); else its label. */
+  short?: string;
 }
 
 /**
@@ -59,8 +63,11 @@ export interface SectionSpec {
   title: string;
   /** Wording variants seen in real reports. */
   aliases: string[];
-  /** What the section must contain (条例第五十条), for hovers. */
+  /** What the section must contain (条例第五十条), for hovers; contentsEn in English. */
   contents: string;
+  contentsEn: string;
+  /** The item of 条例第五十条 behind the section, as reports cite it. */
+  article: string;
 }
 
 export interface TemplateYearSpec {

@@ -1,29 +1,17 @@
-// Custom requests and notifications between the extension client and the server, and the
-// settings both sides agree on. Types only (plus method names), so the client bundle stays small.
-import type { Range } from 'vscode-languageserver-protocol';
+// The protocol between the extension client and the server, typed once for both sides: the custom requests and
+// notifications with their params and answers, the settings both sides agree on, and the report view's URIs.
+// Only types, message types and small constants, so the client bundle stays small; compiled by the server's and
+// the client's tsconfig.
+import { NotificationType, RequestType, type Range } from 'vscode-languageserver-protocol';
+import type { PageData } from '../desk/pageData';
 
 export const LANGUAGE_ID = 'govreport';
 export const SETTINGS_SECTION = 'govreport';
 
-/** Client → server: the outline of one report, for the "Report checks" view. */
-export const REPORT_OUTLINE = 'govreport/reportOutline';
-/** Client → server: every report the server has checked (open documents and, in workspace mode, files). */
-export const REPORT_LIST = 'govreport/reports';
-/** Client → server: forget caches and check everything again. */
-export const RECHECK = 'govreport/recheck';
-/** Client → server: the text of a new report from a template. */
-export const NEW_REPORT = 'govreport/newReport';
-/** Client → server: next year's report made from this year's report text (NextYearParams → NextYearAnswer). */
-export const NEXT_YEAR = 'govreport/nextYear';
-/** Client → server: the summary page's data (PageData) over every report the server holds. */
-export const SUMMARY_DATA = 'govreport/summaryData';
-/** Client → server: write every report's tables to an XLSX file (ExportTablesParams); answers the number of reports. */
-export const EXPORT_TABLES = 'govreport/exportTables';
-/** Server → client: a document or file was checked. */
-export const DID_CHECK = 'govreport/didCheck';
-
 /** Client command behind "turn this rule off in this workspace"; argument: the rule code. */
 export const DISABLE_RULE_COMMAND = 'govreport.disableRuleInWorkspace';
+/** Client command that opens a document at a range (arguments: uri, range): code lenses and the checks view. */
+export const REVEAL_COMMAND = 'govreport.reveal';
 
 export type RunMode = 'onType' | 'onSave';
 
@@ -47,8 +35,6 @@ export interface InitializationOptions {
   /** Commands the client implements (so the server may offer them in code actions). */
   clientCommands?: string[];
 }
-
-export interface UriParams { uri: string }
 
 export interface CheckCounts { error: number; warning: number; information: number; hint: number }
 
@@ -116,9 +102,6 @@ export interface ExportTablesParams { /** File-system path of the .xlsx to write
  * published at this URI, so that clicking one opens the view.
  */
 export const VIEW_SCHEME = 'govreport-view';
-/** Client → server: the text read from a Word or PDF file, for its report view. Params: UriParams (the file). */
-export const REPORT_VIEW = 'govreport/reportView';
-
 export interface ReportViewText { text: string; format: string }
 
 /** File extensions that open as a report view (their text is not editable where it is). */
@@ -135,3 +118,27 @@ export function fileUriOfView(uri: string): string | null {
   if (uri.startsWith(`${VIEW_SCHEME}:/`)) return `file:///${uri.slice(VIEW_SCHEME.length + 2)}`;
   return null;
 }
+
+/** A report by URI (the custom requests that name one report). */
+export interface ReportParams { uri: string }
+/** The params of requests about every report: an empty object. */
+export type NoParams = Record<string, never>;
+
+/** Client → server: the outline of one report, for the "Report checks" view. */
+export const REPORT_OUTLINE = new RequestType<ReportParams, ReportOutline | null, void>('govreport/reportOutline');
+/** Client → server: every report the server has checked (open documents and, in workspace mode, files). */
+export const REPORT_LIST = new RequestType<NoParams, CheckSummary[], void>('govreport/reports');
+/** Client → server: forget caches and check everything again. */
+export const RECHECK = new RequestType<NoParams, null, void>('govreport/recheck');
+/** Client → server: the text of a new report from a template. */
+export const NEW_REPORT = new RequestType<NewReportParams, string, void>('govreport/newReport');
+/** Client → server: next year's report made from this year's report text. */
+export const NEXT_YEAR = new RequestType<NextYearParams, NextYearAnswer, void>('govreport/nextYear');
+/** Client → server: the summary page's data over every report the server holds. */
+export const SUMMARY_DATA = new RequestType<NoParams, PageData, void>('govreport/summaryData');
+/** Client → server: write every report's tables to an XLSX file; answers the number of reports. */
+export const EXPORT_TABLES = new RequestType<ExportTablesParams, number, void>('govreport/exportTables');
+/** Client → server: the text read from a Word or PDF file (the file's URI), for its report view. */
+export const REPORT_VIEW = new RequestType<ReportParams, ReportViewText, void>('govreport/reportView');
+/** Server → client: a document or file was checked. */
+export const DID_CHECK = new NotificationType<CheckSummary>('govreport/didCheck');

@@ -7,7 +7,7 @@
 // that leaves those inputs as they were (most edits) costs one signature. Opening n reports one after another is
 // thus linear in n, not quadratic.
 import { bodyKey, crossReportFindings, spanToRange, type Finding, type ReportModel, type RowModel } from '../engine';
-import type { Analysis } from './documentCache';
+import type { Analysis } from './analyses';
 
 const CODE = 'carry-over-mismatch';
 

@@ -8,9 +8,7 @@ const TITLE_PREFIX = 3000;
 /** 政府信息公开…年度报告, possibly broken over lines, or an opening sentence naming both. */
 const TITLE = /政府信息公开[^。；;]{0,24}?(?:年度报告|年报)|(?:年度报告|年报)[^。\n]{0,40}政府信息公开/;
 
-/** File names people give reports; these are taken without looking at the content. */
-export const REPORT_FILE_PATTERNS = ['*.govreport', '*年度报告*.txt', '*年报*.txt', '*年度报告*.md'];
-
+/** File names people give reports (*.govreport, *年度报告*.txt|md, *年报*.txt): taken without looking at the content. */
 export function matchesReportFileName(fileName: string): boolean {
   const base = fileName.replace(/^.*[\\/]/, '');
   return /\.govreport$/i.test(base) || /年度报告.*\.(txt|md)$/i.test(base) || /年报.*\.txt$/i.test(base);

@@ -2,7 +2,7 @@
 // documents) while a 20 MB file is parsed, and a check made stale by a newer version is stopped at once
 // instead of running to its end. The worker is the server bundle itself, started in worker mode.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { checkModel, evaluateRelations, parseReport, plainFinding, type EngineConfig, type Finding, type RelationResult, type ReportModel } from '../engine';
+import { checkModel, evaluateRelations, parseReport, plainFinding, type EngineConfig, type Finding, type ReportModel } from '../engine';
 import type { ExtractedReport, ReaderLimits } from '../formats';
 
 const WORKER_FLAG = 'govreportCheckWorker';
@@ -16,11 +16,11 @@ type Job =
   | { id: number; kind: 'check'; text: string; config: EngineConfig }
   | { id: number; kind: 'extract'; file: string; limits: ReaderLimits };
 type Reply =
-  | { id: number; ok: true; model: Omit<ReportModel, 'text'>; relations: RelationResult[]; findings: Finding[]; durationMs: number }
+  | { id: number; ok: true; model: Omit<ReportModel, 'text'>; findings: Finding[]; durationMs: number }
   | { id: number; ok: true; extracted: ExtractedReport }
   | { id: number; ok: false; message: string; stack?: string };
 
-export interface WorkerCheck { model: ReportModel; relations: RelationResult[]; findings: Finding[]; durationMs: number }
+export interface WorkerCheck { model: ReportModel; findings: Finding[]; durationMs: number }
 
 /** Whether this thread is a check worker (then the server must not start). */
 export const isCheckWorker = (): boolean =>
@@ -34,10 +34,9 @@ export function runCheckWorker(): void {
     let reply: Reply;
     try {
       const model = parseReport(job.text, { templateYear: job.config.templateYear });
-      const relations = evaluateRelations(model);
-      const findings = checkModel(model, job.config, relations).map(plainFinding);
+      const findings = checkModel(model, job.config, evaluateRelations(model)).map(plainFinding);
       const { text: _text, ...rest } = model;
-      reply = { id: job.id, ok: true, model: rest, relations, findings, durationMs: performance.now() - started };
+      reply = { id: job.id, ok: true, model: rest, findings, durationMs: performance.now() - started };
     } catch (e) {
       reply = { id: job.id, ok: false, message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined };
     }
@@ -151,7 +150,7 @@ export class CheckWorkers {
       } else if (reply.ok && p.job.kind === 'check') {
         this.stats.checked++;
         const model = { ...reply.model, text: p.job.text } as ReportModel;
-        this.finish(p, (x) => x.resolve({ model, relations: reply.relations, findings: reply.findings, durationMs: reply.durationMs }));
+        this.finish(p, (x) => x.resolve({ model, findings: reply.findings, durationMs: reply.durationMs }));
       } else if (!reply.ok) {
         const error = new Error(reply.message);
         if (reply.stack) error.stack = reply.stack;

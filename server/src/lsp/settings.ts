@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import { mergeConfigs, readConfig, type EngineConfig, type Locale } from '../engine';
 import { RcFinder, type LoadedConfig } from '../node/rcfile';
-import { SETTINGS_SECTION, type GovreportSettings, type InitializationOptions, type RunMode } from './protocol';
+import { SETTINGS_SECTION, type GovreportSettings, type InitializationOptions, type RunMode } from '../protocol';
 
 export const DEFAULT_SETTINGS: GovreportSettings = {
   rules: {},

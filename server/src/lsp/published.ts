@@ -4,6 +4,7 @@
 // view of that text, so ranges stay, each message names its place in the original (table, row, column,
 // paragraph or page), and no edit is offered.
 import { computeLineStarts, offsetAt, positionAt, type Finding, type Fix, type Localized, type Range, type TextEdit } from '../engine';
+import { derivedFrom } from '../engine/derived';
 import { describeLocation, exactSourceRange, locate, type ExtractedReport } from '../formats';
 
 /** What a report read from a published file keeps of its reading. */
@@ -29,14 +30,14 @@ export const FILE_PARTLY_READ = 'file-partly-read';
 
 const atStart: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-const shown = new WeakMap<object, Finding[]>();
+interface Shown { findings: Finding[]; model: { lineStarts: number[] } | null; published?: Published }
 
-/** The findings of an analysis as shown: placed in the file for a published report (computed once an analysis). */
-export function shownFindings(a: { findings: Finding[]; model: { lineStarts: number[] } | null; published?: Published }): Finding[] {
-  if (!a.published || !a.model) return a.findings;
-  let hit = shown.get(a);
-  if (!hit) { hit = placeFindings(a.published, a.findings, a.model.lineStarts); shown.set(a, hit); }
-  return hit;
+/** A published report's findings placed in its file, once an analysis (an analysis never changes once made). */
+const placedOf = derivedFrom((a: Shown) => placeFindings(a.published!, a.findings, a.model!.lineStarts));
+
+/** The findings of an analysis as shown: placed in the file for a published report. */
+export function shownFindings(a: Shown): Finding[] {
+  return a.published && a.model ? placedOf(a) : a.findings;
 }
 
 /** The checks' findings in the terms of the file: see the head of this module. */
@@ -138,4 +139,3 @@ const isRange = (v: object): v is Range => {
   const r = v as Partial<Range>;
   return typeof r.start?.line === 'number' && typeof r.end?.character === 'number' && Object.keys(v).length === 2;
 };
-
