@@ -99,11 +99,14 @@ describe('random editing sessions against the server', { skip: !HAVE_SERVER && '
       const actions = ((await client.connection.sendRequest('textDocument/codeAction', {
         textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: last.diagnostics },
       })) ?? []) as CodeAction[];
+      // Lines as the text has them: after an edit whose range lies past the end, the library's incremental line
+      // count no longer matches its own text (it keeps offsets for lines that are not there).
+      const lineCount = TextDocument.create(uri, 'govreport', version, model.getText()).lineCount;
       for (const a of actions) {
         for (const c of a.edit?.documentChanges ?? []) {
           if (!('textDocument' in c)) continue;
           assert.equal(c.textDocument.version, version);
-          for (const e of c.edits) assert.ok(e.range.end.line < model.lineCount, a.title);
+          for (const e of c.edits) assert.ok(e.range.end.line < lineCount, a.title);
         }
       }
       await client.close(uri);
