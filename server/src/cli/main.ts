@@ -126,7 +126,13 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (options === 'help') { process.stdout.write(`${HELP}\n`); return 0; }
   if (options === 'version') { process.stdout.write(`${VERSION}\n`); return 0; }
+  return checkCommand(options);
+}
 
+type CheckOptions = Exclude<ReturnType<typeof readOptions>, 'help' | 'version'>;
+
+/** Checks the inputs and writes their findings; the exit code. */
+async function checkCommand(options: CheckOptions): Promise<number> {
   let fixedConfig: LoadedConfig | null = null;
   if (options.config) {
     fixedConfig = await loadConfigFile(options.config);
@@ -135,27 +141,11 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
   }
-  const finder = new RcFinder();
   const { targets, missing } = await collectTargets(options.paths);
-  let ioFailure = missing.length > 0;
+  // The PDF reader's thread starts now, while the other files are looked for and checked.
+  if (targets.some((t) => /\.pdf$/i.test(t.path))) (require('../formats/pdf') as typeof import('../formats/pdf')).preparePdfReader();
   for (const m of missing) process.stderr.write(`govreport: 找不到 / not found: ${m}\n`);
-
-  // Each file's settings, in file order; one merged config per config file, so that threads get each once.
-  // A config file's problems are reported once, where first met (printed below, in file order).
-  const jobs: Job[] = [];
-  const notes: (string | undefined)[] = [];
-  const merged = new Map<LoadedConfig | null, EngineConfig>();
-  const reportedRc = new Set<string>();
-  for (const target of targets) {
-    const rc = fixedConfig ?? (await finder.find(path.dirname(target.path)));
-    if (rc && rc.problems.length && rc.file && !reportedRc.has(rc.file)) {
-      reportedRc.add(rc.file);
-      notes[jobs.length] = `govreport: ${rc.file}: ${rc.problems.join('; ')}（其余设置照常使用 / other settings still apply）\n`;
-    }
-    let config = merged.get(rc);
-    if (!config) merged.set(rc, config = mergeConfigs(rc?.config ?? {}, { rules: options.rules, templateYear: options.templateYear }));
-    jobs.push({ file: target.path, config });
-  }
+  const { jobs, notes } = await jobsFor(targets.map((t) => t.path), options, fixedConfig);
 
   const settings: RunSettings = {
     format: options.format,
@@ -167,8 +157,8 @@ export async function main(argv: string[]): Promise<number> {
   const reports: FileReport[] = new Array(jobs.length);
   await checkAll(jobs, settings, threadCount(jobs.length, options.jobs), (i, report) => { reports[i] = report; });
 
+  let ioFailure = missing.length > 0;
   let error = false;
-  const crossReports: WorkspaceReport[] = [];
   reports.forEach((report, i) => {
     if (notes[i]) process.stderr.write(notes[i]!);
     if (report.writeError !== undefined) {
@@ -178,12 +168,42 @@ export async function main(argv: string[]): Promise<number> {
     if (report.fixNote !== undefined) process.stderr.write(`govreport: ${jobs[i].file}: ${report.fixNote}\n`);
     ioFailure ||= report.ioFailure;
     error ||= report.error;
-    if (report.cross) crossReports.push({ id: String(i), model: report.cross });
   });
+  error = addCrossReportFindings(reports, jobs, options) || error;
+  writeResults(reports, jobs, options);
+  if (ioFailure) return 2;
+  return error ? 1 : 0;
+}
 
-  // R5 needs two years of one body: compare every input of this run with every other.
-  const cross = crossReportFindings(crossReports, mergeConfigs({ rules: options.rules }));
-  for (const [id, found] of cross) {
+/**
+ * Each file's settings, in file order; one merged config per config file, so that threads get each once. A config
+ * file's problems are noted once, where first met (printed with the results, in file order).
+ */
+async function jobsFor(files: string[], options: CheckOptions, fixedConfig: LoadedConfig | null): Promise<{ jobs: Job[]; notes: (string | undefined)[] }> {
+  const finder = new RcFinder();
+  const jobs: Job[] = [];
+  const notes: (string | undefined)[] = [];
+  const merged = new Map<LoadedConfig | null, EngineConfig>();
+  const reportedRc = new Set<string>();
+  for (const file of files) {
+    const rc = fixedConfig ?? (await finder.find(path.dirname(file)));
+    if (rc && rc.problems.length && rc.file && !reportedRc.has(rc.file)) {
+      reportedRc.add(rc.file);
+      notes[jobs.length] = `govreport: ${rc.file}: ${rc.problems.join('; ')}（其余设置照常使用 / other settings still apply）\n`;
+    }
+    let config = merged.get(rc);
+    if (!config) merged.set(rc, config = mergeConfigs(rc?.config ?? {}, { rules: options.rules, templateYear: options.templateYear }));
+    jobs.push({ file, config });
+  }
+  return { jobs, notes };
+}
+
+/** R5 needs two years of one body: every input of this run compared with every other. Whether an error was added. */
+function addCrossReportFindings(reports: FileReport[], jobs: Job[], options: CheckOptions): boolean {
+  const crossReports: WorkspaceReport[] = [];
+  reports.forEach((report, i) => { if (report.cross) crossReports.push({ id: String(i), model: report.cross }); });
+  let error = false;
+  for (const [id, found] of crossReportFindings(crossReports, mergeConfigs({ rules: options.rules }))) {
     const i = Number(id);
     const setting = jobs[i].config.rules['carry-over-mismatch'];
     if (setting === 'off') continue;
@@ -201,15 +221,16 @@ export async function main(argv: string[]): Promise<number> {
       report.findings.sort(byStart);
     }
   }
+  return error;
+}
 
+function writeResults(reports: FileReport[], jobs: Job[], options: CheckOptions): void {
   if (options.format === 'json') {
     writeOut(jsonDocumentBytes(reports.map((r) => r.entry!)));
-  } else {
-    const results: FileResult[] = reports.map((r, i) => ({ file: jobs[i].file, templateYear: r.templateYear, reportYear: r.reportYear, findings: r.findings }));
-    process.stdout.write(`${FORMATTERS[options.format](results, options.locale)}\n`);
+    return;
   }
-  if (ioFailure) return 2;
-  return error ? 1 : 0;
+  const results: FileResult[] = reports.map((r, i) => ({ file: jobs[i].file, templateYear: r.templateYear, reportYear: r.reportYear, findings: r.findings }));
+  process.stdout.write(`${FORMATTERS[options.format](results, options.locale)}\n`);
 }
 
 /** R5's findings in a web page, Word or PDF file placed in it as its own findings are (see Locator). */
