@@ -13,10 +13,11 @@ export function columnName(cell: CellModel): string {
 
 /**
  * A cell's name: in full, the row's label path × the column path (三、本年度办理结果 › （一）予以公开 × 自然人);
- * short, the row's template label × the column's last header (（一）予以公开 × 自然人), as findings say it.
+ * short, the row's template label × the column's last header (（一）予以公开 × 自然人), as findings say it, or for
+ * the one unlabelled row of table 四 its column path (行政复议 › 结果维持).
  */
 export function cellName(row: RowModel, cell: CellModel, form: 'full' | 'short' = 'full'): string {
-  if (form === 'short') return `${row.templateLabel} × ${cell.columnPath[cell.columnPath.length - 1]}`;
+  if (form === 'short') return row.templateLabel ? `${row.templateLabel} × ${cell.columnPath[cell.columnPath.length - 1]}` : cell.columnPath.join(' › ');
   const rowPath = row.path.join(' › ');
   return rowPath ? `${rowPath} × ${columnName(cell)}` : columnName(cell);
 }

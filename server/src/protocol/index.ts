@@ -3,6 +3,7 @@
 // Only types, message types and small constants, so the client bundle stays small; compiled by the server's and
 // the client's tsconfig.
 import { NotificationType, RequestType, type Range } from 'vscode-languageserver-protocol';
+import type { RelationId } from '../engine/types';
 import type { PageData } from '../desk/pageData';
 
 export const LANGUAGE_ID = 'govreport';
@@ -56,7 +57,7 @@ export interface CheckSummary {
 }
 
 export interface RelationOutline {
-  id: 'R1' | 'R2' | 'R3' | 'R4';
+  id: RelationId;
   ok: boolean;
   /** e.g. （七）总计 × 自然人: 21 = 21 */
   label: string;

@@ -1,3 +1,4 @@
+import { cellName } from '../cellName';
 import { derivedFrom } from '../derived';
 import { templateColumnAt, templateOf, templateRow } from '../relations';
 import type { RowSpec, TableTemplate } from '../template';
@@ -70,7 +71,7 @@ export default defineRule({
           const cell = row.cells[i];
           if (templateColumnAt(spec, cell.columnKey, i)?.kind !== 'amount' || cell.value === null) continue;
           const decimals = table.fourDecimalAmounts ? 4 : null;
-          const what = `${row.templateLabel} × ${cell.columnPath[cell.columnPath.length - 1]}`;
+          const what = cellName(row, cell, 'short');
           let fixed: string | null = null;
           let problem: { zh: string; en: string } | null = null;
           if (cell.unit === '元') {

@@ -1,6 +1,7 @@
 // Shared shape of the four arithmetic rules (balance, column-total, row-total, review-total): a finding on the
 // total cell of each broken relation. Each rule's module names its relation, whose rows and columns are data in
 // the template (template/applications.ts, template/reviews.ts); ../relations.ts evaluates them all.
+import { cellName } from '../cellName';
 import { derivedFrom } from '../derived';
 import type { CellModel, Localized, RelationId, RelationResult, RelationTerm, ReportModel, Severity, Span } from '../types';
 import { defineRule, type Rule, type RuleFix, type RuleRelated } from './rule';
@@ -8,8 +9,7 @@ import { defineRule, type Rule, type RuleFix, type RuleRelated } from './rule';
 const last = (a: string[]) => a[a.length - 1];
 
 /** A cell by its row and column (`（七）总计 × 自然人`); table 四's one row has no label, so its column path. */
-const termName = (t: RelationTerm): string =>
-  t.row.templateLabel ? `${t.row.templateLabel} × ${last(t.cell.columnPath)}` : t.cell.columnPath.join(' › ');
+const termName = (t: RelationTerm): string => cellName(t.row, t.cell, 'short');
 
 /** 30 + 3 + 0 − 2: the terms' values; past seven terms only those that are not 0. */
 function formula(r: RelationResult): string {

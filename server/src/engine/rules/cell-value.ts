@@ -1,3 +1,4 @@
+import { cellName } from '../cellName';
 import type { CellModel } from '../types';
 import { templateColumnAt, templateOf, templateRow } from '../relations';
 import type { RowSpec } from '../template';
@@ -62,7 +63,7 @@ export default defineRule({
             fixed = String(cell.value);
           }
           if (!problem) continue;
-          const what = `${row.templateLabel || cell.columnPath.join('›')} × ${cell.columnPath[cell.columnPath.length - 1]}`;
+          const what = cellName(row, cell, 'short');
           report({
             span: cell.raw ? cell.span : { start: cell.span.start, end: cell.span.start },
             message: { zh: `${what}：${problem.zh}`, en: `${what}: ${problem.en}` },
