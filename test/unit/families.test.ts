@@ -417,6 +417,17 @@ describe('family 6: copies cut elsewhere', () => {
   });
 });
 
+describe('family 6: a page cut short in its opening', () => {
+  it('the opening names table 四\'s headers and gives the period in one long line: no table is read from the sentence', () => {
+    const opening = '一、总体情况 本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、'
+      + '存在的主要问题及改进情况、其他需要报告的事项等六个方面组成。本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。 '
+      + '我局坚持以公开为常态、不公开为例外，推进决策、执行、管理、服务、结果公开，加强政策解读和回应关切。'.repeat(8);
+    const text = `示例市民政局2021年政府信息公开工作年度报告\n${opening}\n`;
+    const { findings } = checkText(text);
+    assert.deepEqual(findings.filter((f) => f.code !== 'section-missing').map((f) => [f.code, f.severity]), [['table-shape', 'information']]);
+  });
+});
+
 describe('family 7: a sentence is not a heading', () => {
   const variants: [string, (t: string) => string][] = [
     ['无其他需要报告的事项。 where 六\'s heading should be', (t) => t],

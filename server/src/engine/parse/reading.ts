@@ -20,7 +20,7 @@ export function judgeReading(text: string, table: TableModel, endsInTable: boole
   if (table.missingRows.some((m) => m.group)) {
     table.missingRows = table.missingRows.filter((m) => !m.group || !table.rows.some((r) => r.labelSpan && r.path.includes(m.label)));
   }
-  table.unreliable ??= noFigures(table) ?? collapsedBlanks(text, table);
+  table.unreliable ??= noFigures(table) ?? collapsedBlanks(text, table) ?? wordsForFigures(table);
   return table;
 }
 
@@ -67,6 +67,33 @@ function noFigures(table: TableModel): TableModel['unreliable'] {
   return {
     zh: '表格只有行列标签，几乎没有数值（可能以图片发布或复制时丢失），未检查其数值',
     en: 'The table has its labels but almost no figures (published as an image, or lost in the copy); its figures were not checked',
+  };
+}
+
+/** Words read where figures belong, at or above which a table is taken for prose (with this share of its cells). */
+const MIN_WORDS_FOR_FIGURES = 3;
+const WORDS_SHARE = 1 / 3;
+/** A CJK ideograph other than those a cell may hold for nothing (无, 空, 零) or a count's unit. */
+const WORD = /[\u4e00-\u9fff](?<![无空零件个项万元次人])/u;
+
+/**
+ * A "table" whose cells are in good part words (年, 月, 日起至): the template's headers met in a sentence (a copy
+ * cut short in its opening, which names the sections and gives the period, 自2021年1月1日起至…). Its figures are
+ * not the table's.
+ */
+function wordsForFigures(table: TableModel): TableModel['unreliable'] {
+  let cells = 0;
+  let words = 0;
+  for (const r of table.rows) {
+    for (const c of r.cells) {
+      cells++;
+      if (c.kind === 'invalid' && WORD.test(c.raw)) words++;
+    }
+  }
+  if (words < MIN_WORDS_FOR_FIGURES || words < cells * WORDS_SHARE) return null;
+  return {
+    zh: '表格位置上读到的多为文字而非数字（可能是正文中提到表格标题，或表格复制不全），未检查其数值',
+    en: 'Mostly words where the table\'s figures belong (the text may only name its headers, or the copy lost the table): its figures were not checked',
   };
 }
 
