@@ -21,14 +21,16 @@ const TEXT_MEMO_LIMIT = 4096;
  * headings recur from one report to the next, and matching them against the template is the costly part. The
  * memo is cleared when full, so that junk text cannot grow it.
  */
-export function memoByText<V>(compute: (text: string) => V): (text: string) => V {
-  const values = new Map<string, V>();
-  return (text) => {
-    const known = values.get(text);
+export class TextMemo<V> {
+  private readonly values = new Map<string, V>();
+  constructor(private readonly compute: (text: string) => V) {}
+
+  get(text: string): V {
+    const known = this.values.get(text);
     if (known !== undefined) return known;
-    const value = compute(text);
-    if (values.size >= TEXT_MEMO_LIMIT) values.clear();
-    values.set(text, value);
+    const value = this.compute(text);
+    if (this.values.size >= TEXT_MEMO_LIMIT) this.values.clear();
+    this.values.set(text, value);
     return value;
-  };
+  }
 }

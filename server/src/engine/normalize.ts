@@ -1,5 +1,5 @@
 // Text normalisation and fuzzy matching shared by the parser and the rules.
-import { memoByText } from './derived';
+import { TextMemo } from './derived';
 
 const FULLWIDTH_OFFSET = 0xfee0;
 
@@ -143,7 +143,7 @@ export function labelKey(s: string): string {
   let i = 0;
   while (i < s.length && KEY_KEEPS[s.charCodeAt(i)] === 1) i++;
   if (i === s.length) return s;
-  return s.length <= MAX_REMEMBERED_LABEL ? rewrittenLabelKey(s) : rewriteLabelKey(s);
+  return s.length <= MAX_REMEMBERED_LABEL ? rewrittenLabelKeys.get(s) : rewriteLabelKey(s);
 }
 
 function rewriteLabelKey(s: string): string {
@@ -160,7 +160,7 @@ function rewriteLabelKey(s: string): string {
 
 /** Labels recur from one report to the next (（一）予以公开 …): a short one is rewritten once. */
 const MAX_REMEMBERED_LABEL = 64;
-const rewrittenLabelKey = memoByText(rewriteLabelKey);
+const rewrittenLabelKeys = new TextMemo(rewriteLabelKey);
 
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);

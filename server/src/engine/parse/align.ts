@@ -1,7 +1,7 @@
 // Walks a table template's expected rows over the token stream (format.md §8): each row
 // takes its label (matched fuzzily, fragments joined) and then as many values as the template
 // gives it. What is left over or missing is recorded, never guessed away.
-import { derivedFrom, memoByText } from '../derived';
+import { derivedFrom, TextMemo } from '../derived';
 import { keyIndex, labelKey, similarities, similarity, type KeyIndex } from '../normalize';
 import type { RowSpec, TableTemplate } from '../template';
 import type { CellModel, RowModel, Span, TableModel, UnreadPart } from '../types';
@@ -43,17 +43,17 @@ interface KeySet {
   keys: string[];
   longest: number;
   /** Best similarity of a joined key with these keys (keySimilarity), remembered: labels recur across reports. */
-  similarity: (joined: string) => number;
+  similarity: TextMemo<number>;
   /** Whether a joined key can begin one of these keys (beginsAKey), remembered likewise. */
-  canBegin: (joined: string) => boolean;
+  canBegin: TextMemo<boolean>;
 }
 
 function keySet(keys: string[]): KeySet {
   const ks: KeySet = {
     keys,
     longest: Math.max(0, ...keys.map((k) => k.length)),
-    similarity: memoByText((joined) => keySimilarity(joined, ks)),
-    canBegin: memoByText((joined) => beginsAKey(joined, ks)),
+    similarity: new TextMemo((joined) => keySimilarity(joined, ks)),
+    canBegin: new TextMemo((joined) => beginsAKey(joined, ks)),
   };
   return ks;
 }
@@ -97,8 +97,8 @@ function matchLabel(tokens: Token[], at: number, ks: KeySet): LabelMatch | null 
     if (joined.length > ks.longest * 1.5 + 2) break;
     if (ks.keys.includes(joined)) return { at, end: at + k + 1, sim: 1, key: joined };
     // A label starts where its first fragment begins it: a header cell before it (其他) is not part of it.
-    if (k === 0 && !ks.canBegin(joined)) return null;
-    const sim = ks.similarity(joined);
+    if (k === 0 && !ks.canBegin.get(joined)) return null;
+    const sim = ks.similarity.get(joined);
     if (bestEnd < 0 || sim > bestSim) { bestEnd = at + k + 1; bestSim = sim; bestKey = joined; }
   }
   return bestEnd < 0 ? null : { at, end: bestEnd, sim: bestSim, key: bestKey };
@@ -114,11 +114,11 @@ function pathOf(spec: RowSpec, byKey: Map<string, RowSpec>): string[] {
 
 type HeaderLabels = (readonly [label: string, key: string])[];
 /** A table's header labels; `closest` gives the first label most like a header key read from a report. */
-interface Headers { labels: HeaderLabels; keys: KeySet; closest: (key: string) => string }
+interface Headers { labels: HeaderLabels; keys: KeySet; closest: TextMemo<string> }
 const headersOf = (labels: string[]): Headers => {
   const pairs = labels.map((h) => [h, labelKey(h)] as const);
   const index = keyIndex(pairs.map(([, k]) => k));
-  return { labels: pairs, keys: keySet(pairs.map(([, k]) => k)), closest: memoByText((key) => closestLabel(pairs, index, key)) };
+  return { labels: pairs, keys: keySet(pairs.map(([, k]) => k)), closest: new TextMemo((key) => closestLabel(pairs, index, key)) };
 };
 const headerSims: number[] = [];
 
@@ -260,11 +260,9 @@ class Aligner {
   readEnd: number;
   /** Whether some row's run-together digits could not be cut in one way only. */
   runTogetherFailed = false;
-  /**
-   * The labels of the last two rows read, newest first. A group label in a merged cell (（六）其他处理) wraps beside
-   * the first row of its group, so its tail may come after that row's label.
-   */
-  recentLabels: LastLabel[] = [];
+  /** The label of the last row read, and of the one before: see continuesRecentLabel. */
+  lastLabel: LastLabel | null = null;
+  olderLabel: LastLabel | null = null;
 
   constructor(readonly tokens: Token[], readonly tpl: TableTemplate, readonly prepared: Prepared, readonly start: number, readonly regionSpan: Span, readonly runTogether: boolean) {
     this.currentHeaders = prepared.headers;
@@ -303,8 +301,8 @@ class Aligner {
     this.rows.push(row);
     if (labelMatch || cells.length > 0) { this.lastReadAt = ri; this.readEnd = this.ti; }
     if (labelMatch) {
-      this.recentLabels.unshift({ row, key: labelMatch.key, templateKey: this.prepared.rowKeySets[ri].keys[0], sim: labelMatch.sim });
-      this.recentLabels.length = Math.min(this.recentLabels.length, 2);
+      this.olderLabel = this.lastLabel;
+      this.lastLabel = { row, key: labelMatch.key, templateKey: this.prepared.rowKeySets[ri].keys[0], sim: labelMatch.sim };
     }
   }
 
@@ -351,15 +349,19 @@ class Aligner {
     return false;
   }
 
-  /** Whether `t` is the tail of a recent label, wrapped onto another line (PDF rows); if so, that label takes it. */
+  /**
+   * Whether `t` is the tail of a recent label, wrapped onto another line (PDF rows); if so, that label takes it. The
+   * label before the last counts too: a group label in a merged cell (（六）其他处理) wraps beside the first row of its
+   * group, so its tail may come after that row's label.
+   */
   continuesRecentLabel(t: Token): boolean {
     const key = keyOf(t);
-    const last = this.recentLabels.find((l) => similarity(l.key + key, l.templateKey) > l.sim);
-    if (!last) return false;
-    last.key += key;
-    last.sim = similarity(last.key, last.templateKey);
-    last.row.label = (last.row.label ?? '') + t.text;
-    last.row.labelTail = t.span;
+    const label = extendedBy(this.lastLabel, key) ? this.lastLabel : extendedBy(this.olderLabel, key) ? this.olderLabel : null;
+    if (!label) return false;
+    label.key += key;
+    label.sim = similarity(label.key, label.templateKey);
+    label.row.label = (label.row.label ?? '') + t.text;
+    label.row.labelTail = t.span;
     return true;
   }
 
@@ -402,7 +404,7 @@ class Aligner {
 
   readHeader(at: number): LabelMatch | null {
     const m = this.readHeaderMatch(at);
-    if (m) this.headers.push({ span: labelSpan(this.tokens, m), text: labelText(this.tokens, m), templateLabel: this.currentHeaders.closest(m.key) });
+    if (m) this.headers.push({ span: labelSpan(this.tokens, m), text: labelText(this.tokens, m), templateLabel: this.currentHeaders.closest.get(m.key) });
     return m;
   }
 
@@ -476,6 +478,10 @@ class Aligner {
     };
   }
 }
+
+/** Whether `key` appended to a label read makes it more like its template label (one read exactly takes nothing). */
+const extendedBy = (label: LastLabel | null, key: string): label is LastLabel =>
+  label !== null && label.sim < 1 && similarity(label.key + key, label.templateKey) > label.sim;
 
 /** A cell read from one token: a few plain digits (the usual cell) directly, anything else through parseCellValue. */
 function cellOf(t: Token, column: RowSpec['columns'][number]): CellModel {

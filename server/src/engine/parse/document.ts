@@ -1,6 +1,6 @@
 // Reads what sits outside the tables: title, agency, report year, section headings, sub-headings.
 import { CN_ORDINALS, digitNumberingAhead, isSpaceCode, keyIndex, labelKey, parseChineseNumeral, similarities, skipLeadingJunk, charTable } from '../normalize';
-import { memoByText } from '../derived';
+import { TextMemo } from '../derived';
 import { SECTIONS } from '../template';
 import { lineAt, type Lines } from '../text';
 import type { ExtraHeading, SectionHeading, SectionId, SectionModel, Span, SubHeading } from '../types';
@@ -74,7 +74,7 @@ interface Candidate { id: SectionId; heading: SectionHeading; score: number; lin
 interface SectionMatch { id: SectionId; sim: number }
 
 /** The section whose title or an alias is most like `key` (at least HEADING_MATCH), the first on a tie. */
-const sectionOfKey = memoByText((key: string): SectionMatch | null => {
+const sectionsByKey = new TextMemo((key: string): SectionMatch | null => {
   const exact = EXACT_SECTION.get(key);
   if (exact !== undefined) return { id: exact, sim: 1 };
   let best: SectionMatch | null = null;
@@ -92,7 +92,7 @@ interface LineHeading { id: SectionId; score: number; offset: number; body: stri
 
 function headingCandidate(text: string, lines: Lines, line: number): Candidate | null {
   const lineStart = lines.starts[line];
-  const h = lineHeading(text.slice(lineStart, lines.ends[line]));
+  const h = headingsByLine.get(text.slice(lineStart, lines.ends[line]));
   if (!h) return null;
   const start = lineStart + h.offset;
   return { id: h.id, line, score: h.score, heading: { span: { start, end: start + h.body.length }, text: h.body, standard: h.standard } };
@@ -102,14 +102,14 @@ function headingCandidate(text: string, lines: Lines, line: number): Candidate |
 const NOTHING_TO_REPORT = /^(?:无|没有|暂无|本年度无|本年无)/;
 
 /** Whether a line's text is a section heading: it alone decides (headings recur from one report to the next). */
-const lineHeading = memoByText((line: string): LineHeading | null => {
+const headingsByLine = new TextMemo((line: string): LineHeading | null => {
   const { text: body, start } = cleanSpan(line, 0, line.length);
   if (body.length < 4 || body.length > MAX_HEADING_LENGTH) return null;
   if (NOTHING_TO_REPORT.test(body)) return null;
   const n = readNumbering(body);
   const key = labelKey(n.rest);
   if (key.length < 4) return null;
-  const best = sectionOfKey(key);
+  const best = sectionsByKey.get(key);
   if (!best) return null;
   // A numbered line whose number is not the section's is a sub-heading, e.g. （一）主动公开政府信息情况 inside 一.
   if (n.ordinal !== null && n.ordinal !== best.id) return null;
