@@ -1,4 +1,5 @@
-// The PDF reader's bundle of pdf.js keeps what it derives from the CMaps shipped with it across documents.
+// The PDF reader's bundle of pdf.js keeps what it derives from the CMaps shipped with it across documents, and
+// keeps the vertical text it dropped (see the end of patchPdfWorker).
 //
 // pdf.js parses a built-in CMap (UniGB-UCS2-H, Adobe-GB1-UCS2, …: 30,000 codes each) afresh for every font of
 // every document, and builds the font's code → Unicode table from it by walking all its codes; a Chinese report
@@ -116,7 +117,13 @@ export function patchPdfWorker(source) {
   if (at < 0 || until < 0 || s.indexOf(chars, at + 1) >= 0) throw new Error('pdfjs-cache: fallbackToSystemFont not found exactly once in pdf.worker.mjs (pdfjs-dist changed?)');
   const build = s.slice(at, until + charsEnd.length);
   s = s.slice(0, at) + `      const map = fontCharsOfTable(this.composite ? this.toUnicode : null, () => {\n${build}      return map;\n      });\n` + s.slice(until + charsEnd.length);
-  return s;
+  // A vertical glyph is dropped as off the page when its origin's y plus its advance is below the page; the advance
+  // is in text units (−199 for a 9.95 pt glyph), the y in page units, so the last glyphs of a column label set low on
+  // the page were lost (三、本年度办理结果 read as 三、本年). The glyph is on the page when its origin is.
+  s = replaceOnce(s, 'if (posX < viewBox[0] || posX > viewBox[2] || posY + glyphWidth < viewBox[1] || posY > viewBox[3]) {',
+    'if (posX < viewBox[0] || posX > viewBox[2] || posY < viewBox[1] || posY > viewBox[3]) {', 'compareWithLastPosition vertical');
+  // The reader asks the module whether its vertical text needs the drawing operations' second look (pdf-extract.ts).
+  return s + '\nexport const keepsVerticalText = true;\n';
 }
 
 /** The esbuild plugin applying them where the PDF reader's bundle takes pdf.js's worker module in. */

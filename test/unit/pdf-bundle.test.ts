@@ -1,6 +1,7 @@
-// The PDF reader as it ships (dist/pdf-worker.js, whose pdf.js keeps the shipped CMaps' tables across documents
-// and reads no font program the text does not need: scripts/pdfjs-cache.mjs) reads every file exactly as pdf.js
-// unchanged does, file after file in one thread, so that what one document leaves behind never changes the next.
+// The PDF reader as it ships (dist/pdf-worker.js, whose pdf.js keeps the shipped CMaps' tables across documents,
+// reads no font program the text does not need, and keeps vertical glyphs pdf.js drops: scripts/pdfjs-cache.mjs)
+// reads every file as pdf.js unchanged does (with the reader's repair of vertical runs), file after file in one
+// thread, so that what one document leaves behind never changes the next.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -67,6 +68,21 @@ function toUnicodePdf(lines: string[]): Uint8Array {
   return new Uint8Array(Buffer.from(out, 'utf8'));
 }
 
+/**
+ * Where a vertical run ends below: pdf.js unchanged drops the last glyphs of some vertical runs and the reader puts
+ * them back from the drawing operations, estimating the run's height from its first glyphs; the bundle keeps the
+ * glyphs and measures them. The text is the same, the low end differs by a fraction of a point.
+ */
+const verticalLows = (r: Extracted): number[] =>
+  r.pages.flatMap((p) => p.pieces.filter((x) => x.vertical).flatMap((x) => [x.y0, x.base, ...(x.rect ? [x.rect[1]] : [])]));
+const withoutVerticalLows = (r: Extracted): Extracted => ({
+  ...r,
+  pages: r.pages.map((p) => ({
+    ...p,
+    pieces: p.pieces.map((x) => (x.vertical ? { ...x, y0: 0, base: 0, ...(x.rect ? { rect: [x.rect[0], 0, x.rect[2], x.rect[3]] as typeof x.rect } : {}) } : x)),
+  })),
+});
+
 /** Reports in referenced CID fonts (UniGB-UCS2-H and -V), with vertical group labels and a turned page. */
 function builtFiles(): Uint8Array[] {
   const texts = [sample('示例县人民政府2020'), sample('示例镇人民政府2021'), sample('示例市民政局2021')];
@@ -101,8 +117,10 @@ describe('PDF reader: the shipped bundle reads as pdf.js does', { skip: SKIP }, 
     const actual = await readInBundle(twice);
     assert.equal(actual.length, expected.length);
     actual.forEach((a, i) => {
+      const which = `file ${i % files.length} (pass ${Math.floor(i / files.length) + 1})`;
       assert.ok(a.pages.some((p) => p.pieces.length > 0) || a.problems.length > 0, `file ${i % files.length} gave text or a problem`);
-      assert.deepEqual(a, expected[i], `file ${i % files.length} (pass ${Math.floor(i / files.length) + 1})`);
+      assert.deepEqual(withoutVerticalLows(a), withoutVerticalLows(expected[i]), which);
+      assert.deepEqual(verticalLows(a).map((y, k) => Math.abs(y - verticalLows(expected[i])[k]) < 1), verticalLows(a).map(() => true), which);
     });
   });
 });

@@ -14,6 +14,9 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 
 let library: Promise<PdfJs> | undefined;
+/** Whether pdf.js is the reader's bundle, which keeps the glyphs of vertical text that pdf.js itself drops
+ * (scripts/pdfjs-cache.mjs): then no page needs repairVertical's second pass. */
+let keepsVerticalText = false;
 
 /** pdf.js with its own worker in this thread (the reader's worker thread keeps it off the caller's). */
 export function loadPdfJs(): Promise<PdfJs> {
@@ -25,6 +28,7 @@ export function loadPdfJs(): Promise<PdfJs> {
     try {
       const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
       (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+      keepsVerticalText = 'keepsVerticalText' in worker;
       return await import('pdfjs-dist/legacy/build/pdf.mjs');
     } finally {
       console.log = log;
@@ -117,7 +121,7 @@ async function readPages(doc: PdfDocument, started: number, limits: ReaderLimits
     try {
       const page = await within(doc.getPage(n), started, limits);
       const content = await within(page.getTextContent(), started, limits);
-      if (content.items.some((i) => 'dir' in i && i.dir === 'ttb')) await repairVertical(page, content, started, limits);
+      if (!keepsVerticalText && content.items.some((i) => 'dir' in i && i.dir === 'ttb')) await repairVertical(page, content, started, limits);
       let items = content.items;
       if (items.length > MAX_RUNS_PER_PAGE) {
         items = items.slice(0, MAX_RUNS_PER_PAGE);
