@@ -1,7 +1,11 @@
 // Runs the unit and protocol tests (compiled to out/) with node's test runner.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+
+const ROOT = resolve(new URL('..', import.meta.url).pathname);
+/** The TypeScript source a compiled test came from. */
+const sourceOf = (compiled) => join(ROOT, relative(join(ROOT, 'out'), resolve(compiled))).replace(/\.js$/, '.ts');
 
 const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['out/test/unit', 'out/test/protocol'];
 const files = [];
@@ -11,7 +15,8 @@ const walk = (dir) => {
   for (const name of names.sort()) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) walk(p);
-    else if (name.endsWith('.test.js')) files.push(p);
+    // A compiled test whose source was moved or deleted is left in out/ by tsc: it is not run.
+    else if (name.endsWith('.test.js') && existsSync(sourceOf(p))) files.push(p);
   }
 };
 roots.forEach(walk);
