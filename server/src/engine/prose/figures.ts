@@ -1,5 +1,6 @@
 // Figures the prose states (新收8件, 已答复17件, 行政复议0件 …), each tied to the table cell(s) it can be compared with.
 import { derivedFrom } from '../derived';
+import { TEMPLATE_YEARS } from '../template';
 import type { CellModel, Localized, ReportModel, RowModel, SectionId, Span } from '../types';
 import { CASE_DOMAINS, CASE_EQUIVALENT, FAMILY_BY_METRIC, DOMAIN_LABEL, type Domain, type Family, type MetricId } from './lexicon';
 import { isWrappedText, proseChunks, scanTokens, type Token } from './scan';
@@ -260,26 +261,17 @@ export function readFigures(model: ReportModel): RawFigure[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Comparing with the tables
 
-const SHORT_ROW: Record<string, string> = {
-  new: '一、本年新收',
-  carried: '二、上年结转',
-  carryOver: '四、结转下年度继续办理',
-  partial: '（二）部分公开',
-  other1: '（六）1.逾期不补正',
-  other2: '（六）2.逾期未缴纳费用',
-  other3: '（六）3.其他',
-};
-const GROUP_ROWS: Record<string, string[]> = {
-  deny: ['deny1', 'deny2', 'deny3', 'deny4', 'deny5', 'deny6', 'deny7', 'deny8'],
-  unable: ['unable1', 'unable2', 'unable3'],
-  reject: ['reject1', 'reject2', 'reject3', 'reject4', 'reject5'],
-  other: ['other1', 'other2', 'other3'],
-};
+/** Table 三's rows in the latest template: short names, and the rows of each outcome group (（三）不予公开 …) in order. */
+const APPLICATION_ROWS = TEMPLATE_YEARS[TEMPLATE_YEARS.length - 1].tables[3][0].rows;
+const SHORT_ROW = new Map(TEMPLATE_YEARS.flatMap((y) => y.tables[3].flatMap((t) => t.rows)).filter((r) => r.short).map((r) => [r.key, r.short!]));
+const GROUP_ROWS: Record<string, string[]> = Object.fromEntries(APPLICATION_ROWS.filter((r) => r.group && r.parent)
+  .map((g) => [g.key, APPLICATION_ROWS.filter((r) => r.parent === g.key && !r.group).map((r) => r.key)])
+  .filter(([, rows]) => rows.length > 0));
 /** 2019 has one （六）其他处理 row where 2021 has three. */
 const FALLBACK_ROW: Record<string, string> = { other1: 'other', other2: 'other', other3: 'other' };
 const GROUP_OF: Record<string, string> = Object.fromEntries(Object.entries(GROUP_ROWS).flatMap(([g, rows]) => rows.map((r) => [r, g])));
 
-const rowName = (row: RowModel) => SHORT_ROW[row.key] ?? row.templateLabel;
+const rowName = (row: RowModel) => SHORT_ROW.get(row.key) ?? row.templateLabel;
 
 interface Tables {
   /** Targets already built, by a key naming the rows or cells. */
