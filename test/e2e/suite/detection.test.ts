@@ -2,7 +2,7 @@
 // the govreport language (and checked); a .txt that only talks about reports stays plain text.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { LANGUAGE_ID, activateExtension, checkedDiagnostics, closeAllWithoutSaving, ours, waitForLanguage, wsUri } from './helpers';
+import { LANGUAGE_ID, activateExtension, checkedDiagnostics, closeAllWithoutSaving, ours, reportSymbols, waitForLanguage, wsUri } from './helpers';
 
 /** The language each document had when it was first opened, by URI. */
 const firstLanguage = new Map<string, string>();
@@ -30,7 +30,7 @@ suite('language detection', () => {
     assert.strictEqual(doc.languageId, LANGUAGE_ID);
     // Report 003 is clean: the check publishes an empty list.
     assert.deepStrictEqual(await checkedDiagnostics(uri), []);
-    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+    const symbols = await reportSymbols(uri);
     assert.strictEqual(symbols.filter((s) => s.kind === vscode.SymbolKind.Module).length, 6, 'the server did not read it as a report');
   });
 

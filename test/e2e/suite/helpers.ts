@@ -155,12 +155,29 @@ export interface Checked {
  *   - a request about the document: the server answers it only after taking in the opening and
  *     edits sent before it, and it sends the result of a check before answering requests that
  *     came in after the check started (both wait for the same analysis), so once
- *     vscode.executeDocumentSymbolProvider has answered, the diagnostics of that version are in.
+ *     vscode.executeDocumentSymbolProvider has answered, the diagnostics of that version are in
+ *     (see reportSymbols: the first document of a session starts the server).
  */
 export async function checkedDiagnostics(uri: vscode.Uri, until?: (ds: vscode.Diagnostic[]) => boolean, timeoutMs = CHECK_TIMEOUT_MS): Promise<vscode.Diagnostic[]> {
   if (until) return waitForDiagnostics(uri, until, -1, timeoutMs);
-  await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', uri);
+  await reportSymbols(uri, timeoutMs);
   return ours(uri);
+}
+
+/**
+ * The document symbols of an open report, once the server answers for it. The extension starts the server
+ * when the first report opens, and its providers are registered only when it has started: until then the
+ * command answers undefined, as it does for an empty list, so it is asked again (a report always has
+ * symbols).
+ */
+export async function reportSymbols(uri: vscode.Uri, timeoutMs = CHECK_TIMEOUT_MS): Promise<vscode.DocumentSymbol[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', uri);
+    if (symbols?.length) return symbols;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: no document symbols for ${vscode.workspace.asRelativePath(uri)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 export interface Checked {
