@@ -98,7 +98,13 @@ const relationRowsOf = derivedFrom((tpl: TableTemplate): RelationRows => {
   };
 });
 
-/** The table's rows at their template positions (one per position, the last with the key as a map would keep). */
+/**
+ * A row with fewer figures than columns: which cell lacks one cannot be told (its figures were read left to right),
+ * so no relation goes through it; table-shape reports the row.
+ */
+const isShort = (row: RowModel): boolean => row.cells.length < row.expectedValues;
+
+/** The table's rows at their template positions (one per position, the last with the key as a map would keep), short rows left out. */
 function placeRows(tpl: TableTemplate, positions: Map<string, number>, rows: RowModel[]): (RowModel | undefined)[] {
   const specs = tpl.rows;
   const placed: (RowModel | undefined)[] = [];
@@ -109,7 +115,7 @@ function placeRows(tpl: TableTemplate, positions: Map<string, number>, rows: Row
     // The parser reads rows in the template's order: the next template row with the key is the row's.
     while (j < specs.length && specs[j].key !== key) j++;
     const at = j < specs.length ? j++ : positions.get(key) ?? -1;
-    if (at >= 0) placed[at] = rows[i];
+    if (at >= 0 && !isShort(rows[i])) placed[at] = rows[i];
   }
   return placed;
 }
@@ -142,7 +148,7 @@ function rowRelation(
   for (let i = 0; i < n; i++) {
     const row = positions ? rowAt(placed, positions[i]) : table.rows[i];
     // Group rows are left out of the default (every data row), not out of rows a relation names.
-    if (!row || (!positions && row.group)) continue;
+    if (!row || (!positions && row.group) || isShort(row)) continue;
     const target = cellAt(row, rel.target);
     if (!numeric(target)) continue;
     const plus = termsInRow(row, rel.plus);
