@@ -293,9 +293,10 @@ describe('family 5: blank cells', () => {
 
   const harder: [string, string, string, string, (number | null)[], string, string | undefined][] = [
     ['tsv', 'the last cell blank (a trailing tab)', '（一）予以公开\t12\t1\t0\t0\t1\t0\t14', '（一）予以公开\t12\t1\t0\t0\t1\t0\t', [12, 1, 0, 0, 1, 0, null], 'total', undefined],
-    // A blank right after a label is where a label spanning two columns leaves its second: not told apart yet.
-    ['markdown', 'the first value cell blank', '| （一）予以公开 | 12 |', '| （一）予以公开 |  |', [null, 1, 0, 0, 1, 0, 14], 'natural',
-      'read as a short row: a blank right after a label is taken for the rest of a label spanning two columns'],
+    // A blank right after a label: the row's first cell, as the figures after it fill the row's columns.
+    ['markdown', 'the first value cell blank', '| （一）予以公开 | 12 |', '| （一）予以公开 |  |', [null, 1, 0, 0, 1, 0, 14], 'natural', undefined],
+    ['pipe', 'the first value cell blank', '（一）予以公开 | 12 |', '（一）予以公开 |  |', [null, 1, 0, 0, 1, 0, 14], 'natural', undefined],
+    ['tsv', 'the first value cell blank', '（一）予以公开\t12', '（一）予以公开\t', [null, 1, 0, 0, 1, 0, 14], 'natural', undefined],
   ];
   for (const [layout, what, from, to, values, blankColumn, todo] of harder) {
     it(`${layout}: ${what} is a cell-value at that cell`, { todo }, () => {
@@ -318,6 +319,25 @@ describe('family 5: blank cells', () => {
     assert.deepEqual(t2.unread, []);
     assert.deepEqual(valuesOf(t2)['item1.r1'], [0, 0, null]);
     assert.deepEqual(findings.map((f) => [f.code, f.severity]), [['cell-value', 'error']]);
+  });
+
+  describe('labels spanning two columns (a merged cell exported with the empty cell it covered)', () => {
+    const spanning = () => fixture('layouts/table3-markdown.txt').replace(/^\| ([^|]+) \| (?=\d)/gm, '| $1 |  | ');
+
+    it('the empty cell after each label is passed over: the table reads as without it', () => {
+      const plain = checkText(fixture('layouts/table3-markdown.txt'));
+      const { model, findings } = checkText(spanning());
+      assert.deepEqual(valuesOf(table(model, 3)), valuesOf(table(plain.model, 3)));
+      assert.deepEqual(findings.map((f) => f.code), plain.findings.map((f) => f.code));
+    });
+
+    it('a row lacking a figure there is a short row, and no relation is worked out on its guessed cells', () => {
+      const text = replaceOnce(spanning(), '| （一）予以公开 |  | 12 |', '| （一）予以公开 |  |');
+      const { model, findings } = checkText(text);
+      const t3 = table(model, 3);
+      assert.equal(t3.rows.find((r) => r.key === 'open')!.cells.length, 6);
+      assert.deepEqual(findingsIn(model, t3, findings).map((f) => [f.code, f.severity]), [['table-shape', 'error']]);
+    });
   });
 
   it('pipe: two blank cells side by side are two cell-value findings', () => {

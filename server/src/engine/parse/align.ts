@@ -263,6 +263,8 @@ class Aligner {
   /** The label of the last row read, and of the one before: see continuesRecentLabel. */
   lastLabel: LastLabel | null = null;
   olderLabel: LastLabel | null = null;
+  /** Whether a row's label spanned the empty cell after it (the figures after it filled the row): see readCells. */
+  spanningLabels = false;
 
   constructor(readonly tokens: Token[], readonly tpl: TableTemplate, readonly prepared: Prepared, readonly start: number, readonly regionSpan: Span, readonly runTogether: boolean) {
     this.currentHeaders = prepared.headers;
@@ -425,10 +427,28 @@ class Aligner {
         this.ti = read.next;
       }
     }
+    if (cells.length === 0) this.placeEmptyCellsAfterLabel(spec.columns.length);
     while (cells.length < spec.columns.length && this.ti < tokens.length && (tokens[this.ti].kind !== 'text' || this.isStrayValue(this.ti, ri))) {
       cells.push(cellOf(tokens[this.ti++], spec.columns[cells.length]));
     }
     return cells;
+  }
+
+  /**
+   * Empty cells between the label and the first figure (see Token.afterLabel) are the row's first cells when with the
+   * cells after them on the line they make exactly the row's columns, and no row before had its label span them;
+   * otherwise they are the rest of a label spanning two columns, and passed over.
+   */
+  placeEmptyCellsAfterLabel(columns: number): void {
+    const { tokens } = this;
+    let gaps = 0;
+    while (tokens[this.ti + gaps]?.afterLabel) gaps++;
+    if (gaps === 0) return;
+    const line = tokens[this.ti].line;
+    let filled = 0;
+    for (let k = this.ti + gaps; k < tokens.length && tokens[k].line === line && tokens[k].kind !== 'text'; k++) filled++;
+    if (filled >= columns) this.spanningLabels = true;
+    if (this.spanningLabels || gaps + filled !== columns) this.ti += gaps;
   }
 
   /** Short text where a value belongs (x, 无, —) that is no label or header ahead: an unreadable value. */

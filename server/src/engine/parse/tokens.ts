@@ -18,6 +18,11 @@ export interface Token {
   count: number;
   span: Span;
   line: number;
+  /**
+   * An empty cell between a label and the row's first figure on its line: a blank first cell, or the rest of a label
+   * spanning two columns. Only the row's column count tells which (Aligner.readCells).
+   */
+  afterLabel?: true;
 }
 
 const PAGE_NUMBER = /^[\s\u3000]*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?)[\s\u3000]*$/;
@@ -192,14 +197,16 @@ function tableLine(text: string, start: number, end: number, region: RegionSearc
 /**
  * The tokens of one line, pushed onto `tokens`: cells between separators (the whole line when there is none), each
  * split at white space into pieces, while the token budget lasts; one pass over the characters. An empty cell counts
- * only between two filled cells of one row, right after a value (after a label it is a spanning cell; spans leave
- * blanks at the edges), so at most one is pending until the next piece shows it is inside.
+ * only between two filled cells of one row (spans leave blanks at the edges): after a value at most one is pending
+ * until the next piece shows it is inside; those after a label are kept, marked, only when a figure follows.
  */
 function tokenizeLine(tokens: Token[], { s, from, to, base, separator }: LineText, line: number, runTogether: boolean): void {
   const before = tokens.length;
   let n = 0; // pieces and empty cells of the line so far, for the budget
   let pending = -1; // where the empty cell waiting to be kept is, or -1
   let afterValue = false; // whether the line's last cell or piece so far is a value
+  let afterLabel = false; // whether it is a label, or an empty cell after one
+  const gaps: number[] = []; // where the empty cells after a label are, until the next piece says whether to keep them
   let cs = from;
   for (;;) {
     const budget = MAX_TOKENS - before - n;
@@ -232,13 +239,18 @@ function tokenizeLine(tokens: Token[], { s, from, to, base, separator }: LineTex
         // Labels and figures with nothing between them (a flattened page): cut apart, see splitRunTogether.
         for (const [a, b] of splitRunTogether(s, ps, i)) tokens.push(pieceToken(s, a, b, base, line));
         afterValue = tokens[tokens.length - 1].kind === 'value';
+        afterLabel = !afterValue;
+        gaps.length = 0;
         continue;
       }
       const piece = s.slice(ps, i);
       const count = digits && i - ps <= MAX_DIGITS ? value : -1;
       const kind: TokenKind = count >= 0 || isValueText(piece) ? 'value' : 'text';
+      if (kind === 'value') for (const at of gaps) tokens.push({ ...blankToken(at, line), afterLabel: true });
+      gaps.length = 0;
       tokens.push({ kind, text: piece, key: undefined, count, span: { start: base + ps, end: base + i }, line });
       afterValue = kind === 'value';
+      afterLabel = !afterValue;
     }
     if (pieces === 0 && separator >= 0) {
       // Empty cells in a run after a value each count (12 |  |  | 0); what follows a row's last pipe is no cell,
@@ -248,6 +260,7 @@ function tokenizeLine(tokens: Token[], { s, from, to, base, separator }: LineTex
         tokens.push(blankToken(pending, line));
         pending = base + cs;
       } else if (afterValue && !(last && separator === 0x7c)) pending = base + cs;
+      else if (afterLabel && !last) gaps.push(base + cs);
       afterValue = false;
       n++;
     }
