@@ -240,14 +240,16 @@ function tokenizeLine(tokens: Token[], { s, from, to, base, separator }: LineTex
         for (const [a, b] of splitRunTogether(s, ps, i)) tokens.push(pieceToken(s, a, b, base, line));
         afterValue = tokens[tokens.length - 1].kind === 'value';
         afterLabel = !afterValue;
-        gaps.length = 0;
+        if (gaps.length > 0) gaps.length = 0;
         continue;
       }
       const piece = s.slice(ps, i);
       const count = digits && i - ps <= MAX_DIGITS ? value : -1;
       const kind: TokenKind = count >= 0 || isValueText(piece) ? 'value' : 'text';
-      if (kind === 'value') for (const at of gaps) tokens.push({ ...blankToken(at, line), afterLabel: true });
-      gaps.length = 0;
+      if (gaps.length > 0) {
+        if (kind === 'value') for (const at of gaps) tokens.push({ ...blankToken(at, line), afterLabel: true });
+        gaps.length = 0;
+      }
       tokens.push({ kind, text: piece, key: undefined, count, span: { start: base + ps, end: base + i }, line });
       afterValue = kind === 'value';
       afterLabel = !afterValue;
