@@ -69,11 +69,31 @@ export function numeralValue(raw: string): number | null {
   return chineseNumeralValue(raw);
 }
 
+/** The counting unit after a number: a space or two between them, or a line break (共32 / 件, a PDF's text wrapped). */
 function unitAfter(text: string, at: number, limit: number): { unit: string; end: number } | null {
   let j = at;
   while (j < limit && j - at < MAX_GAP && isGapCode(text.charCodeAt(j))) j++;
+  if (j < limit && (text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13)) {
+    j += text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10 ? 2 : 1;
+    const lineStart = j;
+    while (j < limit && j - lineStart < MAX_GAP && isGapCode(text.charCodeAt(j))) j++;
+  }
   if (j < limit && FLAGS[text.charCodeAt(j)] & COUNT_UNIT_FLAG) return { unit: text[j], end: j + 1 };
   return null;
+}
+
+/**
+ * Whether the line break before `i` cuts a number: the line before ends with a digit (收到7 / 0件, a PDF's text
+ * wrapped at the page width). The digits after it are no count of their own.
+ */
+function afterDigitsAndBreak(text: string, i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && isGapCode(text.charCodeAt(k))) k--;
+  if (k < 0 || (text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13)) return false;
+  if (text.charCodeAt(k) === 10 && k > 0 && text.charCodeAt(k - 1) === 13) k--;
+  k--;
+  while (k >= 0 && isGapCode(text.charCodeAt(k))) k--;
+  return k >= 0 && isDigitCode(text.charCodeAt(k));
 }
 
 /** What readCount found: the count (or null) and where a scanner goes on. */
@@ -93,7 +113,7 @@ export function readCount(text: string, i: number, limit = text.length): CountRe
     const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
     const after = j < limit ? text.charCodeAt(j) : -1;
     const decimal = (after === 0x2e || after === 0xff0e) && j + 1 < limit && isDigitCode(text.charCodeAt(j + 1));
-    if (j - i > 9 || (prev >= 0 && FLAGS[prev] & NOT_BEFORE_ARABIC_FLAG) || decimal) return result(null, j);
+    if (j - i > 9 || (prev >= 0 && FLAGS[prev] & NOT_BEFORE_ARABIC_FLAG) || decimal || afterDigitsAndBreak(text, i)) return result(null, j);
     const u = unitAfter(text, j, limit);
     if (!u) return result(null, j);
     const raw = text.slice(i, j);

@@ -89,6 +89,9 @@ mark('\n\r', Kind.Break);
  * position only the words that begin with the two code units there are compared (公开 and 信息 begin many clauses
  * and few words). A slot may also hold words of another pair that hashes the same: every word is compared whole.
  */
+/** The length of the lexicon's longest word. */
+const LONGEST_WORD = Math.max(...[...LEXICON_BY_CODE.values()].flat().map((e) => e.word.length));
+
 const pairHash = (first: number, second: number): number => (Math.imul(first, 0x9e37) ^ second) & 0xffff;
 const PAIR_SLOT = new Uint16Array(65536);
 const PAIR_LISTS: LexiconEntry[][] = [];
@@ -181,16 +184,15 @@ export function scanTokens(text: string, spans: Span[], wrapped: () => boolean, 
         default:
           break;
       }
-      // The longest lexicon word starting here, if any.
+      // The longest lexicon word starting here, if any; in text wrapped at a width, one a line break cut (答 / 复,
+      // 复议 / 后起诉) is longer than what stands before the break.
       const hit = wordStartingAt(text, i, code);
-      if (hit) {
+      const across = kind === Kind.Word ? wordAcrossBreak(text, i, code, wrapped) : null;
+      if (hit && !across) {
         if (emit({ type: 'word', start: i, end: i + hit.word.length, word: hit.word, role: hit.role })) return;
         i += hit.word.length;
         continue;
       }
-      // A word a soft line break cut after its first character (答 / 复).
-      const after = kind === Kind.Word ? text.charCodeAt(i + 1) : 0;
-      const across = after === 10 || after === 13 ? wordAcrossBreak(text, i, code, wrapped) : null;
       if (across) {
         if (emit({ type: 'word', start: i, end: across.end, word: across.hit.word, role: across.hit.role })) return;
         i = across.end;
@@ -223,9 +225,10 @@ export function isWrappedText(text: string, lineStarts: number[]): boolean {
     const start = lineStarts[l];
     let end = l + 1 < lineStarts.length ? lineStarts[l + 1] - 1 : text.length;
     while (end > start && (text.charCodeAt(end - 1) === 13 || text.charCodeAt(end - 1) === 10 || isLineSpace(text.charCodeAt(end - 1)))) end--;
-    if (end - start < 20 || text.charCodeAt(start) === 0x7c || text.charCodeAt(start) === 0x09) continue;
+    // A line ending in a figure tells nothing: a table's row, or prose wrapped after a number.
+    if (end - start < 20 || text.charCodeAt(start) === 0x7c || text.charCodeAt(start) === 0x09 || isDigitCode(text.charCodeAt(end - 1))) continue;
     long++;
-    if (ENDS_PARAGRAPH[text.charCodeAt(end - 1)] !== 1 && !isDigitCode(text.charCodeAt(end - 1))) open++;
+    if (ENDS_PARAGRAPH[text.charCodeAt(end - 1)] !== 1) open++;
   }
   return long >= 5 && open * 2 > long;
 }
@@ -240,11 +243,28 @@ function isSoftBreak(text: string, i: number): boolean {
   return true;
 }
 
-/** A lexicon word whose first character stands before a line break and the rest after it. */
+/** White space around a wrapped line's break that a word cut by it may stand across (spaces, a CRLF, an indent). */
+const MAX_BREAK_SPACE = 8;
+
+/**
+ * A lexicon word that starts at `at` and goes on past a soft line break (the break and the white space around it
+ * left out), with where it ends; null when no line break comes before the longest word could end.
+ */
 function wordAcrossBreak(text: string, at: number, code: number, wrapped: () => boolean): { hit: LexiconEntry; end: number } | null {
-  let j = at + 1;
-  while (j < text.length && j - at <= 4 && (text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13 || isLineSpace(text.charCodeAt(j)))) j++;
-  if (j === at + 1 || j - at > 4 || !isSoftBreak(text, at + 1) || !wrapped()) return null;
-  const hit = wordStartingAt(text[at] + text.slice(j, j + 16), 0, code);
-  return hit && hit.word.length >= 2 ? { hit, end: j + hit.word.length - 1 } : null;
+  if (!wrapped()) return null;
+  // The line's written end: at most the longest word's length ahead, with nothing but white space after it.
+  let lineEnd = at + 1;
+  while (lineEnd < text.length && lineEnd - at < LONGEST_WORD && !isBreakOrSpace(text.charCodeAt(lineEnd))) lineEnd++;
+  let j = lineEnd;
+  let lineBreak = -1;
+  for (; j < text.length && j - lineEnd <= MAX_BREAK_SPACE; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 10 || c === 13) { if (lineBreak < 0) lineBreak = j; } else if (!isLineSpace(c)) break;
+  }
+  if (lineBreak < 0 || j - lineEnd > MAX_BREAK_SPACE || !isSoftBreak(text, lineBreak)) return null;
+  const before = lineEnd - at;
+  const hit = wordStartingAt(text.slice(at, lineEnd) + text.slice(j, j + LONGEST_WORD), 0, code);
+  return hit && hit.word.length > before ? { hit, end: j + hit.word.length - before } : null;
 }
+
+const isBreakOrSpace = (c: number) => c === 10 || c === 13 || isLineSpace(c);
