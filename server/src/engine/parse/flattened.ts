@@ -19,8 +19,8 @@ const INLINE_NUMBER = /[一二三四五六][、．.]\s*/g;
 
 /**
  * The lines with each flattened line (over FLATTENED_LINE) broken before and after each section heading inside
- * it: a numeral 一 to 六 with 、 followed by that section's title or a known variant, in section order. Offsets are
- * the text's own: the breaks are between characters, no character is added or removed.
+ * it (see inlineHeadings) and each page number (a PDF's text flattened: a line of its own, which a table passes
+ * over). Offsets are the text's own: the breaks are between characters, no character is added or removed.
  */
 export function unflatten(text: string, lines: Lines): Lines {
   const longest = Math.max(FLATTENED_LINE, text.length * FLATTENED_SHARE);
@@ -33,7 +33,7 @@ export function unflatten(text: string, lines: Lines): Lines {
   for (let line = 0; line < lines.starts.length; line++) {
     const start = lines.starts[line];
     const end = lines.ends[line];
-    const cuts = end - start > longest ? inlineHeadings(text, start, end) : [];
+    const cuts = end - start > longest ? lineCuts(text, start, end) : [];
     let at = start;
     for (const [from, to] of cuts) {
       if (from > at) { starts.push(at); ends.push(from); }
@@ -46,9 +46,72 @@ export function unflatten(text: string, lines: Lines): Lines {
   return changed ? { starts, ends } : lines;
 }
 
-/** Spans [from, to) of the section headings inside text[start, end), in section order. */
+/** A page number between white space: - 4 -, 第4页, 第 4 页 共 9 页. */
+const INLINE_PAGE_NUMBER = /(?<=\s)(?:[-—–－] ?\d{1,4} ?[-—–－]|第 ?\d{1,4} ?页(?: ?[,，]? ?共 ?\d{1,4} ?页)?)(?=\s)/g;
+
+/** Where text[start, end) is to be broken into lines: its section headings and page numbers, in order. */
+function lineCuts(text: string, start: number, end: number): [number, number][] {
+  const headings = inlineHeadings(text, start, end);
+  const pages: [number, number][] = [];
+  INLINE_PAGE_NUMBER.lastIndex = start;
+  for (let m = INLINE_PAGE_NUMBER.exec(text); m && m.index < end; m = INLINE_PAGE_NUMBER.exec(text)) {
+    const to = m.index + m[0].length;
+    if (to <= end && !headings.some(([a, b]) => m!.index < b && a < to)) pages.push([m.index, to]);
+  }
+  return pages.length === 0 ? headings : [...headings, ...pages].sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * Spans [from, to) of the section headings inside text[start, end), in section order: those numbered 一 to 六, then
+ * in the gaps they leave those numbered otherwise or not at all (see otherHeading).
+ */
 function inlineHeadings(text: string, start: number, end: number): [number, number][] {
+  const numbered = numberedHeadings(text, start, end);
   const out: [number, number][] = [];
+  let from = start;
+  let k = 0;
+  for (let id = 1; id <= 6; id++) {
+    const found = numbered.find((h) => h.id === id);
+    if (found) {
+      out.push(found.span);
+      from = found.span[1];
+      k = numbered.indexOf(found) + 1;
+      continue;
+    }
+    const span = otherHeading(text, id, from, k < numbered.length ? numbered[k].span[0] : end);
+    if (span) { out.push(span); from = span[1]; }
+  }
+  return out;
+}
+
+/** Characters a heading is followed by in running text, never a sentence that merely begins with its words. */
+const GOES_ON = new Set('的如为是，,、：:和与及等中下');
+const BEFORE_HEADING = new Set('。！？；!?; \u3000\t');
+const OTHER_NUMBER = /[0-9０-９一二三四五六][、．.]\s*$/;
+/** A table's last figure, with or without its unit, run together with the heading after it (…24存在的主要问题…). */
+const AFTER_FIGURE = /[0-9](?:万元|元|件|个|条|项)?$/;
+
+/**
+ * The first heading of section `id` in text[from, to) numbered with a digit (3、收到和处理…) or not at all (总体情况):
+ * its title or a known variant, numbered, or standing after a sentence's end, white space or a table's last figure,
+ * and not going on as a sentence.
+ */
+function otherHeading(text: string, id: number, from: number, to: number): [number, number] | null {
+  for (const word of SECTION_WORDS[id - 1].words) {
+    for (let at = text.indexOf(word, from); at >= 0 && at + word.length <= to; at = text.indexOf(word, at + 1)) {
+      const after = at + word.length;
+      if (after < to && GOES_ON.has(text[after])) continue;
+      const number = OTHER_NUMBER.exec(text.slice(Math.max(from, at - 4), at));
+      const begin = number ? at - number[0].length : at;
+      if (begin === from || number || BEFORE_HEADING.has(text[begin - 1]) || AFTER_FIGURE.test(text.slice(Math.max(from, begin - 3), begin))) return [begin, after];
+    }
+  }
+  return null;
+}
+
+/** The headings numbered 一 to 六 (numeral, 、, title or variant) inside text[start, end), in section order. */
+function numberedHeadings(text: string, start: number, end: number): { id: number; span: [number, number] }[] {
+  const out: { id: number; span: [number, number] }[] = [];
   let next = 1;
   INLINE_NUMBER.lastIndex = start;
   for (let m = INLINE_NUMBER.exec(text); m && m.index < end && next <= 6; m = INLINE_NUMBER.exec(text)) {
@@ -57,7 +120,7 @@ function inlineHeadings(text: string, start: number, end: number): [number, numb
     const after = m.index + m[0].length;
     const word = SECTION_WORDS[id - 1].words.find((w) => text.startsWith(w, after));
     if (!word) continue;
-    out.push([m.index, after + word.length]);
+    out.push({ id, span: [m.index, after + word.length] });
     next = id + 1;
     INLINE_NUMBER.lastIndex = after + word.length;
   }
