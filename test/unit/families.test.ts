@@ -127,6 +127,41 @@ describe('family 1: flattened page', () => {
     assert.deepEqual(valuesOf(table(model, 2)), REFERENCE[2]);
   });
 
+  const otherHeadings: [string, string, string, number, string][] = [
+    ['not numbered, after a sentence', '日止。一、总体情况2021年', '日止。总体情况2021年', 1, '总体情况'],
+    ['numbered with a digit, after a table figure and a space', '12.35三、收到和处理', '12.35 3、收到和处理', 3, '3、收到和处理政府信息公开申请情况'],
+    ['not numbered, right after a table figure', '1 0 0 0 0 0五、存在的', '1 0 0 0 0 0存在的', 5, '存在的主要问题及改进情况'],
+  ];
+  for (const [what, from, to, id, heading] of otherHeadings) {
+    it(`a heading ${what} inside running text is its section (section-heading, not section-missing)`, () => {
+      const text = replaceOnce(family('flattened'), from, to);
+      const { model, findings } = checkText(text);
+      assert.deepEqual(model.sections.map((s) => s.id), [1, 2, 3, 4, 5, 6]);
+      const span = model.sections.find((s) => s.id === id)!.heading.span;
+      assert.equal(text.slice(span.start, span.end), heading);
+      assert.deepEqual(findings.filter((f) => f.code.startsWith('section-')).map((f) => [f.code, f.severity]), [['section-heading', 'warning']]);
+    });
+  }
+
+  it('a page number inside a flattened table (… 规章 0 0 0 - 2 - 行政规范性文件 …) is passed over', () => {
+    const text = replaceOnce(family('flattened'), '规章 0 0 0 行政规范性文件', '规章 0 0 0 - 2 - 行政规范性文件');
+    const { model, findings } = checkText(text);
+    assert.deepEqual(valuesOf(table(model, 2)), REFERENCE[2]);
+    assert.deepEqual(table(model, 2).unread, []);
+    assert.deepEqual(briefs(text, findings), ['information table-shape «一、本年新收政府信息公开申请数量»']);
+  });
+
+  it('a flattened table that does not read cleanly is said once (information), with no table errors and no run-on labels', () => {
+    // A stray figure before table 四's fifteen (every figure shifted: review-total would fail), and in table 二 a label
+    // with a page's leftover run onto it and a stray word.
+    const text = replaceOnce(replaceOnce(family('flattened'), '尚未审结总计1 0 0 1 2', '尚未审结总计 7 1 0 0 1 2'), '规章 0 0 0 行政规范性文件 3 1 27', '规章 0 0 0 行政规范性文件- 3 1 27 x');
+    const { model, findings } = checkText(text);
+    assert.ok(table(model, 4).unreliable, 'table 四 said unreliable');
+    assert.ok(table(model, 2).unreliable, 'table 二 said unreliable');
+    const tableFindings = findings.filter((f) => ['table-shape', 'row-label', 'row-missing', 'cell-value', 'review-total'].includes(f.code));
+    assert.deepEqual(tableFindings.map((f) => [f.code, f.severity]), [['table-shape', 'information'], ['table-shape', 'information'], ['table-shape', 'information']]);
+  });
+
   it('the title behind a crawler prefix "标题: " is the title, without the prefix', () => {
     const model = parseReport(family('flattened'));
     assert.equal(model.title?.text, '示例市民政局2021年政府信息公开工作年度报告');
@@ -214,6 +249,39 @@ describe('family 3: PDF text', () => {
     assertSampleTables(model);
     assert.equal(table(model, 3).rows.find((r) => r.key === 'other')?.label, '（六）其他处理');
     assert.deepEqual(briefs(text, findings), []);
+  });
+
+  describe('prose wrapped at the page width', () => {
+    const PARAGRAPH = '本年度新收政府信息公开申请34件，上年结转2件；办结35件，结转下年度继续办理1件。';
+    /** The sample's prose wrapped at 20 characters a line (its tables as they are), with the paragraph laid out as given. */
+    const wrapped = (paragraph: string) => family('pdf-text')
+      .replace(PARAGRAPH, '@@')
+      .split('\n')
+      .map((l) => (l.length > 20 && !/\d \d/.test(l) ? l.match(/.{1,20}/g)!.join('\n') : l))
+      .join('\n')
+      .replace('@@', paragraph);
+    const figures = (text: string) => proseFigures(parseReport(text)).map((f) => [f.raw, f.status]);
+    const SAME = [['34', 'match'], ['2', 'match'], ['35', 'match'], ['1', 'match']];
+
+    const cuts: [string, string][] = [
+      ['a number cut from its unit (34 / 件)', '本年度新收政府信息公开申请34\n件，上年结转2件；办结35件，结转下年度继续办理1件。'],
+      ['a word cut after its first character (办 / 结)', '本年度新收政府信息公开申请34件，上年结转2件；办\n结35件，结转下年度继续办理1件。'],
+      ['a word cut further in (结转下年度继 / 续办理)', '本年度新收政府信息公开申请34件，上年结转2件；办结35件，结转下年度继\n续办理1件。'],
+      ['a cut word with white space at the line end (办  / 结)', '本年度新收政府信息公开申请34件，上年结转2件；办  \n结35件，结转下年度继续办理1件。'],
+    ];
+    for (const [what, paragraph] of cuts) {
+      it(`${what}: the figures read as unwrapped`, () => {
+        const text = wrapped(paragraph);
+        assert.deepEqual(figures(text), SAME);
+        assert.deepEqual(checkText(text).findings.filter((f) => f.code === 'text-table-mismatch'), []);
+      });
+    }
+
+    it('a number cut in two (3 / 4件) is not read as its second part', () => {
+      const text = wrapped('本年度新收政府信息公开申请3\n4件，上年结转2件；办结35件，结转下年度继续办理1件。');
+      assert.deepEqual(figures(text), SAME.slice(1));
+      assert.deepEqual(checkText(text).findings.filter((f) => f.code === 'text-table-mismatch'), []);
+    });
   });
 
   it('a page number above the title (“- 1 -” on its own line) is not part of the title or the agency', () => {

@@ -37,7 +37,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
   if (isReport) {
     for (const id of TABLE_IDS) {
       const region = tableRegion(id, sections, lines, text.length);
-      const table = region ? readTable(text, lines, region, id, preferred) : null;
+      const table = region ? readTable(text, lines, region, id, preferred, lines !== lineBreaks) : null;
       if (table) tables.push(table);
     }
   }
@@ -130,7 +130,7 @@ type Region = { fromLine: number; toLine: number };
  * Table `id` read from its region. The usual table reads exactly as it stands; the layouts that need more (digits
  * run together, a table of labels without figures, blank cells collapsed) are looked for only when it does not.
  */
-function readTable(text: string, lines: Lines, region: Region, id: TableId, preferred: TemplateYear): TableModel | null {
+function readTable(text: string, lines: Lines, region: Region, id: TableId, preferred: TemplateYear, flattened: boolean): TableModel | null {
   // A table with nothing after it may be a copy cut short: its variants are compared on the rows the text holds,
   // not on those it lacks at its end (a cut 2021 table lacks more rows than a 2019 one).
   const openEnded = region.toLine >= lines.starts.length;
@@ -147,7 +147,7 @@ function readTable(text: string, lines: Lines, region: Region, id: TableId, pref
   if (best && best.shortCost > 0 && (hasFewFigures(tokens) || hasFillerLine(text, lines, region.fromLine, region.toLine))) {
     best = bestAlignment(tokens, text, lines, region, id, preferred, { openEnded, labelsOnly: true, runTogether });
   }
-  return best ? judgeReading(text, best.table, openEnded && best.endsInLabels()) : null;
+  return best ? judgeReading(text, best.table, { endsInTable: openEnded && best.endsInLabels(), flattened }) : null;
 }
 
 interface Comparison { openEnded: boolean; labelsOnly: boolean; runTogether: boolean }

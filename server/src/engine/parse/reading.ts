@@ -10,18 +10,36 @@ const FEW_VALUES = 0.1;
 /** Rows a table needs before "labels without figures" is said of it. */
 const MIN_ROWS_FOR_NO_VALUES = 3;
 
-/**
- * Sets `cut` and `unreliable` on a freshly aligned table. `endsInTable`: the text ends in the table, nothing but
- * labels after its last row read, so the copy may stop inside it.
- */
-export function judgeReading(text: string, table: TableModel, endsInTable: boolean): TableModel {
+/** Where a table was read. */
+export interface ReadingContext {
+  /** The text ends in the table, nothing but labels after its last row read: the copy may stop inside it. */
+  endsInTable: boolean;
+  /** The table stands in a flattened page (parse/flattened.ts), its cells told apart by single spaces or nothing. */
+  flattened: boolean;
+}
+
+/** Sets `cut` and `unreliable` on a freshly aligned table. */
+export function judgeReading(text: string, table: TableModel, { endsInTable, flattened }: ReadingContext): TableModel {
   if (endsInTable) markCut(table);
   // A group label carries no figures: one the layout broke up or left out is no loss while its rows are there.
   if (table.missingRows.some((m) => m.group)) {
     table.missingRows = table.missingRows.filter((m) => !m.group || !table.rows.some((r) => r.labelSpan && r.path.includes(m.label)));
   }
-  table.unreliable ??= noFigures(table) ?? collapsedBlanks(text, table) ?? wordsForFigures(table);
+  table.unreliable ??= noFigures(table) ?? collapsedBlanks(text, table) ?? wordsForFigures(table) ?? (flattened ? flattenedLeftovers(table) : null);
   return table;
+}
+
+/**
+ * A table of a flattened page that does not read cleanly: with its line breaks gone, what is left over (a header's
+ * pieces, a stray figure, a row short of one) may as well have shifted every figure after it.
+ */
+function flattenedLeftovers(table: TableModel): TableModel['unreliable'] {
+  const readCleanly = table.unread.length === 0 && !table.rows.some((r) => isShort(r) && r.key !== table.cut?.lastRow?.key);
+  if (readCleanly) return null;
+  return {
+    zh: '原文为连排文本（如网页抓取的正文），表格的单元格无法可靠地分开，未检查其数值',
+    en: 'The text is flattened (as a crawler gives a page): the table\'s cells cannot be told apart reliably, and its figures were not checked',
+  };
 }
 
 const isShort = (r: RowModel) => !r.group && r.cells.length < r.expectedValues;

@@ -34,6 +34,9 @@ export default defineRule({
   check({ model, report }) {
     for (const table of model.tables) {
       const tpl = templateOf(table);
+      // In a table whose cells could not be told apart (a flattened page), a label holding the template's whole
+      // with more run onto it is that label with a neighbour's text (第二十条第（六）项-, 社会公益组织法).
+      const runOn = (key: string, templateLabel: string) => !!table.unreliable && key.includes(templateKey(tpl, templateLabel));
       for (const row of table.rows) {
         // The usual row reads its label as the template writes it: equal strings have equal keys.
         if (!row.label || !row.labelSpan || row.label === row.templateLabel) continue;
@@ -41,7 +44,7 @@ export default defineRule({
         if (table.cut?.insideLastRow && table.cut.lastRow?.key === row.key) continue;
         const spec = templateRow(tpl, row.key);
         const key = labelKey(row.label);
-        if (key === templateKey(tpl, row.templateLabel) || spec?.aliases?.some((a) => templateKey(tpl, a) === key)) continue;
+        if (key === templateKey(tpl, row.templateLabel) || spec?.aliases?.some((a) => templateKey(tpl, a) === key) || runOn(key, row.templateLabel)) continue;
         report({
           span: row.labelSpan,
           message: {
@@ -55,7 +58,7 @@ export default defineRule({
       for (const h of table.headers) {
         if (h.text === h.templateLabel) continue;
         const key = labelKey(h.text);
-        if (key === templateKey(tpl, h.templateLabel)) continue;
+        if (key === templateKey(tpl, h.templateLabel) || runOn(key, h.templateLabel)) continue;
         // A header matched an alias (e.g. 采购总金额 without the unit note): not a typo.
         const block = tpl?.rows.find((r) => r.headers?.some((x) => templateKey(tpl, x) === key));
         if (block) continue;
