@@ -5,7 +5,7 @@ import { derivedFrom, TextMemo } from '../derived';
 import { keyIndex, labelKey, similarities, similarity, type KeyIndex } from '../normalize';
 import type { RowSpec, TableTemplate } from '../template';
 import type { CellModel, RowModel, Span, TableModel, UnreadPart } from '../types';
-import { keyOf, type Token } from './tokens';
+import { keyOf, RUNNING_TITLE, type Token } from './tokens';
 import { parseCellValue } from './values';
 import { inferCells, type InferredCell } from './inferCells';
 
@@ -144,9 +144,6 @@ interface Prepared {
   fragmentChars: Set<string>;
 }
 
-/** The report's title as a page header or footer repeats it: …政府信息公开工作年度报告 (or 年报). */
-const RUNNING_TITLE = /信息公开.{0,4}(?:年度报告|年报)$/;
-
 /** Longest text read as a piece of a header or group label broken up by the layout. */
 const MAX_FRAGMENT = 10;
 
@@ -168,7 +165,7 @@ function fragmentCharsOf(tpl: TableTemplate): Set<string> {
  */
 function isLabelFragment(t: Token, chars: Set<string>): boolean {
   const last = t.text.charCodeAt(t.text.length - 1);
-  // A PDF's running header or footer (the report's title) printed inside a table that crosses a page.
+  // A PDF's running header or footer (the report's title) on a line with other text (a line of its own is no token).
   if ((last === 0x544a /* 告 */ || last === 0x62a5 /* 报 */) && RUNNING_TITLE.test(keyOf(t))) return true;
   if (t.text.length > MAX_FRAGMENT * 2) return false;
   const key = keyOf(t);

@@ -112,6 +112,17 @@ export const MAX_TOKENS = 20000;
 const PAGE_NUMBER_START = charTable('-—–－第');
 const RULE_START = charTable('|:-–—');
 
+/** The report's title as a page header or footer repeats it: …政府信息公开工作年度报告 (or 年报). */
+export const RUNNING_TITLE = /信息公开.{0,4}(?:年度报告|年报)$/;
+
+/** Whether text[start, end) is a PDF's running header or footer inside a table that crosses a page: the report's title. */
+function isRunningTitle(text: string, start: number, end: number): boolean {
+  let last = end - 1;
+  while (last > start && SPACE_KIND[text.charCodeAt(last)] === 1) last--;
+  const c = text.charCodeAt(last);
+  return (c === 0x544a /* 告 */ || c === 0x62a5 /* 报 */) && RUNNING_TITLE.test(labelKey(text.slice(start, last + 1)));
+}
+
 /** The characters of one table line to read: the text itself, or a copy of the line with its artefacts blanked out. */
 interface LineText { s: string; from: number; to: number; base: number; separator: number }
 
@@ -130,7 +141,10 @@ export function tokenize(text: string, lineStarts: number[], lineEnds: number[],
       // Cells a line each, ending " |", rows ended by a bare "|": in a run of bare "|" lines after a row's cells, all
       // but the last are its blank cells.
       const last = tokens.length > 0 ? tokens[tokens.length - 1].kind : 'text';
-      const another = line + 1 < toLine && barePipeAt(text, lineStarts[line + 1], lineEnds[line + 1]) >= 0;
+      // The next line that holds anything (a copy may put a blank line between every two).
+      let following = line + 1;
+      while (following < toLine && isBlankLine(text, lineStarts[following], lineEnds[following])) following++;
+      const another = following < toLine && barePipeAt(text, lineStarts[following], lineEnds[following]) >= 0;
       if (another && (last === 'value' || last === 'blank')) tokens.push(blankToken(bare, line));
       continue;
     }
@@ -138,6 +152,11 @@ export function tokenize(text: string, lineStarts: number[], lineEnds: number[],
     if (lineText) tokenizeLine(tokens, lineText, line, runTogether);
   }
   return tokens;
+}
+
+function isBlankLine(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (SPACE_KIND[text.charCodeAt(i)] !== 1) return false;
+  return true;
 }
 
 /** Where the pipe of a line holding nothing else is, or -1. */
@@ -181,6 +200,7 @@ function tableLine(text: string, start: number, end: number, region: RegionSearc
   const first = text.charCodeAt(lead);
   if (lead < end && PAGE_NUMBER_START[first] === 1 && PAGE_NUMBER.test(text.slice(start, end))) return null;
   if (lead < end && RULE_START[first] === 1 && isMarkdownRule(text, start, end)) return null;
+  if (isRunningTitle(text, start, end)) return null;
   const rs = start - region.start;
   const re = end - region.start;
   if (region.artefacts && (region.brackets.within(rs, re) || region.ampersands.within(rs, re) || region.angles.within(rs, re))) {
