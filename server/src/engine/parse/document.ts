@@ -201,10 +201,12 @@ const NOT_TITLE = /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页
 const TITLE_PREFIX = /^(?:标题|题目|文章标题|名称)\s*[:：]\s*/;
 
 /** The title: up to three short lines at the top ending in one that names the 年度报告. */
-export function findTitle(text: string, lines: Lines, before: number): TitleResult | null {
+/** `flattened`: the lines are a flattened page's (parse/flattened.ts), whose first may hold the title and more. */
+export function findTitle(text: string, lines: Lines, before: number, flattened = false): TitleResult | null {
   const nonEmpty: number[] = [];
   for (let line = 0; line < lines.starts.length && nonEmpty.length < 5 && lines.starts[line] < before; line++) {
     const body = cleanLine(text, lines, line).text;
+    if (flattened && nonEmpty.length === 0 && body.length > 60) return leadingTitle(text, lines, line);
     if (body.length > 0 && !NOT_TITLE.test(body)) nonEmpty.push(line);
   }
   for (let i = 0; i < nonEmpty.length; i++) {
@@ -229,6 +231,28 @@ export function findTitle(text: string, lines: Lines, before: number): TitleResu
       end = part.start + part.text.length;
     }
     return { text: joined, span: { start, end } };
+  }
+  return null;
+}
+
+/** A title inside a line: no sentence, breadcrumb or label punctuation, single spaces at most, up to 年度报告 or 年报. */
+const TITLE_IN_LINE = /(?:[^\s>＞»:：，。；;,《》“”()（）]| (?=\S)){2,60}?(?:年度报告|年报)/g;
+/** How far into a flattened page's first line its title is looked for (behind breadcrumbs and site labels). */
+const TITLE_SCAN = 300;
+
+/**
+ * The title near the start of a flattened page's first line (当前位置:首页 > … > 2022年度…年度报告 日期:… 一、…): the
+ * first title-like run that names a year and 信息公开, white space left out.
+ */
+function leadingTitle(text: string, lines: Lines, line: number): TitleResult | null {
+  const part = cleanLine(text, lines, line);
+  const head = part.text.slice(0, TITLE_SCAN);
+  TITLE_IN_LINE.lastIndex = 0;
+  for (let m = TITLE_IN_LINE.exec(head); m; m = TITLE_IN_LINE.exec(head)) {
+    const raw = m[0];
+    if (!raw.includes('信息公开') || !/(?:19|20)\d{2}/.test(raw)) continue;
+    const start = part.start + m.index + (raw.length - raw.trimStart().length);
+    return { text: raw.replace(/\s+/g, ''), span: { start, end: part.start + m.index + raw.length } };
   }
   return null;
 }

@@ -8,10 +8,13 @@ import type { Lines } from './document';
 
 /**
  * A line this long, holding this share of the text at least, is a flattened page (one or a few lines), not a long
- * paragraph of a report laid out in lines (whose introduction may list the six sections with their numerals).
+ * paragraph of a report laid out in lines (whose introduction may list the six sections with their numerals); so
+ * is a shorter one holding most of the text (a partial copy flattened).
  */
 export const FLATTENED_LINE = 1000;
 const FLATTENED_SHARE = 0.25;
+const SHORT_FLATTENED_LINE = 200;
+const SHORT_FLATTENED_SHARE = 0.5;
 
 /** Every standard title and wording variant of each section, as written (the text is matched as it stands). */
 const SECTION_WORDS = SECTIONS.map((s) => ({ id: s.id, words: [s.title, ...s.aliases].sort((a, b) => b.length - a.length) }));
@@ -23,7 +26,7 @@ const INLINE_NUMBER = /[一二三四五六][、．.]\s*/g;
  * over). Offsets are the text's own: the breaks are between characters, no character is added or removed.
  */
 export function unflatten(text: string, lines: Lines): Lines {
-  const longest = Math.max(FLATTENED_LINE, text.length * FLATTENED_SHARE);
+  const longest = Math.min(Math.max(FLATTENED_LINE, text.length * FLATTENED_SHARE), Math.max(SHORT_FLATTENED_LINE, text.length * SHORT_FLATTENED_SHARE));
   let long = false;
   for (let line = 0; line < lines.starts.length && !long; line++) long = lines.ends[line] - lines.starts[line] > longest;
   if (!long) return lines; // the usual report: nothing to do
@@ -102,7 +105,9 @@ function otherHeading(text: string, id: number, from: number, to: number): [numb
       const after = at + word.length;
       if (after < to && GOES_ON.has(text[after])) continue;
       const number = OTHER_NUMBER.exec(text.slice(Math.max(from, at - 4), at));
-      const begin = number ? at - number[0].length : at;
+      // A heading whose numeral was lost (、主动公开…) keeps its 、, which in a sentence separates the items of a list.
+      const lost = !number && text[at - 1] === '、' ? 1 : 0;
+      const begin = number ? at - number[0].length : at - lost;
       if (begin === from || number || BEFORE_HEADING.has(text[begin - 1]) || AFTER_FIGURE.test(text.slice(Math.max(from, begin - 3), begin))) return [begin, after];
     }
   }

@@ -4,7 +4,6 @@ import { alignTable, type Alignment } from './align';
 import { judgeReading } from './reading';
 import { agencyOfTitle, findSections, findSubHeadings, findTitle, lineOf, yearOfOpening, yearOfPeriod, yearOfTitle, type Lines } from './document';
 import { tokenize, type Token } from './tokens';
-import { charTable } from '../normalize';
 import { lineIndex } from '../text';
 import { unflatten } from './flattened';
 
@@ -21,7 +20,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
   // The parser reads lines; a flattened page is read as the lines it once was (the model keeps the real ones).
   const lines = unflatten(text, lineBreaks);
   const { sections, extra } = findSections(text, lines);
-  const title = findTitle(text, lines, sections[0]?.heading.span.start ?? text.length);
+  const title = findTitle(text, lines, sections[0]?.heading.span.start ?? text.length, lines !== lineBreaks);
 
   const titleYear = title ? yearOfTitle(title.text) : null;
   const period = titleYear === null ? yearOfPeriod(text) : null;
@@ -79,7 +78,14 @@ const HEADER_RUNS: [header: string, next: RegExp][] = [
   ['行政复议', /^行政诉讼/],
   ['结果维持', /^结果纠正/],
 ];
-const RUN_START = charTable(HEADER_RUNS.map(([h]) => h[0]).join(''));
+
+/** Whether `header` stands in the line with the word that follows it in the table written right after it. */
+function headerRunIn(line: string, header: string, next: RegExp): boolean {
+  for (let at = line.indexOf(header); at >= 0; at = line.indexOf(header, at + 1)) {
+    if (next.test(line.slice(at + header.length, at + header.length + 8))) return true;
+  }
+  return false;
+}
 function isRunTogether(text: string, lines: Lines, from: number, to: number): boolean {
   for (let l = from; l < to; l++) {
     const start = lines.starts[l];
@@ -87,10 +93,10 @@ function isRunTogether(text: string, lines: Lines, from: number, to: number): bo
     if (length > RUN_TOGETHER_LINE) {
       const line = text.slice(start, lines.ends[l]);
       if (HEADER_RUNS.some(([header]) => line.includes(header))) return true;
-    } else if (length >= 8 && RUN_START[text.charCodeAt(start)] === 1) {
-      // A short table's header run together stands at the start of its line (the flattened line was cut there).
-      const head = text.slice(start, start + 12);
-      if (HEADER_RUNS.some(([header, next]) => head.startsWith(header) && next.test(head.slice(header.length)))) return true;
+    } else if (length >= 8) {
+      // A shorter table's header words run together (信息内容本年…), where the flattened line was cut or inside it.
+      const line = text.slice(start, lines.ends[l]);
+      if (HEADER_RUNS.some(([header, next]) => headerRunIn(line, header, next))) return true;
     }
   }
   return false;
