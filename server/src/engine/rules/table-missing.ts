@@ -23,6 +23,18 @@ export default defineRule({
       if (model.tables.some((t) => t.id === id)) continue;
       const section = model.sections.find((s) => s.id === id);
       if (!section) continue; // section-missing says it already
+      // No section after this one: the copy may stop inside it (a page cut short), its table beyond the cut.
+      if (!model.sections.some((s) => s.id > id)) {
+        report({
+          span: section.heading.span,
+          severity: 'information',
+          message: {
+            zh: `“${sectionName(id)}”中没有找到统计表；其后没有其他章节，文本可能在此中断`,
+            en: `No table found in "${sectionName(id)}"; no section follows it, so the text may stop there`,
+          },
+        });
+        continue;
+      }
       report({
         span: section.heading.span,
         message: { zh: `“${sectionName(id)}”中没有找到统计表`, en: `No table found in "${sectionName(id)}"` },
