@@ -115,6 +115,14 @@ function wordsForFigures(table: TableModel): TableModel['unreliable'] {
   };
 }
 
+const LINE_BREAK = /[\r\n]/g;
+/** Where the next line break (\n or \r) at or after `at` is, or -1. */
+function lineBreakFrom(text: string, at: number): number {
+  LINE_BREAK.lastIndex = at;
+  return LINE_BREAK.exec(text)?.index ?? -1;
+}
+const afterLineBreak = (text: string, at: number): number => (text[at] === '\r' && text[at + 1] === '\n' ? at + 2 : at + 1);
+
 /** A line of nothing but cell separators, two or more: where a web page's copy lost a run of blank cells. */
 const FILLER_LINE = /^[ \t\u3000]*\|[ \t\u3000|]*\|[ \t\u3000|]*$/;
 
@@ -126,17 +134,17 @@ function collapsedBlanks(text: string, table: TableModel): TableModel['unreliabl
   for (const r of table.rows) {
     if (!isShort(r) || r.cells.length === 0 || (table.cut?.insideLastRow && r.key === table.cut.lastRow?.key)) continue;
     let at = r.cells[r.cells.length - 1].span.end;
-    // The rest of the cell's own line, then the next line that holds anything.
-    const eol = text.indexOf('\n', at);
+    // The rest of the cell's own line, then the next line that holds anything (lines end in \n, \r\n or \r).
+    const eol = lineBreakFrom(text, at);
     if (eol < 0) continue;
-    at = eol + 1;
+    at = afterLineBreak(text, eol);
     let next = '';
     while (at < text.length) {
-      const e = text.indexOf('\n', at);
-      const line = text.slice(at, e < 0 ? text.length : e).replace(/\r$/, '');
+      const e = lineBreakFrom(text, at);
+      const line = text.slice(at, e < 0 ? text.length : e);
       if (line.trim()) { next = line; break; }
       if (e < 0) break;
-      at = e + 1;
+      at = afterLineBreak(text, e);
     }
     if (FILLER_LINE.test(next)) {
       return {

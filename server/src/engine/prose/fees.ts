@@ -1,6 +1,6 @@
 // Statements about the 信息处理费 (information processing fee) a 2021+ report must make in section 六.
 import type { ReportModel, Span } from '../types';
-import { proseSpans } from './scan';
+import { isSoftBreak, isWrappedText, proseSpans } from './scan';
 
 export interface FeeMention {
   /** The fee word, e.g. 信息处理费. */
@@ -30,6 +30,9 @@ function feeWordAt(text: string, at: number): string | null {
 export function feeMentions(model: ReportModel, spans: Span[]): FeeMention[] {
   const text = model.text;
   const out: FeeMention[] = [];
+  // A paragraph ends at a line break, unless the text is wrapped at a width and the break only wraps a line.
+  let wrapped: boolean | null = null;
+  const endsParagraph = (j: number) => (text[j] === '\n' || text[j] === '\r') && !((wrapped ??= isWrappedText(text, model.lineStarts)) && isSoftBreak(text, j));
   // Indexed loops: an iterator's protocol would make this function larger to compile.
   for (let k = 0; k < spans.length; k++) {
     const span = spans[k];
@@ -48,8 +51,8 @@ export function feeMentions(model: ReportModel, spans: Span[]): FeeMention[] {
       let from = Math.max(span.start, i - WINDOW);
       let to = Math.min(span.end, i + word.length + WINDOW);
       // Stay in the paragraph; bounded searches, so that a long line stays linear.
-      for (let j = i - 1; j >= from; j--) if (text[j] === '\n' || text[j] === '\r') { from = j + 1; break; }
-      for (let j = i; j < to; j++) if (text[j] === '\n' || text[j] === '\r') { to = j; break; }
+      for (let j = i - 1; j >= from; j--) if (endsParagraph(j)) { from = j + 1; break; }
+      for (let j = i; j < to; j++) if (endsParagraph(j)) { to = j; break; }
       const around = text.slice(from, to);
       out.push({ span: { start: i, end: i + word.length }, word, reported: FIGURE.test(around) || NONE.test(around) });
       pos = i + word.length;
