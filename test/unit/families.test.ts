@@ -284,6 +284,14 @@ describe('family 3: PDF text', () => {
     });
   });
 
+  it('the report\'s title repeated as a running header inside a table laid out a cell a line: passed over', () => {
+    const clean = CLEAN_2021();
+    const text = replaceOnce(clean, '4.保护第三方合法权益\n', '4.保护第三方合法权益\n示例市民政局2021年政府信息公开工作年度报告\n');
+    const { model, findings } = checkText(text);
+    assertSampleTables(model);
+    assert.deepEqual(briefs(text, findings), briefs(clean, checkText(clean).findings));
+  });
+
   it('a page number above the title (“- 1 -” on its own line) is not part of the title or the agency', () => {
     const model = parseReport('- 1 -\n' + family('pdf-text'));
     assert.equal(model.title?.text, '示例市民政局2021年政府信息公开工作年度报告');
@@ -408,6 +416,20 @@ describe('family 5: blank cells', () => {
     });
   });
 
+  it('blanks collapsed into a run of pipes, lines ending in a lone CR: the same one information', () => {
+    const text = family('blank-collapsed');
+    const briefsOf = (t: string) => checkText(t).findings.map((f) => `${f.severity} ${f.code}`);
+    assert.deepEqual(briefsOf(text.replace(/\r?\n/g, '\r')), briefsOf(text));
+  });
+
+  it('a blank left as a bare "|" line, with a blank line between every two lines: still a cell-value there', () => {
+    const relaid = CLEAN_2021().replace(/\n\t([^\n]*)/g, '\n$1 |').replace(/ \|\n\n(?=[^\n]* \|)/g, ' |\n|\n');
+    const text = replaceOnce(relaid, '规章 |\n0 |\n0 |\n0 |\n|\n', '规章 |\n0 |\n0 |\n|\n|\n').replace(/\n/g, '\n\n');
+    const { model, findings } = checkText(text);
+    assert.deepEqual(valuesOf(table(model, 2))['item1.r1'], [0, 0, null]);
+    assert.deepEqual(findings.map((f) => [f.code, f.severity]), [['cell-value', 'error']]);
+  });
+
   it('pipe: two blank cells side by side are two cell-value findings', () => {
     const text = replaceOnce(fixture('layouts/table3-pipe.txt'), '（一）予以公开 | 12 | 1 | 0 | 0 |', '（一）予以公开 | 12 |  |  | 0 |');
     const { model, findings } = checkText(text);
@@ -513,6 +535,34 @@ describe('family 6: a page cut short in its opening', () => {
     const text = `示例市民政局2021年政府信息公开工作年度报告\n${opening}\n`;
     const { findings } = checkText(text);
     assert.deepEqual(findings.filter((f) => f.code !== 'section-missing').map((f) => [f.code, f.severity]), [['table-shape', 'information']]);
+  });
+});
+
+describe('family 6: partial copies in other forms', () => {
+  const codes = (fs: Finding[]) => fs.map((f) => `${f.severity} ${f.code}`);
+
+  it('a short copy flattened behind breadcrumbs (under 1,000 characters): read as the lines it was, title and year found', () => {
+    const lines = family('partial-cut-in-table3').slice(0, 900);
+    const flat = `当前位置:首页 > 政务公开 > 政府信息公开工作年度报告 ${lines.replace(/\n/g, ' ')}`;
+    const { model, findings } = checkText(flat);
+    assert.ok(model.isReport);
+    assert.equal(model.title?.text, '示例市民政局2021年政府信息公开工作年度报告');
+    assert.equal(model.reportYear, 2021);
+    assert.deepEqual(codes(findings), codes(checkText(lines).findings));
+  });
+
+  it('a copy that stops in section 四 before its table: table-missing is information, the sections after it are missing', () => {
+    const full = CLEAN_2021();
+    const text = full.slice(0, full.indexOf('四、政府信息公开行政复议、行政诉讼情况') + 20);
+    const { findings } = checkText(text);
+    assert.deepEqual(codes(findings), ['information table-missing', 'error section-missing', 'error section-missing']);
+  });
+
+  it('a copy flattened with nothing between lines that stops after table 二: table 二 read from the run-together text', () => {
+    const full = CLEAN_2021();
+    const text = full.slice(0, full.indexOf('三、收到和处理政府信息公开申请情况') + 17).replace(/\s+/g, '');
+    const { model } = checkText(text);
+    assert.ok(model.tables.some((t) => t.id === 2), 'table 二 read');
   });
 });
 

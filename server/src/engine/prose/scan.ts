@@ -234,7 +234,7 @@ export function isWrappedText(text: string, lineStarts: number[]): boolean {
 }
 
 /** Whether the line break at `i` only wraps a line: the line before is long and ends without a stop. */
-function isSoftBreak(text: string, i: number): boolean {
+export function isSoftBreak(text: string, i: number): boolean {
   let end = i;
   while (end > 0 && (text.charCodeAt(end - 1) === 13 || isLineSpace(text.charCodeAt(end - 1)))) end--;
   if (end < WRAP_LINE || ENDS_PARAGRAPH[text.charCodeAt(end - 1)] === 1) return false;
