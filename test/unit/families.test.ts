@@ -199,6 +199,16 @@ describe('family 2: cell per line', () => {
   }
 });
 
+describe('family 2: a column header with a note', () => {
+  it('"现行有效件数 (历史累计)": the header takes the note; row-label (warning) with a fix to the template label, no table-shape', () => {
+    const text = replaceOnce(CLEAN_2021(), '\t现行有效件数\n', '\t现行有效件数 (历史累计)\n');
+    const { model, findings } = checkText(text);
+    assertSampleTables(model, [2]);
+    assert.deepEqual(briefs(text, findings), ['warning row-label «现行有效件数 (历史累计)»']);
+    assert.equal(findings[0].fixes[0].edits[0].newText, '现行有效件数');
+  });
+});
+
 describe('family 2: every table of the sample re-laid', () => {
   const relaid: [string, (t: string) => string][] = [
     ['a bare "|" line between every two cells', (t) => t.replace(/(\n\t[^\n]*)(?=\n\t)/g, '$1\n|')],

@@ -144,6 +144,9 @@ interface Prepared {
   fragmentChars: Set<string>;
 }
 
+/** A note in brackets, either width: (历史累计), （单位：件）. */
+const BRACKETED = /^[(（][^()（）]{1,20}[)）]$/;
+
 /** Longest text read as a piece of a header or group label broken up by the layout. */
 const MAX_FRAGMENT = 10;
 
@@ -327,7 +330,7 @@ class Aligner {
       if (h) { at = h.end; continue; }
       // A later row's label here means the rows in between are missing.
       if (this.laterRowAt(at, ri, m?.sim ?? 0)) return null;
-      if (!this.continuesRecentLabel(t)) this.skippedText(t);
+      if (!this.continuesRecentLabel(t)) this.skippedText(at);
       at++;
     }
     // Nothing matched: what was skipped is not this table's (e.g. prose after it).
@@ -378,7 +381,7 @@ class Aligner {
     while (this.ti < tokens.length && tokens[this.ti].kind === 'text') {
       const h = this.readHeader(this.ti);
       if (h) { this.ti = h.end; continue; }
-      this.skippedText(tokens[this.ti]);
+      this.skippedText(this.ti);
       this.ti++;
     }
   }
@@ -389,11 +392,26 @@ class Aligner {
     this.cost += 1;
   }
 
-  /** Text that is no label here; a piece of a header or group label broken by the layout costs nothing. */
-  skippedText(t: Token): void {
-    if (isLabelFragment(t, this.prepared.fragmentChars)) return;
+  /** The text at `at` is no label here; a piece of a header or group label broken by the layout costs nothing. */
+  skippedText(at: number): void {
+    const t = this.tokens[at];
+    if (isLabelFragment(t, this.prepared.fragmentChars) || this.notesLastHeader(at)) return;
     this.unread.push({ span: t.span, text: t.text, reason: 'extra-text' });
     this.cost += 1;
+  }
+
+  /**
+   * Whether the text at `at` is a note in brackets right after the last header read, on its line (现行有效件数 (历史累计)): the
+   * header takes it, and row-label says that the column label is not the template's.
+   */
+  notesLastHeader(at: number): boolean {
+    const header = this.headers[this.headers.length - 1];
+    const t = this.tokens[at];
+    const before = this.tokens[at - 1];
+    if (!header || !before || before.span.end !== header.span.end || before.line !== t.line || !BRACKETED.test(t.text)) return false;
+    header.text += (t.span.start > header.span.end ? ' ' : '') + t.text;
+    header.span = { start: header.span.start, end: t.span.end };
+    return true;
   }
 
   readHeaderMatch(at: number): LabelMatch | null {
