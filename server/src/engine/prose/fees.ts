@@ -1,6 +1,6 @@
 // Statements about the 信息处理费 (information processing fee) a 2021+ report must make in section 六.
 import type { ReportModel, Span } from '../types';
-import { isSoftBreak, isWrappedText, proseSpans } from './scan';
+import { isSoftBreak, isWrapped, proseSpans } from './scan';
 
 export interface FeeMention {
   /** The fee word, e.g. 信息处理费. */
@@ -31,8 +31,7 @@ export function feeMentions(model: ReportModel, spans: Span[]): FeeMention[] {
   const text = model.text;
   const out: FeeMention[] = [];
   // A paragraph ends at a line break, unless the text is wrapped at a width and the break only wraps a line.
-  let wrapped: boolean | null = null;
-  const endsParagraph = (j: number) => (text[j] === '\n' || text[j] === '\r') && !((wrapped ??= isWrappedText(text, model.lineStarts)) && isSoftBreak(text, j));
+  const endsParagraph = (j: number) => (text[j] === '\n' || text[j] === '\r') && !(isWrapped(model) && isSoftBreak(text, j));
   // Indexed loops: an iterator's protocol would make this function larger to compile.
   for (let k = 0; k < spans.length; k++) {
     const span = spans[k];

@@ -213,11 +213,14 @@ const ENDS_PARAGRAPH = charTable('。！？!?；;：:）)」”》');
 
 const isLineSpace = (c: number) => c === 0x20 || c === 0x3000 || c === 0x09;
 
+/** Whether a report's prose lines are wrapped at a width (see isWrappedText), worked out once a model. */
+export const isWrapped = derivedFrom((model: ReportModel): boolean => isWrappedText(model.text, model.lineStarts));
+
 /**
  * Whether the text's prose lines are wrapped at a width (text copied from a PDF): most lines of some length end
  * without a full stop. Text copied from Word or a web page has one line a paragraph, ending with one.
  */
-export function isWrappedText(text: string, lineStarts: number[]): boolean {
+function isWrappedText(text: string, lineStarts: number[]): boolean {
   let long = 0;
   let open = 0;
   // The model's line starts: each line's end is read, no character searched for.
