@@ -457,7 +457,7 @@ class Aligner {
   placeEmptyCellsAfterLabel(columns: number): void {
     const { tokens } = this;
     let gaps = 0;
-    while (tokens[this.ti + gaps]?.afterLabel) gaps++;
+    while (this.ti + gaps < tokens.length && tokens[this.ti + gaps].afterLabel) gaps++;
     if (gaps === 0) return;
     const line = tokens[this.ti].line;
     let filled = 0;

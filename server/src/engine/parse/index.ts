@@ -79,24 +79,19 @@ const HEADER_RUNS: [header: string, next: RegExp][] = [
   ['结果维持', /^结果纠正/],
 ];
 
-/** Whether `header` stands in the line with the word that follows it in the table written right after it. */
-function headerRunIn(line: string, header: string, next: RegExp): boolean {
-  for (let at = line.indexOf(header); at >= 0; at = line.indexOf(header, at + 1)) {
-    if (next.test(line.slice(at + header.length, at + header.length + 8))) return true;
-  }
-  return false;
-}
+/**
+ * Whether the table in lines [from, to) is run together: one of its header words stands in a long line, or with
+ * the word that follows it in the table written right after it (信息内容本年…), wherever the flattened line was cut.
+ * Each header word is searched for in the region, not line by line.
+ */
 function isRunTogether(text: string, lines: Lines, from: number, to: number): boolean {
-  for (let l = from; l < to; l++) {
-    const start = lines.starts[l];
-    const length = lines.ends[l] - start;
-    if (length > RUN_TOGETHER_LINE) {
-      const line = text.slice(start, lines.ends[l]);
-      if (HEADER_RUNS.some(([header]) => line.includes(header))) return true;
-    } else if (length >= 8) {
-      // A shorter table's header words run together (信息内容本年…), where the flattened line was cut or inside it.
-      const line = text.slice(start, lines.ends[l]);
-      if (HEADER_RUNS.some(([header, next]) => headerRunIn(line, header, next))) return true;
+  const start = lines.starts[from];
+  const region = text.slice(start, lines.ends[to - 1]);
+  for (const [header, next] of HEADER_RUNS) {
+    for (let at = region.indexOf(header); at >= 0; at = region.indexOf(header, at + 1)) {
+      if (next.test(region.slice(at + header.length, at + header.length + 8))) return true;
+      const line = lineOf(lines, start + at);
+      if (lines.ends[line] - lines.starts[line] > RUN_TOGETHER_LINE) return true;
     }
   }
   return false;

@@ -22,7 +22,7 @@ export interface Token {
    * An empty cell between a label and the row's first figure on its line: a blank first cell, or the rest of a label
    * spanning two columns. Only the row's column count tells which (Aligner.readCells).
    */
-  afterLabel?: true;
+  afterLabel: boolean;
 }
 
 const PAGE_NUMBER = /^[\s\u3000]*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?)[\s\u3000]*$/;
@@ -115,12 +115,16 @@ const RULE_START = charTable('|:-–—');
 /** The report's title as a page header or footer repeats it: …政府信息公开工作年度报告 (or 年报). */
 export const RUNNING_TITLE = /信息公开.{0,4}(?:年度报告|年报)$/;
 
+/** A title is a line of at most this many characters. */
+const MAX_TITLE_LINE = 80;
+
 /** Whether text[start, end) is a PDF's running header or footer inside a table that crosses a page: the report's title. */
 function isRunningTitle(text: string, start: number, end: number): boolean {
   let last = end - 1;
   while (last > start && SPACE_KIND[text.charCodeAt(last)] === 1) last--;
   const c = text.charCodeAt(last);
-  return (c === 0x544a /* 告 */ || c === 0x62a5 /* 报 */) && RUNNING_TITLE.test(labelKey(text.slice(start, last + 1)));
+  if (c !== 0x544a /* 告 */ && c !== 0x62a5 /* 报 */) return false;
+  return last - start < MAX_TITLE_LINE && RUNNING_TITLE.test(labelKey(text.slice(start, last + 1)));
 }
 
 /** The characters of one table line to read: the text itself, or a copy of the line with its artefacts blanked out. */
@@ -182,7 +186,10 @@ class RegionSearch {
   readonly angles: NextOccurrence;
   /** Artefacts are rare: a region without any of their first characters needs no look for them line by line. */
   readonly artefacts: boolean;
+  /** Whether the region may hold the report's title (a running header): most hold no 年度报告 or 年报 at all. */
+  readonly titles: boolean;
   constructor(region: string, readonly start: number) {
+    this.titles = region.includes('年度报告') || region.includes('年报');
     this.pipes = new NextOccurrence(region, '|');
     this.tabs = new NextOccurrence(region, '\t');
     this.brackets = new NextOccurrence(region, '[');
@@ -200,7 +207,7 @@ function tableLine(text: string, start: number, end: number, region: RegionSearc
   const first = text.charCodeAt(lead);
   if (lead < end && PAGE_NUMBER_START[first] === 1 && PAGE_NUMBER.test(text.slice(start, end))) return null;
   if (lead < end && RULE_START[first] === 1 && isMarkdownRule(text, start, end)) return null;
-  if (isRunningTitle(text, start, end)) return null;
+  if (region.titles && isRunningTitle(text, start, end)) return null;
   const rs = start - region.start;
   const re = end - region.start;
   if (region.artefacts && (region.brackets.within(rs, re) || region.ampersands.within(rs, re) || region.angles.within(rs, re))) {
@@ -267,10 +274,10 @@ function tokenizeLine(tokens: Token[], { s, from, to, base, separator }: LineTex
       const count = digits && i - ps <= MAX_DIGITS ? value : -1;
       const kind: TokenKind = count >= 0 || isValueText(piece) ? 'value' : 'text';
       if (gaps.length > 0) {
-        if (kind === 'value') for (const at of gaps) tokens.push({ ...blankToken(at, line), afterLabel: true });
+        if (kind === 'value') for (const at of gaps) tokens.push(blankToken(at, line, true));
         gaps.length = 0;
       }
-      tokens.push({ kind, text: piece, key: undefined, count, span: { start: base + ps, end: base + i }, line });
+      tokens.push({ kind, text: piece, key: undefined, count, span: { start: base + ps, end: base + i }, line, afterLabel: false });
       afterValue = kind === 'value';
       afterLabel = !afterValue;
     }
@@ -292,12 +299,12 @@ function tokenizeLine(tokens: Token[], { s, from, to, base, separator }: LineTex
   if (pending >= 0) tokens.push(blankToken(pending, line));
 }
 
-const blankToken = (at: number, line: number): Token => ({ kind: 'blank', text: '', key: undefined, count: -1, span: { start: at, end: at }, line });
+const blankToken = (at: number, line: number, afterLabel = false): Token => ({ kind: 'blank', text: '', key: undefined, count: -1, span: { start: at, end: at }, line, afterLabel });
 
 /** The token of the piece s[a, b) (offsets in s; `base` places them in the text). */
 function pieceToken(s: string, a: number, b: number, base: number, line: number): Token {
   const piece = s.slice(a, b);
   const count = plainCount(piece);
   const kind: TokenKind = count >= 0 || isValueText(piece) ? 'value' : 'text';
-  return { kind, text: piece, key: undefined, count, span: { start: base + a, end: base + b }, line };
+  return { kind, text: piece, key: undefined, count, span: { start: base + a, end: base + b }, line, afterLabel: false };
 }

@@ -137,6 +137,7 @@ function wordStartingAt(text: string, at: number, code: number): LexiconEntry | 
  * cut (the end of a span) counts as a paragraph break. Linear in the span length.
  */
 export function scanTokens(text: string, spans: Span[], wrapped: () => boolean, emit: (t: Token) => boolean): void {
+  const wrappedText = spans.length > 0 && wrapped();
   // Indexed loops: an iterator's protocol would make the optimized scanner larger to compile.
   for (let k = 0; k < spans.length; k++) {
     const span = spans[k];
@@ -151,7 +152,7 @@ export function scanTokens(text: string, spans: Span[], wrapped: () => boolean, 
       switch (kind) {
         case Kind.Break:
           // A line a PDF's text wrapped mid-sentence goes on in the next line: no paragraph ends there.
-          if (wrapped() && isSoftBreak(text, i)) { i++; continue; }
+          if (wrappedText && isSoftBreak(text, i)) { i++; continue; }
           if (emit(PARAGRAPH)) return;
           quote = 0;
           i++;
@@ -187,7 +188,7 @@ export function scanTokens(text: string, spans: Span[], wrapped: () => boolean, 
       // The longest lexicon word starting here, if any; in text wrapped at a width, one a line break cut (答 / 复,
       // 复议 / 后起诉) is longer than what stands before the break.
       const hit = wordStartingAt(text, i, code);
-      const across = kind === Kind.Word ? wordAcrossBreak(text, i, code, wrapped) : null;
+      const across = kind === Kind.Word && wrappedText ? wordAcrossBreak(text, i, code) : null;
       if (hit && !across) {
         if (emit({ type: 'word', start: i, end: i + hit.word.length, word: hit.word, role: hit.role })) return;
         i += hit.word.length;
@@ -253,8 +254,7 @@ const MAX_BREAK_SPACE = 8;
  * A lexicon word that starts at `at` and goes on past a soft line break (the break and the white space around it
  * left out), with where it ends; null when no line break comes before the longest word could end.
  */
-function wordAcrossBreak(text: string, at: number, code: number, wrapped: () => boolean): { hit: LexiconEntry; end: number } | null {
-  if (!wrapped()) return null;
+function wordAcrossBreak(text: string, at: number, code: number): { hit: LexiconEntry; end: number } | null {
   // The line's written end: at most the longest word's length ahead, with nothing but white space after it.
   let lineEnd = at + 1;
   while (lineEnd < text.length && lineEnd - at < LONGEST_WORD && !isBreakOrSpace(text.charCodeAt(lineEnd))) lineEnd++;
