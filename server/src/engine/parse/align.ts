@@ -401,8 +401,8 @@ class Aligner {
   }
 
   /**
-   * Whether the text at `at` is a note in brackets right after the last header read, on its line (现行有效件数 (历史累计)): the
-   * header takes it, and row-label says that the column label is not the template's.
+   * Whether the text at `at` is a note in brackets right after the last header read, on its line
+   * (现行有效件数 (历史累计)): the header takes it, and row-label says that the column label is not the template's.
    */
   notesLastHeader(at: number): boolean {
     const header = this.headers[this.headers.length - 1];

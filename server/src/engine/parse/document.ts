@@ -200,8 +200,10 @@ const NOT_TITLE = /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页
 /** A site's label before the title itself (a crawler writes 标题: …). */
 const TITLE_PREFIX = /^(?:标题|题目|文章标题|名称)\s*[:：]\s*/;
 
-/** The title: up to three short lines at the top ending in one that names the 年度报告. */
-/** `flattened`: the lines are a flattened page's (parse/flattened.ts), whose first may hold the title and more. */
+/**
+ * The title: up to three short lines at the top ending in one that names the 年度报告. `flattened`: the lines are a
+ * flattened page's (parse/flattened.ts), whose first may hold the title and more (see leadingTitle).
+ */
 export function findTitle(text: string, lines: Lines, before: number, flattened = false): TitleResult | null {
   const nonEmpty: number[] = [];
   for (let line = 0; line < lines.starts.length && nonEmpty.length < 5 && lines.starts[line] < before; line++) {
