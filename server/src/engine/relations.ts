@@ -1,6 +1,7 @@
 // Evaluates the arithmetic relations that the template data declares for each table (R1–R3: table 三 in
 // template/applications.ts; R4: table 四 in template/reviews.ts), and looks up a table's template, rows and columns.
 import { derivedFrom } from './derived';
+import { isShortRow } from './parse/reading';
 import { TEMPLATE_YEARS, type ColumnSpec, type RelationSpec, type RowSpec, type TableTemplate } from './template';
 import type { CellModel, Localized, RelationResult, RelationTerm, ReportModel, RowModel, TableModel } from './types';
 
@@ -99,12 +100,9 @@ const relationRowsOf = derivedFrom((tpl: TableTemplate): RelationRows => {
 });
 
 /**
- * A row with fewer figures than columns: which cell lacks one cannot be told (its figures were read left to right),
- * so no relation goes through it; table-shape reports the row.
+ * The table's rows at their template positions (one per position, the last with the key as a map would keep). A
+ * short row is left out: no relation goes through cells that cannot be placed; table-shape reports the row.
  */
-const isShort = (row: RowModel): boolean => row.cells.length < row.expectedValues;
-
-/** The table's rows at their template positions (one per position, the last with the key as a map would keep), short rows left out. */
 function placeRows(tpl: TableTemplate, positions: Map<string, number>, rows: RowModel[]): (RowModel | undefined)[] {
   const specs = tpl.rows;
   const placed: (RowModel | undefined)[] = [];
@@ -115,7 +113,7 @@ function placeRows(tpl: TableTemplate, positions: Map<string, number>, rows: Row
     // The parser reads rows in the template's order: the next template row with the key is the row's.
     while (j < specs.length && specs[j].key !== key) j++;
     const at = j < specs.length ? j++ : positions.get(key) ?? -1;
-    if (at >= 0 && !isShort(rows[i])) placed[at] = rows[i];
+    if (at >= 0 && !isShortRow(rows[i])) placed[at] = rows[i];
   }
   return placed;
 }
@@ -148,7 +146,7 @@ function rowRelation(
   for (let i = 0; i < n; i++) {
     const row = positions ? rowAt(placed, positions[i]) : table.rows[i];
     // Group rows are left out of the default (every data row), not out of rows a relation names.
-    if (!row || (!positions && row.group) || isShort(row)) continue;
+    if (!row || (!positions && row.group) || isShortRow(row)) continue;
     const target = cellAt(row, rel.target);
     if (!numeric(target)) continue;
     const plus = termsInRow(row, rel.plus);

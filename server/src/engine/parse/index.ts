@@ -148,7 +148,7 @@ function readTable(text: string, lines: Lines, region: Region, id: TableId, pref
   if (best && best.shortCost > 0 && (hasFewFigures(tokens) || hasFillerLine(text, lines, region.fromLine, region.toLine))) {
     best = bestAlignment(tokens, text, lines, region, id, preferred, { openEnded, labelsOnly: true, runTogether });
   }
-  return best ? judgeReading(text, best.table, { endsInTable: openEnded && best.endsInLabels(), flattened }) : null;
+  return best ? judgeReading(text, best.table, { lines, endsInTable: openEnded && best.endsInLabels(), flattened }) : null;
 }
 
 interface Comparison { openEnded: boolean; labelsOnly: boolean; runTogether: boolean }

@@ -3,6 +3,7 @@
 // only its labels. Each of these is said once for the table (rules/table-shape, rules/row-missing), instead of a
 // finding for every row the copy lacks, and the relations are not evaluated on figures that cannot be placed.
 import { labelKey } from '../normalize';
+import { lineAt, type Lines } from '../text';
 import type { RowModel, TableModel } from '../types';
 
 /** Share of a table's expected figures below which a table with its labels counts as having no figures. */
@@ -12,6 +13,8 @@ const MIN_ROWS_FOR_NO_VALUES = 3;
 
 /** Where a table was read. */
 export interface ReadingContext {
+  /** The lines the parser read the text as. */
+  lines: Lines;
   /** The text ends in the table, nothing but labels after its last row read: the copy may stop inside it. */
   endsInTable: boolean;
   /** The table stands in a flattened page (parse/flattened.ts), its cells told apart by single spaces or nothing. */
@@ -19,13 +22,13 @@ export interface ReadingContext {
 }
 
 /** Sets `cut` and `unreliable` on a freshly aligned table. */
-export function judgeReading(text: string, table: TableModel, { endsInTable, flattened }: ReadingContext): TableModel {
+export function judgeReading(text: string, table: TableModel, { lines, endsInTable, flattened }: ReadingContext): TableModel {
   if (endsInTable) markCut(table);
   // A group label carries no figures: one the layout broke up or left out is no loss while its rows are there.
   if (table.missingRows.some((m) => m.group)) {
     table.missingRows = table.missingRows.filter((m) => !m.group || !table.rows.some((r) => r.labelSpan && r.path.includes(m.label)));
   }
-  table.unreliable ??= noFigures(table) ?? collapsedBlanks(text, table) ?? wordsForFigures(table) ?? (flattened ? flattenedLeftovers(table) : null);
+  table.unreliable ??= noFigures(table) ?? collapsedBlanks(text, lines, table) ?? wordsForFigures(table) ?? (flattened ? flattenedLeftovers(table) : null);
   return table;
 }
 
@@ -34,7 +37,7 @@ export function judgeReading(text: string, table: TableModel, { endsInTable, fla
  * pieces, a stray figure, a row short of one) may as well have shifted every figure after it.
  */
 function flattenedLeftovers(table: TableModel): TableModel['unreliable'] {
-  const readCleanly = table.unread.length === 0 && !table.rows.some((r) => isShort(r) && r.key !== table.cut?.lastRow?.key);
+  const readCleanly = table.unread.length === 0 && !table.rows.some((r) => isShortRow(r) && r.key !== table.cut?.lastRow?.key);
   if (readCleanly) return null;
   return {
     zh: '原文为连排文本（如网页抓取的正文），表格的单元格无法可靠地分开，未检查其数值',
@@ -42,7 +45,11 @@ function flattenedLeftovers(table: TableModel): TableModel['unreliable'] {
   };
 }
 
-const isShort = (r: RowModel) => !r.group && r.cells.length < r.expectedValues;
+/**
+ * A row with fewer figures than columns (a group row has none to have): which of its cells lacks one cannot be told,
+ * its figures having been read left to right.
+ */
+export const isShortRow = (r: RowModel): boolean => !r.group && r.cells.length < r.expectedValues;
 
 function markCut(table: TableModel): void {
   const read = table.rows.filter((r) => r.labelSpan || r.cells.length > 0);
@@ -57,7 +64,7 @@ function markCut(table: TableModel): void {
     if (anchoredAtEnd && !after.has(m.key)) tail.add(m.key);
   }
   // The cut may fall inside the last row's figures or inside its label (（六）其他 for （六）其他处理).
-  const insideLastRow = !!last && (isShort(last) || (last.label !== null && labelKey(last.label) !== labelKey(last.templateLabel)));
+  const insideLastRow = !!last && (isShortRow(last) || (last.label !== null && labelKey(last.label) !== labelKey(last.templateLabel)));
   if (tail.size === 0 && !insideLastRow) return;
   table.missingRows = table.missingRows.filter((m) => !tail.has(m.key));
   if (insideLastRow) table.unread = table.unread.filter((u) => !(u.reason === 'short-row' && u.rowKey === last.key));
@@ -115,14 +122,6 @@ function wordsForFigures(table: TableModel): TableModel['unreliable'] {
   };
 }
 
-const LINE_BREAK = /[\r\n]/g;
-/** Where the next line break (\n or \r) at or after `at` is, or -1. */
-function lineBreakFrom(text: string, at: number): number {
-  LINE_BREAK.lastIndex = at;
-  return LINE_BREAK.exec(text)?.index ?? -1;
-}
-const afterLineBreak = (text: string, at: number): number => (text[at] === '\r' && text[at + 1] === '\n' ? at + 2 : at + 1);
-
 /** A line of nothing but cell separators, two or more: where a web page's copy lost a run of blank cells. */
 const FILLER_LINE = /^[ \t\u3000]*\|[ \t\u3000|]*\|[ \t\u3000|]*$/;
 
@@ -130,23 +129,14 @@ const FILLER_LINE = /^[ \t\u3000]*\|[ \t\u3000|]*\|[ \t\u3000|]*$/;
  * Rows short of figures and followed by a line of bare separators: blank cells collapsed when the page was
  * copied, so the figures that are there cannot be placed in their columns.
  */
-function collapsedBlanks(text: string, table: TableModel): TableModel['unreliable'] {
+function collapsedBlanks(text: string, lines: Lines, table: TableModel): TableModel['unreliable'] {
+  const lineText = (l: number) => text.slice(lines.starts[l], lines.ends[l]);
   for (const r of table.rows) {
-    if (!isShort(r) || r.cells.length === 0 || (table.cut?.insideLastRow && r.key === table.cut.lastRow?.key)) continue;
-    let at = r.cells[r.cells.length - 1].span.end;
-    // The rest of the cell's own line, then the next line that holds anything (lines end in \n, \r\n or \r).
-    const eol = lineBreakFrom(text, at);
-    if (eol < 0) continue;
-    at = afterLineBreak(text, eol);
-    let next = '';
-    while (at < text.length) {
-      const e = lineBreakFrom(text, at);
-      const line = text.slice(at, e < 0 ? text.length : e);
-      if (line.trim()) { next = line; break; }
-      if (e < 0) break;
-      at = afterLineBreak(text, e);
-    }
-    if (FILLER_LINE.test(next)) {
+    if (!isShortRow(r) || r.cells.length === 0 || (table.cut?.insideLastRow && r.key === table.cut.lastRow?.key)) continue;
+    // The line after the last cell's, and on to the next that holds anything.
+    let next = lineAt(lines.starts, r.cells[r.cells.length - 1].span.end) + 1;
+    while (next < lines.starts.length && lineText(next).trim() === '') next++;
+    if (next < lines.starts.length && FILLER_LINE.test(lineText(next))) {
       return {
         zh: '表格复制时空白单元格被合并（只剩一串“|”），数值无法对应到各列，未检查其数值',
         en: 'Blank cells of the table collapsed in the copy (only a run of "|" is left): the figures cannot be placed in their columns and were not checked',
