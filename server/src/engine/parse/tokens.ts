@@ -127,9 +127,6 @@ function isRunningTitle(text: string, start: number, end: number): boolean {
   return last - start < MAX_TITLE_LINE && RUNNING_TITLE.test(labelKey(text.slice(start, last + 1)));
 }
 
-/** The characters of one table line to read: the text itself, or a copy of the line with its artefacts blanked out. */
-interface LineText { s: string; from: number; to: number; base: number; separator: number }
-
 /**
  * Tokens of lines [fromLine, toLine) of `text`. One pass over each line's characters; the line is copied
  * only when it holds an artefact to blank out.
@@ -152,8 +149,12 @@ export function tokenize(text: string, lineStarts: number[], lineEnds: number[],
       if (another && (last === 'value' || last === 'blank')) tokens.push(blankToken(bare, line));
       continue;
     }
-    const lineText = tableLine(text, lineStarts[line], lineEnds[line], region);
-    if (lineText) tokenizeLine(tokens, lineText, line, runTogether);
+    const start = lineStarts[line];
+    const end = lineEnds[line];
+    if (isSkippedLine(text, start, end, region)) continue;
+    const masked = region.artefacts ? maskedLine(text, start, end, region) : null;
+    if (masked !== null) tokenizeLine(tokens, masked, 0, masked.length, start, masked.includes('|') ? 0x7c : masked.includes('\t') ? 0x09 : -1, line, runTogether);
+    else tokenizeLine(tokens, text, start, end, 0, lineSeparator(text, start, end, region), line, runTogether);
   }
   return tokens;
 }
@@ -199,26 +200,36 @@ class RegionSearch {
   }
 }
 
-/** The line text[start, end) as a table line, its artefacts blanked out; null for an empty line, a page number or a rule. */
-function tableLine(text: string, start: number, end: number, region: RegionSearch): LineText | null {
-  if (end <= start) return null;
+/** Whether the line text[start, end) is no table line: empty, a page number, a markdown rule or a running title. */
+function isSkippedLine(text: string, start: number, end: number, region: RegionSearch): boolean {
+  if (end <= start) return true;
   let lead = start;
   while (lead < end && SPACE_KIND[text.charCodeAt(lead)] === 1) lead++;
   const first = text.charCodeAt(lead);
-  if (lead < end && PAGE_NUMBER_START[first] === 1 && PAGE_NUMBER.test(text.slice(start, end))) return null;
-  if (lead < end && RULE_START[first] === 1 && isMarkdownRule(text, start, end)) return null;
-  if (region.titles && isRunningTitle(text, start, end)) return null;
+  if (lead < end && PAGE_NUMBER_START[first] === 1 && PAGE_NUMBER.test(text.slice(start, end))) return true;
+  if (lead < end && RULE_START[first] === 1 && isMarkdownRule(text, start, end)) return true;
+  return region.titles && isRunningTitle(text, start, end);
+}
+
+/** A copy of the line text[start, end) with its artefacts blanked out, or null when it has none. */
+function maskedLine(text: string, start: number, end: number, region: RegionSearch): string | null {
   const rs = start - region.start;
   const re = end - region.start;
-  if (region.artefacts && (region.brackets.within(rs, re) || region.ampersands.within(rs, re) || region.angles.within(rs, re))) {
-    const raw = text.slice(start, end);
-    const masked = maskArtefacts(raw);
-    if (masked !== raw) return { s: masked, from: 0, to: masked.length, base: start, separator: masked.includes('|') ? 0x7c : masked.includes('\t') ? 0x09 : -1 };
-  }
+  if (!region.brackets.within(rs, re) && !region.ampersands.within(rs, re) && !region.angles.within(rs, re)) return null;
+  const raw = text.slice(start, end);
+  const masked = maskArtefacts(raw);
+  return masked === raw ? null : masked;
+}
+
+/** The line's cell separator: '|', a tab, or -1 for none (cells parted by white space). */
+function lineSeparator(text: string, start: number, end: number, region: RegionSearch): number {
   // The usual table line starts with its separator: known then without a search.
-  const pipe = first === 0x7c || region.pipes.within(rs, re);
-  const tab = text.charCodeAt(start) === 0x09 || region.tabs.within(rs, re);
-  return { s: text, from: start, to: end, base: 0, separator: pipe ? 0x7c : tab ? 0x09 : -1 };
+  const rs = start - region.start;
+  const re = end - region.start;
+  let lead = start;
+  while (lead < end && SPACE_KIND[text.charCodeAt(lead)] === 1) lead++;
+  if (text.charCodeAt(lead) === 0x7c || region.pipes.within(rs, re)) return 0x7c;
+  return text.charCodeAt(start) === 0x09 || region.tabs.within(rs, re) ? 0x09 : -1;
 }
 
 /**
@@ -227,13 +238,13 @@ function tableLine(text: string, start: number, end: number, region: RegionSearc
  * only between two filled cells of one row (spans leave blanks at the edges): after a value at most one is pending
  * until the next piece shows it is inside; those after a label are kept, marked, only when a figure follows.
  */
-function tokenizeLine(tokens: Token[], { s, from, to, base, separator }: LineText, line: number, runTogether: boolean): void {
+function tokenizeLine(tokens: Token[], s: string, from: number, to: number, base: number, separator: number, line: number, runTogether: boolean): void {
   const before = tokens.length;
   let n = 0; // pieces and empty cells of the line so far, for the budget
   let pending = -1; // where the empty cell waiting to be kept is, or -1
   let afterValue = false; // whether the line's last cell or piece so far is a value
   let afterLabel = false; // whether it is a label, or an empty cell after one
-  const gaps: number[] = []; // where the empty cells after a label are, until the next piece says whether to keep them
+  let gaps: number[] | null = null; // where the empty cells after a label are, until the next piece says whether to keep them
   let cs = from;
   for (;;) {
     const budget = MAX_TOKENS - before - n;
@@ -267,15 +278,15 @@ function tokenizeLine(tokens: Token[], { s, from, to, base, separator }: LineTex
         for (const [a, b] of splitRunTogether(s, ps, i)) tokens.push(pieceToken(s, a, b, base, line));
         afterValue = tokens[tokens.length - 1].kind === 'value';
         afterLabel = !afterValue;
-        if (gaps.length > 0) gaps.length = 0;
+        gaps = null;
         continue;
       }
       const piece = s.slice(ps, i);
       const count = digits && i - ps <= MAX_DIGITS ? value : -1;
       const kind: TokenKind = count >= 0 || isValueText(piece) ? 'value' : 'text';
-      if (gaps.length > 0) {
+      if (gaps !== null) {
         if (kind === 'value') for (const at of gaps) tokens.push(blankToken(at, line, true));
-        gaps.length = 0;
+        gaps = null;
       }
       tokens.push({ kind, text: piece, key: undefined, count, span: { start: base + ps, end: base + i }, line, afterLabel: false });
       afterValue = kind === 'value';
@@ -289,7 +300,7 @@ function tokenizeLine(tokens: Token[], { s, from, to, base, separator }: LineTex
         tokens.push(blankToken(pending, line));
         pending = base + cs;
       } else if (afterValue && !(last && separator === 0x7c)) pending = base + cs;
-      else if (afterLabel && !last) gaps.push(base + cs);
+      else if (afterLabel && !last) (gaps ??= []).push(base + cs);
       afterValue = false;
       n++;
     }
