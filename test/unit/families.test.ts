@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { checkText, evaluateRelations, offsetAt, parseReport, proseFigures, type Finding, type ReportModel, type TableModel } from '../../server/src/engine';
+import { isWrapped } from '../../server/src/engine/prose/scan';
 import { hoverAt } from '../../server/src/features/hover';
 import { CLEAN_2021, ROOT, fixture, replaceOnce, sample, textOf } from './helpers';
 
@@ -286,6 +287,15 @@ describe('family 3: PDF text', () => {
         assert.deepEqual(checkText(text).findings.filter((f) => f.code === 'text-table-mismatch'), []);
       });
     }
+
+    it('is told from its prose lines only: a Word text whose tables are pipe rows (ending without a stop) is not wrapped', () => {
+      for (const name of ['示例县人民政府2020', '示例镇人民政府2021']) {
+        const model = parseReport(sample(name));
+        assert.ok(model.tables.length > 0 && /\|\s*$/m.test(model.text), `${name}: pipe rows`);
+        assert.equal(isWrapped(model), false, name);
+      }
+      assert.equal(isWrapped(parseReport(wrapped(PARAGRAPH))), true);
+    });
 
     it('a number cut in two (3 / 4件) is not read as its second part', () => {
       const text = wrapped('本年度新收政府信息公开申请3\n4件，上年结转2件；办结35件，结转下年度继续办理1件。');

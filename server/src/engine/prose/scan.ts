@@ -215,24 +215,30 @@ const ENDS_PARAGRAPH = charTable('。！？!?；;：:）)」”》');
 const isLineSpace = (c: number) => c === 0x20 || c === 0x3000 || c === 0x09;
 
 /** Whether a report's prose lines are wrapped at a width (see isWrappedText), worked out once a model. */
-export const isWrapped = derivedFrom((model: ReportModel): boolean => isWrappedText(model.text, model.lineStarts));
+export const isWrapped = derivedFrom((model: ReportModel): boolean => isWrappedText(model.text, model.lineStarts, sortedTableSpans(model)));
 
 /**
  * Whether the text's prose lines are wrapped at a width (text copied from a PDF): most lines of some length end
- * without a full stop. Text copied from Word or a web page has one line a paragraph, ending with one.
+ * without a full stop. Text copied from Word or a web page has one line a paragraph, ending with one. The tables'
+ * lines are no prose: a row written with pipes (规范性文件 | 4 | 4 | 31 |) ends without a stop too.
  */
-function isWrappedText(text: string, lineStarts: number[]): boolean {
+function isWrappedText(text: string, lineStarts: number[], tables: Span[]): boolean {
   let long = 0;
   let open = 0;
+  let table = 0;
   // The model's line starts: each line's end is read, no character searched for.
   for (let l = 0; l < lineStarts.length && lineStarts[l] < WRAP_SCAN && long < WRAP_SAMPLE; l++) {
     const start = lineStarts[l];
+    while (table < tables.length && tables[table].end <= start) table++;
+    if (table < tables.length && tables[table].start <= start) continue;
     let end = l + 1 < lineStarts.length ? lineStarts[l + 1] - 1 : text.length;
     while (end > start && (text.charCodeAt(end - 1) === 13 || text.charCodeAt(end - 1) === 10 || isLineSpace(text.charCodeAt(end - 1)))) end--;
-    // A line ending in a figure tells nothing: a table's row, or prose wrapped after a number.
-    if (end - start < 20 || text.charCodeAt(start) === 0x7c || text.charCodeAt(start) === 0x09 || isDigitCode(text.charCodeAt(end - 1))) continue;
+    // A line ending in a figure tells nothing: a table's row, or prose wrapped after a number. One starting or
+    // ending with a cell separator is a row of a table the parser did not place.
+    const last = text.charCodeAt(end - 1);
+    if (end - start < 20 || text.charCodeAt(start) === 0x7c || text.charCodeAt(start) === 0x09 || last === 0x7c || isDigitCode(last)) continue;
     long++;
-    if (ENDS_PARAGRAPH[text.charCodeAt(end - 1)] !== 1) open++;
+    if (ENDS_PARAGRAPH[last] !== 1) open++;
   }
   return long >= 5 && open * 2 > long;
 }
