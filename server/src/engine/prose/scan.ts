@@ -1,6 +1,7 @@
 // Splits the prose (the text outside the tables) into tokens: lexicon words, counts and clause boundaries.
 import { derivedFrom } from '../derived';
 import { charTable } from '../normalize';
+import { lineAt } from '../text';
 import type { ReportModel, SectionId, Span } from '../types';
 import { CN_NUMERAL, isChineseNumeralCode, isDigitCode, readCount, type CountToken } from './numerals';
 import { LEXICON_BY_CODE, type LexiconEntry, type Role } from './lexicon';
@@ -230,7 +231,8 @@ function isWrappedText(text: string, lineStarts: number[], tables: Span[]): bool
   for (let l = 0; l < lineStarts.length && lineStarts[l] < WRAP_SCAN && long < WRAP_SAMPLE; l++) {
     const start = lineStarts[l];
     while (table < tables.length && tables[table].end <= start) table++;
-    if (table < tables.length && tables[table].start <= start) continue;
+    // A table's lines are passed over at once: the loop goes on from the line its end is in.
+    if (table < tables.length && tables[table].start <= start) { l = lineAt(lineStarts, tables[table].end); continue; }
     let end = l + 1 < lineStarts.length ? lineStarts[l + 1] - 1 : text.length;
     while (end > start && (text.charCodeAt(end - 1) === 13 || text.charCodeAt(end - 1) === 10 || isLineSpace(text.charCodeAt(end - 1)))) end--;
     // A line ending in a figure tells nothing: a table's row, or prose wrapped after a number. One starting or
