@@ -163,6 +163,42 @@ describe('family 1: flattened page', () => {
     assert.deepEqual(tableFindings.map((f) => [f.code, f.severity]), [['table-shape', 'information'], ['table-shape', 'information'], ['table-shape', 'information']]);
   });
 
+  describe('a PDF\'s text flattened with nothing between its lines', () => {
+    /** Each line trimmed and joined to the next with nothing between: page numbers end up run together with the text. */
+    const joined = (text: string) => text.split('\n').map((l) => l.trim()).join('');
+    const severities = (fs: Finding[]) => fs.map((f) => `${f.severity} ${f.code}`);
+
+    it('page numbers run together with the text (…项- 4 -信息内容…) are cut out; tables read from the run-together text', () => {
+      const lines = family('pdf-text');
+      const text = joined(lines);
+      assert.ok(text.includes('0- 3 -结果'), 'a page number run together with a figure and a label');
+      const { model, findings } = checkText(text);
+      const plain = parseReport(lines);
+      for (const id of [2, 4]) {
+        assert.equal(table(model, id).unreliable, null, `table ${id} read`);
+        assert.deepEqual(valuesOf(table(model, id)), valuesOf(table(plain, id)), `table ${id}: the cells of the lines`);
+        assert.deepEqual(table(model, id).unread, []);
+      }
+      // Table 三's labels wrap around its figures (…只计这一情 形，不 6 1 0 0 0 0 7 计其他情形）): once run together they
+      // cannot be told from the figures with certainty. One information, and no row-label warning for the cut label.
+      assert.ok(table(model, 3).unreliable);
+      assert.deepEqual(severities(findings), ['information table-shape']);
+    });
+
+    const huaian = path.resolve(ROOT, '../shared/real/huaian-2024.txt');
+    it('a real report (its rows\' last figure run into the next label\'s numbering: 2 0 0 0 0 0 22.其他…): as its lines read', { skip: fs.existsSync(huaian) ? false : `${huaian} not found` }, () => {
+      const lines = fs.readFileSync(huaian, 'utf8');
+      const text = joined(lines);
+      const { model, findings } = checkText(text);
+      const plain = checkText(lines);
+      for (const id of [2, 3, 4]) {
+        assert.equal(table(model, id).unreliable, null, `table ${id} read`);
+        assert.deepEqual(valuesOf(table(model, id)), valuesOf(table(plain.model, id)), `table ${id}: the cells of the lines`);
+      }
+      assert.deepEqual(severities(findings), severities(plain.findings));
+    });
+  });
+
   it('the title behind a crawler prefix "标题: " is the title, without the prefix', () => {
     const model = parseReport(family('flattened'));
     assert.equal(model.title?.text, '示例市民政局2021年政府信息公开工作年度报告');

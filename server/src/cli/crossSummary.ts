@@ -44,7 +44,7 @@ export function crossSummary(model: ReportModel): ReportModel | null {
 }
 
 function slimTable(t: TableModel, rows: RowModel[]): TableModel {
-  return { id: t.id, variant: t.variant, variantYear: t.variantYear, span: t.span, rows, missingRows: [], unread: [], headers: [], fourDecimalAmounts: false, cut: null, unreliable: null, inferredCells: [] };
+  return { id: t.id, variant: t.variant, variantYear: t.variantYear, span: t.span, rows, missingRows: [], unread: [], headers: [], fourDecimalAmounts: false, cut: null, unreliable: null, inferredCells: [], runTogether: false };
 }
 
 /** A string of its own: the agency may be a slice of the report's text, which would keep the whole text alive. */

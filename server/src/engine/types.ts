@@ -127,6 +127,8 @@ export interface TableModel {
   unreliable: Localized | null;
   /** Cells whose boundaries were worked out from the row's own total (digits run together): the hover says so. */
   inferredCells: Span[];
+  /** Whether the table was read from text run together (a flattened page): a label may carry a neighbour's text. */
+  runTogether: boolean;
 }
 
 export interface TableCut {

@@ -121,7 +121,7 @@ function participantOf(analysis: Analysis): Participant | null {
       extraHeadings: [],
       tables: table ? [{
         id: table.id, variant: table.variant, variantYear: table.variantYear, span: table.span, rows,
-        missingRows: [], unread: [], headers: [], fourDecimalAmounts: table.fourDecimalAmounts, cut: null, unreliable: null, inferredCells: [],
+        missingRows: [], unread: [], headers: [], fourDecimalAmounts: table.fourDecimalAmounts, cut: null, unreliable: null, inferredCells: [], runTogether: false,
       }] : [],
     },
   };

@@ -504,6 +504,7 @@ class Aligner {
       cut: null,
       unreliable: this.runTogetherFailed ? RUN_TOGETHER : null,
       inferredCells: this.inferredCells,
+      runTogether: this.runTogether,
     };
     const tailAt = this.missingAt.filter((ri) => ri > this.lastReadAt);
     const { readEnd, currentHeaders } = this;

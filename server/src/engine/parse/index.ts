@@ -97,6 +97,16 @@ function isRunTogether(text: string, lines: Lines, from: number, to: number): bo
   return false;
 }
 
+/** Whether the region's cells are parted by '|' or tabs: its text is not run together, however long its lines. */
+function hasSeparators(text: string, lines: Lines, region: Region): boolean {
+  if (region.toLine <= region.fromLine) return false;
+  const start = lines.starts[region.fromLine];
+  const end = lines.ends[region.toLine - 1];
+  const pipe = text.indexOf('|', start);
+  const tab = text.indexOf('\t', start);
+  return (pipe >= 0 && pipe < end) || (tab >= 0 && tab < end);
+}
+
 /**
  * Whether the region holds a line of nothing but cell separators, where a page's copy collapsed a run of blank
  * cells: rows then lack figures that were blank, and the variants are compared on their labels alone.
@@ -138,10 +148,20 @@ function readTable(text: string, lines: Lines, region: Region, id: TableId, pref
   let runTogether = false;
   let tokens = tokenize(text, lines.starts, lines.ends, region.fromLine, region.toLine);
   let best = bestAlignment(tokens, text, lines, region, id, preferred, { openEnded, labelsOnly: false, runTogether });
-  if ((!best || best.cost > 0) && isRunTogether(text, lines, region.fromLine, region.toLine)) {
-    runTogether = true;
-    tokens = tokenize(text, lines.starts, lines.ends, region.fromLine, region.toLine, true);
-    best = bestAlignment(tokens, text, lines, region, id, preferred, { openEnded, labelsOnly: false, runTogether });
+  if (!best || best.cost > 0) {
+    // A flattened page's table may be run together even where no header word shows it (its lines cut at a page
+    // number may be short): there the run-together reading is kept only when it reads better, or, where the text
+    // gave no table at all, when it reads with nothing left over (not figures of the prose taken for a table).
+    const certain = isRunTogether(text, lines, region.fromLine, region.toLine);
+    if (certain || (flattened && !hasSeparators(text, lines, region))) {
+      const together = tokenize(text, lines.starts, lines.ends, region.fromLine, region.toLine, true);
+      const read = bestAlignment(together, text, lines, region, id, preferred, { openEnded, labelsOnly: false, runTogether: true });
+      if (certain || (read && (best ? read.cost < best.cost : read.table.unread.length === 0))) {
+        runTogether = true;
+        tokens = together;
+        best = read;
+      }
+    }
   }
   // A table with labels but (almost) no figures is compared on its labels alone: otherwise the variant with the
   // fewest figures a row would win for lacking less.

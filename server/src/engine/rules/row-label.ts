@@ -34,9 +34,17 @@ export default defineRule({
   check({ model, report }) {
     for (const table of model.tables) {
       const tpl = templateOf(table);
-      // In a table whose cells could not be told apart (a flattened page), a label holding the template's whole
-      // with more run onto it is that label with a neighbour's text (第二十条第（六）项-, 社会公益组织法).
-      const runOn = (key: string, templateLabel: string) => !!table.unreliable && key.includes(templateKey(tpl, templateLabel));
+      // In a table read from run-together text or whose cells could not be told apart (a flattened page), a label
+      // holding the template's whole with more run onto it is that label with a neighbour's text (第二十条第（六）项-,
+      // 社会公益组织法), and one that is the template's cut short is a label a PDF wrapped around its values, its
+      // rest run on after them (（二）部分公开（区分处理的，只计这一情形，不计 … 其他情形）).
+      const runOn = (key: string, templateLabel: string) => {
+        if (!table.runTogether && !table.unreliable) return false;
+        const whole = templateKey(tpl, templateLabel);
+        // (Cut right before its note, （二）部分公开, it is the short form people write: reported as such.)
+        const beforeNote = whole.charCodeAt(key.length) === 0x28 || whole.charCodeAt(key.length) === 0xff08;
+        return key.includes(whole) || (key.length >= 4 && whole.startsWith(key) && !beforeNote);
+      };
       for (const row of table.rows) {
         // The usual row reads its label as the template writes it: equal strings have equal keys.
         if (!row.label || !row.labelSpan || row.label === row.templateLabel) continue;
