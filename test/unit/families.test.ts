@@ -333,6 +333,14 @@ describe('family 3: PDF text', () => {
       assert.equal(isWrapped(parseReport(wrapped(PARAGRAPH))), true);
     });
 
+    it('flattened afterwards, each wrap left as a space (办 结35件): the figures read as unwrapped', () => {
+      for (const [what, paragraph] of cuts) {
+        const text = wrapped(paragraph).split('\n').map((l) => l.trim()).join(' ');
+        assert.deepEqual(figures(text), SAME, what);
+        assert.deepEqual(checkText(text).findings.filter((f) => f.code === 'text-table-mismatch'), [], what);
+      }
+    });
+
     it('a number cut in two (3 / 4件) is not read as its second part', () => {
       const text = wrapped('本年度新收政府信息公开申请3\n4件，上年结转2件；办结35件，结转下年度继续办理1件。');
       assert.deepEqual(figures(text), SAME.slice(1));

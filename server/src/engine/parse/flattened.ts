@@ -20,13 +20,18 @@ const SHORT_FLATTENED_SHARE = 0.5;
 const SECTION_WORDS = SECTIONS.map((s) => ({ id: s.id, words: [s.title, ...s.aliases].sort((a, b) => b.length - a.length) }));
 const INLINE_NUMBER = /[一二三四五六][、．.]\s*/g;
 
+/** A line longer than this, in a text of this length, is a flattened page (see FLATTENED_LINE). */
+export function flattenedLineLength(textLength: number): number {
+  return Math.min(Math.max(FLATTENED_LINE, textLength * FLATTENED_SHARE), Math.max(SHORT_FLATTENED_LINE, textLength * SHORT_FLATTENED_SHARE));
+}
+
 /**
  * The lines with each flattened line (over FLATTENED_LINE) broken before and after each section heading inside
  * it (see inlineHeadings) and each page number (a PDF's text flattened: a line of its own, which a table passes
  * over). Offsets are the text's own: the breaks are between characters, no character is added or removed.
  */
 export function unflatten(text: string, lines: Lines): Lines {
-  const longest = Math.min(Math.max(FLATTENED_LINE, text.length * FLATTENED_SHARE), Math.max(SHORT_FLATTENED_LINE, text.length * SHORT_FLATTENED_SHARE));
+  const longest = flattenedLineLength(text.length);
   let long = false;
   for (let line = 0; line < lines.starts.length && !long; line++) long = lines.ends[line] - lines.starts[line] > longest;
   if (!long) return lines; // the usual report: nothing to do

@@ -3,7 +3,7 @@ import { derivedFrom } from '../derived';
 import { TEMPLATE_YEARS } from '../template';
 import type { CellModel, Localized, ReportModel, RowModel, SectionId, Span } from '../types';
 import { CASE_DOMAINS, CASE_EQUIVALENT, FAMILY_BY_METRIC, DOMAIN_LABEL, type Domain, type Family, type MetricId } from './lexicon';
-import { isWrapped, proseChunks, scanTokens, type Token } from './scan';
+import { proseChunks, proseLayout, scanTokens, type Token } from './scan';
 
 /** A table cell a figure was compared with. */
 export interface FigureCell { span: Span; value: number; name: Localized }
@@ -223,7 +223,7 @@ export const MAX_FIGURES = 5000;
 export function readFigures(model: ReportModel): RawFigure[] {
   const out: RawFigure[] = [];
   let paragraph = 0;
-  const wrapped = () => isWrapped(model);
+  const layout = () => proseLayout(model);
   for (const chunk of proseChunks(model)) {
     if (out.length >= MAX_FIGURES) break;
     const state: DomainState = { domain: chunk.section ? SECTION_DOMAIN[chunk.section] ?? null : null };
@@ -238,7 +238,7 @@ export function readFigures(model: ReportModel): RawFigure[] {
       figureLike = false;
       domainWords = false;
     };
-    scanTokens(model.text, chunk.spans, wrapped, (t) => {
+    scanTokens(model.text, chunk.spans, layout, (t) => {
       if (out.length >= MAX_FIGURES) return true;
       if (t.type === 'boundary' || t.type === 'paragraph') {
         if (segment.length) close();

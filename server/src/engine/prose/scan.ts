@@ -1,6 +1,7 @@
 // Splits the prose (the text outside the tables) into tokens: lexicon words, counts and clause boundaries.
 import { derivedFrom } from '../derived';
 import { charTable } from '../normalize';
+import { flattenedLineLength } from '../parse/flattened';
 import { lineAt } from '../text';
 import type { ReportModel, SectionId, Span } from '../types';
 import { CN_NUMERAL, isChineseNumeralCode, isDigitCode, readCount, type CountToken } from './numerals';
@@ -137,8 +138,8 @@ function wordStartingAt(text: string, at: number, code: number): LexiconEntry | 
  * Gives the tokens of text[spans] to `emit` in order, until it returns true (a reader may stop early); a table
  * cut (the end of a span) counts as a paragraph break. Linear in the span length.
  */
-export function scanTokens(text: string, spans: Span[], wrapped: () => boolean, emit: (t: Token) => boolean): void {
-  const wrappedText = spans.length > 0 && wrapped();
+export function scanTokens(text: string, spans: Span[], layout: () => ProseLayout, emit: (t: Token) => boolean): void {
+  const { wrapped: wrappedText, flattened } = spans.length > 0 ? layout() : LINES;
   // Indexed loops: an iterator's protocol would make the optimized scanner larger to compile.
   for (let k = 0; k < spans.length; k++) {
     const span = spans[k];
@@ -189,7 +190,7 @@ export function scanTokens(text: string, spans: Span[], wrapped: () => boolean, 
       // The longest lexicon word starting here, if any; in text wrapped at a width, one a line break cut (答 / 复,
       // 复议 / 后起诉) is longer than what stands before the break.
       const hit = wordStartingAt(text, i, code);
-      const across = kind === Kind.Word && wrappedText ? wordAcrossBreak(text, i, code) : null;
+      const across = kind === Kind.Word && (wrappedText || flattened) ? wordAcrossBreak(text, i, code, flattened) : null;
       if (hit && !across) {
         if (emit({ type: 'word', start: i, end: i + hit.word.length, word: hit.word, role: hit.role })) return;
         i += hit.word.length;
@@ -214,6 +215,24 @@ const WRAP_LINE = 15;
 const ENDS_PARAGRAPH = charTable('。！？!?；;：:）)」”》');
 
 const isLineSpace = (c: number) => c === 0x20 || c === 0x3000 || c === 0x09;
+
+/**
+ * How a report's prose was laid out where that changes its reading: wrapped at a width (a PDF's text: a line break
+ * may only wrap a line), or flattened onto one or a few lines (a crawler's page text: a space may be what is left of
+ * such a line break, 答 复 for 答复).
+ */
+export interface ProseLayout { wrapped: boolean; flattened: boolean }
+const LINES: ProseLayout = { wrapped: false, flattened: false };
+
+export const proseLayout = derivedFrom((model: ReportModel): ProseLayout => ({ wrapped: isWrapped(model), flattened: isFlattened(model) }));
+
+/** Whether a report is flattened: one of its lines is as long as unflatten takes for a flattened page. */
+const isFlattened = derivedFrom((model: ReportModel): boolean => {
+  const longest = flattenedLineLength(model.text.length);
+  const starts = model.lineStarts;
+  for (let l = 0; l < starts.length; l++) if ((l + 1 < starts.length ? starts[l + 1] : model.text.length) - starts[l] > longest) return true;
+  return false;
+});
 
 /** Whether a report's prose lines are wrapped at a width (see isWrappedText), worked out once a model. */
 export const isWrapped = derivedFrom((model: ReportModel): boolean => isWrappedText(model.text, model.lineStarts, sortedTableSpans(model)));
@@ -258,11 +277,15 @@ export function isSoftBreak(text: string, i: number): boolean {
 /** White space around a wrapped line's break that a word cut by it may stand across (spaces, a CRLF, an indent). */
 const MAX_BREAK_SPACE = 8;
 
+/** White space left where a flattened page's line break was (a space, or two for a CRLF). */
+const MAX_FLATTENED_GAP = 2;
+
 /**
  * A lexicon word that starts at `at` and goes on past a soft line break (the break and the white space around it
- * left out), with where it ends; null when no line break comes before the longest word could end.
+ * left out), or in a flattened text past a space or two, with where it ends; null when no such break comes before
+ * the longest word could end.
  */
-function wordAcrossBreak(text: string, at: number, code: number): { hit: LexiconEntry; end: number } | null {
+function wordAcrossBreak(text: string, at: number, code: number, flattened: boolean): { hit: LexiconEntry; end: number } | null {
   // The line's written end: at most the longest word's length ahead, with nothing but white space after it.
   let lineEnd = at + 1;
   while (lineEnd < text.length && lineEnd - at < LONGEST_WORD && !isBreakOrSpace(text.charCodeAt(lineEnd))) lineEnd++;
@@ -272,7 +295,7 @@ function wordAcrossBreak(text: string, at: number, code: number): { hit: Lexicon
     const c = text.charCodeAt(j);
     if (c === 10 || c === 13) { if (lineBreak < 0) lineBreak = j; } else if (!isLineSpace(c)) break;
   }
-  if (lineBreak < 0 || j - lineEnd > MAX_BREAK_SPACE || !isSoftBreak(text, lineBreak)) return null;
+  if (lineBreak < 0 ? !flattened || j === lineEnd || j - lineEnd > MAX_FLATTENED_GAP : j - lineEnd > MAX_BREAK_SPACE || !isSoftBreak(text, lineBreak)) return null;
   const before = lineEnd - at;
   const hit = wordStartingAt(text.slice(at, lineEnd) + text.slice(j, j + LONGEST_WORD), 0, code);
   return hit && hit.word.length > before ? { hit, end: j + hit.word.length - before } : null;
