@@ -602,6 +602,25 @@ describe('family 6: a page cut short in its opening', () => {
   });
 });
 
+describe('family 6: a copy without its title or statistics period', () => {
+  // The copy's only years are in its opening prose, as a PDF's text wrapped them: 2022 three times, 2021 twice.
+  const opening = ['一、总体情况', '本街道20', '22年扎实推进政务公开，20', '22年度共收到申请3件，与2021年相比', '有所增加；对照2021年度的问题，2', '022年逐项整改。'].join('\n');
+
+  it('a year cut by a PDF\'s wrap (20 / 22年) counts for the report year', () => {
+    const model = parseReport(opening);
+    assert.equal(model.reportYear, 2022);
+    assert.equal(model.reportYearSource, 'prose');
+  });
+
+  it('behind a breadcrumb whose end wrapped onto a line of its own (政府信息公开工作年度报告), the title with a year is the title', () => {
+    const text = `当前位置:首页 > 街乡部门 > 和平街道 >\n政府信息公开工作年度报告\n2022年度和平街道政府信息公开工作年度报告\n${opening}`;
+    const model = parseReport(text);
+    assert.equal(model.title?.text, '2022年度和平街道政府信息公开工作年度报告');
+    assert.equal(model.reportYear, 2022);
+    assert.equal(model.reportYearSource, 'title');
+  });
+});
+
 describe('family 6: partial copies in other forms', () => {
   const codes = (fs: Finding[]) => fs.map((f) => `${f.severity} ${f.code}`);
 

@@ -211,6 +211,9 @@ export function findTitle(text: string, lines: Lines, before: number, flattened 
     if (flattened && nonEmpty.length === 0 && body.length > 60) return leadingTitle(text, lines, line);
     if (body.length > 0 && !NOT_TITLE.test(body)) nonEmpty.push(line);
   }
+  // A title names its year: a line without one (a breadcrumb's end wrapped onto a line of its own, 政府信息公开工作
+  // 年度报告) is taken only when no line after it among the first few is a title with a year.
+  let yearless: TitleResult | null = null;
   for (let i = 0; i < nonEmpty.length; i++) {
     const { text: body } = cleanLine(text, lines, nonEmpty[i]);
     if (body.length > 60) break;
@@ -232,10 +235,13 @@ export function findTitle(text: string, lines: Lines, before: number, flattened 
       joined += part.text.slice(prefix).trim();
       end = part.start + part.text.length;
     }
-    return { text: joined, span: { start, end } };
+    if (YEAR_IN_TITLE.test(joined)) return { text: joined, span: { start, end } };
+    yearless ??= { text: joined, span: { start, end } };
   }
-  return null;
+  return yearless;
 }
+
+const YEAR_IN_TITLE = /(?:19|20)\d{2}/;
 
 /** A title inside a line: no sentence, breadcrumb or label punctuation, single spaces at most, up to 年度报告 or 年报. */
 const TITLE_IN_LINE = /(?:[^\s>＞»:：，。；;,《》“”()（）]| (?=\S)){2,60}?(?:年度报告|年报)/g;
@@ -275,7 +281,9 @@ export function yearOfPeriod(text: string): { year: number; span: Span } | null 
 
 /** How much of the text's opening a report year is read from when there is no title and no statistics period. */
 const OPENING = 2000;
-const YEAR = /((?:19|20)\d{2})\s*年/g;
+/** A line break inside a year, as a PDF's text wrapped at the page width may leave one (20 / 19年). */
+const WRAP = String.raw`(?:[ \t]*(?:\r\n|\r|\n)[ \t\u3000]*)?`;
+const YEAR = new RegExp(String.raw`((?:1${WRAP}9|2${WRAP}0)${WRAP}\d${WRAP}\d)\s*年`, 'g');
 
 /**
  * The report year of a copy without its title or statistics period (a page's text cut from its top): the year its
@@ -285,7 +293,10 @@ export function yearOfOpening(text: string): number | null {
   const counts = new Map<number, number>();
   const opening = text.slice(0, OPENING);
   YEAR.lastIndex = 0;
-  for (let m = YEAR.exec(opening); m; m = YEAR.exec(opening)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  for (let m = YEAR.exec(opening); m; m = YEAR.exec(opening)) {
+    const year = Number(m[1].replace(/\s+/g, ''));
+    counts.set(year, (counts.get(year) ?? 0) + 1);
+  }
   let best: number | null = null;
   let bestCount = 0;
   let tie = false;
