@@ -188,7 +188,8 @@ export function scanTokens(text: string, spans: Span[], layout: () => ProseLayou
           break;
       }
       // The longest lexicon word starting here, if any; in text wrapped at a width, one a line break cut (答 / 复,
-      // 复议 / 后起诉) is longer than what stands before the break.
+      // 复议 / 后起诉) is longer than what stands before the break, and in a flattened text one cut by the space such
+      // a break left (答 复).
       const hit = wordStartingAt(text, i, code);
       const across = kind === Kind.Word && (wrappedText || flattened) ? wordAcrossBreak(text, i, code, flattened) : null;
       if (hit && !across) {
