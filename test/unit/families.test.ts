@@ -185,6 +185,23 @@ describe('family 1: flattened page', () => {
       assert.deepEqual(severities(findings), ['information table-shape']);
     });
 
+    it('a footer naming the page count run together (…0 0 0第 3 页 共 5 页结果…) is cut out like a page number', () => {
+      const lines = family('pdf-text').replace('\n- 3 -\n', '\n第 3 页 共 5 页\n');
+      const text = joined(lines);
+      assert.ok(/\d第 3 页 共 5 页\D/.test(text), 'a footer run together with a figure and a label');
+      const { model, findings } = checkText(text);
+      const plain = parseReport(lines);
+      for (const id of [2, 4]) assert.deepEqual(valuesOf(table(model, id)), valuesOf(table(plain, id)), `table ${id}`);
+      assert.deepEqual(severities(findings), ['information table-shape']);
+    });
+
+    it('table 二 with its digits run together as well (规章000行政规范性文件3127) and no header run together to show it: said once, not missing', () => {
+      const text = replaceOnce(joined(family('pdf-text')), '规章 0 0 0行政规范性文件 3 1 27', '规章000行政规范性文件3127');
+      const { model, findings } = checkText(text);
+      assert.ok(table(model, 2).unreliable, 'table 二 read, said unreliable');
+      assert.deepEqual(severities(findings), ['information table-shape', 'information table-shape']);
+    });
+
     const huaian = path.resolve(ROOT, '../shared/real/huaian-2024.txt');
     it('a real report (its rows\' last figure run into the next label\'s numbering: 2 0 0 0 0 0 22.其他…): as its lines read', { skip: fs.existsSync(huaian) ? false : `${huaian} not found` }, () => {
       const lines = fs.readFileSync(huaian, 'utf8');
@@ -333,11 +350,14 @@ describe('family 3: PDF text', () => {
       assert.equal(isWrapped(parseReport(wrapped(PARAGRAPH))), true);
     });
 
-    it('flattened afterwards, each wrap left as a space (办 结35件): the figures read as unwrapped', () => {
-      for (const [what, paragraph] of cuts) {
-        const text = wrapped(paragraph).split('\n').map((l) => l.trim()).join(' ');
-        assert.deepEqual(figures(text), SAME, what);
-        assert.deepEqual(checkText(text).findings.filter((f) => f.code === 'text-table-mismatch'), [], what);
+    it('flattened afterwards, each wrap left as a space, or with the line\'s trailing spaces and an indent (办 结35件): the figures read as unwrapped', () => {
+      for (const gap of [' ', '  \u3000\u3000']) {
+        // (A number and its unit stand a space or two apart at most: the wider gap is tried on the cut words.)
+        for (const [what, paragraph] of gap === ' ' ? cuts : cuts.slice(1)) {
+          const text = wrapped(paragraph).split('\n').map((l) => l.trim()).join(gap);
+          assert.deepEqual(figures(text), SAME, what);
+          assert.deepEqual(checkText(text).findings.filter((f) => f.code === 'text-table-mismatch'), [], what);
+        }
       }
     });
 
@@ -606,10 +626,12 @@ describe('family 6: a copy without its title or statistics period', () => {
   // The copy's only years are in its opening prose, as a PDF's text wrapped them: 2022 three times, 2021 twice.
   const opening = ['一、总体情况', '本街道20', '22年扎实推进政务公开，20', '22年度共收到申请3件，与2021年相比', '有所增加；对照2021年度的问题，2', '022年逐项整改。'].join('\n');
 
-  it('a year cut by a PDF\'s wrap (20 / 22年) counts for the report year', () => {
-    const model = parseReport(opening);
-    assert.equal(model.reportYear, 2022);
-    assert.equal(model.reportYearSource, 'prose');
+  it('a year cut by a PDF\'s wrap (20 / 22年), or by the space a flattening left of it (20 22年), counts for the report year', () => {
+    for (const text of [opening, opening.split('\n').join(' ')]) {
+      const model = parseReport(text);
+      assert.equal(model.reportYear, 2022);
+      assert.equal(model.reportYearSource, 'prose');
+    }
   });
 
   it('behind a breadcrumb whose end wrapped onto a line of its own (政府信息公开工作年度报告), the title with a year is the title', () => {

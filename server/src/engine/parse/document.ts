@@ -281,8 +281,9 @@ export function yearOfPeriod(text: string): { year: number; span: Span } | null 
 
 /** How much of the text's opening a report year is read from when there is no title and no statistics period. */
 const OPENING = 2000;
-/** A line break inside a year, as a PDF's text wrapped at the page width may leave one (20 / 19年). */
-const WRAP = String.raw`(?:[ \t]*(?:\r\n|\r|\n)[ \t\u3000]*)?`;
+/** A line break inside a year, as a PDF's text wrapped at the page width may leave one (20 / 19年), or the space a
+ * flattening left of it (20 19年). */
+const WRAP = String.raw`(?:[ \t]*(?:\r\n|\r|\n)[ \t\u3000]*| )?`;
 const YEAR = new RegExp(String.raw`((?:1${WRAP}9|2${WRAP}0)${WRAP}\d${WRAP}\d)\s*年`, 'g');
 
 /**

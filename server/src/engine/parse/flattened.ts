@@ -56,9 +56,10 @@ export function unflatten(text: string, lines: Lines): Lines {
 
 /**
  * A page number between white space (- 4 -, 第4页, 第 4 页 共 9 页), or one a PDF's text flattened with nothing between
- * its lines left run together with the text around it, told by the spaces inside its dashes (…第（六）项- 4 -信息内容…).
+ * its lines left run together with the text around it, told by the spaces inside its dashes (…第（六）项- 4 -信息内容…)
+ * or by naming the page count (…0 0 0第 2 页 共 9 页行政许可…).
  */
-const INLINE_PAGE_NUMBER = /(?<=\s)(?:[-—–－] ?\d{1,4} ?[-—–－]|第 ?\d{1,4} ?页(?: ?[,，]? ?共 ?\d{1,4} ?页)?)(?=\s)|[-—–－] \d{1,3} [-—–－](?![-—–－])/g;
+const INLINE_PAGE_NUMBER = /(?<=\s)(?:[-—–－] ?\d{1,4} ?[-—–－]|第 ?\d{1,4} ?页(?: ?[,，]? ?共 ?\d{1,4} ?页)?)(?=\s)|[-—–－] \d{1,3} [-—–－](?![-—–－])|第 ?\d{1,4} ?页 ?[,，]? ?共 ?\d{1,4} ?页/g;
 
 /** Where text[start, end) is to be broken into lines: its section headings and page numbers, in order. */
 function lineCuts(text: string, start: number, end: number): [number, number][] {

@@ -151,12 +151,14 @@ function readTable(text: string, lines: Lines, region: Region, id: TableId, pref
   if (!best || best.cost > 0) {
     // A flattened page's table may be run together even where no header word shows it (its lines cut at a page
     // number may be short): there the run-together reading is kept only when it reads better, or, where the text
-    // gave no table at all, when it reads with nothing left over (not figures of the prose taken for a table).
+    // gave no table at all, when it reads with nothing left over (not figures of the prose taken for a table) or
+    // its labels stand before digits run together that no one split can be told for (规章1011行政规范性文件82666:
+    // a table, said once to be unreadable, not a missing one).
     const certain = isRunTogether(text, lines, region.fromLine, region.toLine);
     if (certain || (flattened && !hasSeparators(text, lines, region))) {
       const together = tokenize(text, lines.starts, lines.ends, region.fromLine, region.toLine, true);
       const read = bestAlignment(together, text, lines, region, id, preferred, { openEnded, labelsOnly: false, runTogether: true });
-      if (certain || (read && (best ? read.cost < best.cost : read.table.unread.length === 0))) {
+      if (certain || (read && (best ? read.cost < best.cost : read.table.unread.length === 0 || read.table.unreliable !== null))) {
         runTogether = true;
         tokens = together;
         best = read;

@@ -278,8 +278,8 @@ export function isSoftBreak(text: string, i: number): boolean {
 /** White space around a wrapped line's break that a word cut by it may stand across (spaces, a CRLF, an indent). */
 const MAX_BREAK_SPACE = 8;
 
-/** White space left where a flattened page's line break was (a space, or two for a CRLF). */
-const MAX_FLATTENED_GAP = 2;
+/** White space left where a flattened page's line break was (a space, with the line's trailing spaces or the next one's indent). */
+const MAX_FLATTENED_GAP = 8;
 
 /**
  * A lexicon word that starts at `at` and goes on past a soft line break (the break and the white space around it
