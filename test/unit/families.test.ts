@@ -202,6 +202,13 @@ describe('family 1: flattened page', () => {
       assert.deepEqual(severities(findings), ['information table-shape', 'information table-shape']);
     });
 
+    it('flattened with a space: a label wrapped around or past its figures draws no row-label warning when a piece of it (其他) is taken for a header', () => {
+      const around = family('pdf-text').split('\n').map((l) => l.trim()).join(' ');
+      const past = around.replace(/（二）部分公开（区分处理的，只计这一情 形，不 6 1 0 0 0 0 7 计其他情形）/, '（二）部分公开（区分处理的，只计 6 1 0 0 0 0 7 这一情形，不计其他情形）');
+      assert.notEqual(past, around);
+      for (const text of [around, past]) assert.deepEqual(checkText(text).findings.filter((f) => f.code === 'row-label'), []);
+    });
+
     const huaian = path.resolve(ROOT, '../shared/real/huaian-2024.txt');
     it('a real report (its rows\' last figure run into the next label\'s numbering: 2 0 0 0 0 0 22.其他…): as its lines read', { skip: fs.existsSync(huaian) ? false : `${huaian} not found` }, () => {
       const lines = fs.readFileSync(huaian, 'utf8');
