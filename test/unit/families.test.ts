@@ -195,6 +195,20 @@ describe('family 1: flattened page', () => {
       assert.deepEqual(severities(findings), ['information table-shape']);
     });
 
+    it('the title repeated as a running header, run together with a row\'s last figure (…0 0 0 0 0 0 0示例市民政局2021年…年度报告6.属于…), is cut out', () => {
+      // At the page break inside table 三: one number would be made of the row's last figure and the year.
+      const lines = family('pdf-text').replace('\n- 3 -\n', '\n示例市民政局2021年政府信息公开工作年度报告\n- 3 -\n');
+      const text = joined(lines);
+      assert.match(text, /\d示例市民政局2021年政府信息公开工作年度报告/);
+      const { model, findings } = checkText(text);
+      const plain = parseReport(lines);
+      for (const id of [2, 4]) assert.deepEqual(valuesOf(table(model, id)), valuesOf(table(plain, id)), `table ${id}`);
+      assert.deepEqual(severities(findings), ['information table-shape']);
+      // The same with a space between the agency and the year, and the line's words one space apart.
+      const spaced = joined(lines.replaceAll('示例市民政局2021年', '示例市民政局 2021年'));
+      assert.deepEqual(severities(checkText(spaced).findings), ['information table-shape']);
+    });
+
     it('table 二 with its digits run together as well (规章000行政规范性文件3127) and no header run together to show it: said once, not missing', () => {
       const text = replaceOnce(joined(family('pdf-text')), '规章 0 0 0行政规范性文件 3 1 27', '规章000行政规范性文件3127');
       const { model, findings } = checkText(text);

@@ -65,12 +65,46 @@ const INLINE_PAGE_NUMBER = /(?<=\s)(?:[-—–－] ?\d{1,4} ?[-—–－]|第 ?\
 function lineCuts(text: string, start: number, end: number): [number, number][] {
   const headings = inlineHeadings(text, start, end);
   const pages: [number, number][] = [];
+  const apart = (from: number, to: number) => to <= end && !headings.some(([a, b]) => from < b && a < to) && !pages.some(([a, b]) => from < b && a < to);
   INLINE_PAGE_NUMBER.lastIndex = start;
   for (let m = INLINE_PAGE_NUMBER.exec(text); m && m.index < end; m = INLINE_PAGE_NUMBER.exec(text)) {
     const to = m.index + m[0].length;
-    if (to <= end && !headings.some(([a, b]) => m!.index < b && a < to)) pages.push([m.index, to]);
+    if (apart(m.index, to)) pages.push([m.index, to]);
   }
+  for (const [from, to] of runningTitles(text, start, end)) if (apart(from, to)) pages.push([from, to]);
   return pages.length === 0 ? headings : [...headings, ...pages].sort((a, b) => a[0] - b[0]);
+}
+
+/** The title's words from its year on (2023 年政府信息公开工作年度报告), as a PDF's running header repeats them. */
+const TITLE_FROM_YEAR = /(?:19|20)\d{2} ?年度?[^\d。；;，,！？!?]{0,40}?(?:年度报告|年报)/;
+/** How far into a flattened line its title is looked for. */
+const TITLE_REACH = 300;
+/** The longest agency name before the title's year. */
+const MAX_AGENCY = 30;
+
+/**
+ * The title repeated inside a flattened line (a PDF's running header, its line breaks gone): each occurrence after
+ * the first, with the agency's name before it when the first has one. Run together with a table's figures it would
+ * make one number of the last figure and the year (…1 0 0 0 0 0 12023 年…年度报告7.属于…).
+ */
+function runningTitles(text: string, start: number, end: number): [number, number][] {
+  const head = TITLE_FROM_YEAR.exec(text.slice(start, Math.min(end, start + TITLE_REACH)));
+  if (!head) return [];
+  const phrase = head[0];
+  const first = start + head.index;
+  // The agency before the year (a space between them or not): back to white space, punctuation or a page number's
+  // dash, a few characters at most.
+  const nameEnd = first > start && text[first - 1] === ' ' ? first - 1 : first;
+  let agencyStart = nameEnd;
+  while (agencyStart > start && first - agencyStart < MAX_AGENCY && !/[\s\d。；;，,！？!?:：>＞»\-—–－]/.test(text[agencyStart - 1])) agencyStart--;
+  if (agencyStart === nameEnd) agencyStart = first;
+  const agency = text.slice(agencyStart, first);
+  const out: [number, number][] = [];
+  for (let at = text.indexOf(phrase, first + phrase.length); at >= 0 && at + phrase.length <= end; at = text.indexOf(phrase, at + phrase.length)) {
+    const from = agency.length > 0 && text.startsWith(agency, at - agency.length) ? at - agency.length : at;
+    out.push([from, at + phrase.length]);
+  }
+  return out;
 }
 
 /**

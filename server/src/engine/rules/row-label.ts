@@ -38,13 +38,13 @@ export default defineRule({
       // holding the template's whole with more run onto it is that label with a neighbour's text (第二十条第（六）项-,
       // 社会公益组织法); one that is the template's cut short is a label a PDF wrapped around its values, its rest
       // run on after them (（二）部分公开（区分处理的，只计这一情形，不计 … 其他情形）); and one that is the template's
-      // with pieces left out had a piece taken for a header (…不计其他情形） cut at 其他).
+      // with a column header left out had that piece read as the header (…不计其他情形） cut at 其他).
       const runOn = (key: string, templateLabel: string) => {
         if (!table.runTogether && !table.unreliable) return false;
         const whole = templateKey(tpl, templateLabel);
         // (Cut right before its note, （二）部分公开, it is the short form people write: reported as such.)
         const beforeNote = whole.charCodeAt(key.length) === 0x28 || whole.charCodeAt(key.length) === 0xff08;
-        return key.includes(whole) || (key.length >= 4 && whole.startsWith(key) && !beforeNote) || piecesOf(key, whole);
+        return key.includes(whole) || (key.length >= 4 && whole.startsWith(key) && !beforeNote) || headerLeftOut(tpl, key, whole);
       };
       for (const row of table.rows) {
         // The usual row reads its label as the template writes it: equal strings have equal keys.
@@ -84,14 +84,17 @@ export default defineRule({
   },
 });
 
+/** The keys of a template's column headers (其他, 总计 …). */
+const headerKeys = derivedFrom((tpl: TableTemplate): Set<string> => new Set(tpl.headers.map(labelKey)));
+
 /**
- * Whether `key` is `whole` with one piece of two characters or more left out, its start and end kept (a label of
- * a run-together table whose middle was taken for a header).
+ * Whether `key` is `whole` with one of the table's column headers left out of its middle (a label of a run-together
+ * table a piece of which was read as that header). A label lacking other words (行政止公开) is still reported.
  */
-function piecesOf(key: string, whole: string): boolean {
-  if (key.length < 4 || key.length > whole.length - 2) return false;
+function headerLeftOut(tpl: TableTemplate | undefined, key: string, whole: string): boolean {
+  if (!tpl || key.length < 4 || key.length >= whole.length) return false;
   let head = 0;
   while (head < key.length && key.charCodeAt(head) === whole.charCodeAt(head)) head++;
   const tail = key.length - head;
-  return tail >= 2 && head >= 2 && whole.endsWith(key.slice(head));
+  return head >= 2 && tail >= 2 && whole.endsWith(key.slice(head)) && headerKeys(tpl).has(whole.slice(head, whole.length - tail));
 }
