@@ -356,6 +356,8 @@ function hostile() {
     '100,000 dashes then text': `${'-'.repeat(100_000)}x`,
     'spaces, text, spaces, text': `${' '.repeat(100_000)}x${' '.repeat(100_000)}y`,
     'one 5 MB line': fiveMB,
+    // A flattened page's cuts: a page number, a footer and the title run together, 15,000 times (0.9 M characters).
+    'page artefacts run together': '示例市民政局2021年政府信息公开工作年度报告规章 0 0 0第 1 页 共 9 页- 3 -行政规范性文件 3 1 27'.repeat(15_000),
   };
   const out = {};
   for (const [name, line] of Object.entries(lines)) {

@@ -64,15 +64,21 @@ const INLINE_PAGE_NUMBER = /(?<=\s)(?:[-—–－] ?\d{1,4} ?[-—–－]|第 ?\
 /** Where text[start, end) is to be broken into lines: its section headings and page numbers, in order. */
 function lineCuts(text: string, start: number, end: number): [number, number][] {
   const headings = inlineHeadings(text, start, end);
+  const clear = (from: number, to: number) => to <= end && !headings.some(([a, b]) => from < b && a < to);
   const pages: [number, number][] = [];
-  const apart = (from: number, to: number) => to <= end && !headings.some(([a, b]) => from < b && a < to) && !pages.some(([a, b]) => from < b && a < to);
   INLINE_PAGE_NUMBER.lastIndex = start;
   for (let m = INLINE_PAGE_NUMBER.exec(text); m && m.index < end; m = INLINE_PAGE_NUMBER.exec(text)) {
     const to = m.index + m[0].length;
-    if (apart(m.index, to)) pages.push([m.index, to]);
+    if (clear(m.index, to)) pages.push([m.index, to]);
   }
-  for (const [from, to] of runningTitles(text, start, end)) if (apart(from, to)) pages.push([from, to]);
-  return pages.length === 0 ? headings : [...headings, ...pages].sort((a, b) => a[0] - b[0]);
+  // Running titles where no page number was cut: both lists are in text order, walked side by side.
+  const titles: [number, number][] = [];
+  let p = 0;
+  for (const [from, to] of runningTitles(text, start, end)) {
+    while (p < pages.length && pages[p][1] <= from) p++;
+    if (clear(from, to) && !(p < pages.length && pages[p][0] < to)) titles.push([from, to]);
+  }
+  return pages.length + titles.length === 0 ? headings : [...headings, ...pages, ...titles].sort((a, b) => a[0] - b[0]);
 }
 
 /** The title's words from its year on (2023 年政府信息公开工作年度报告), as a PDF's running header repeats them. */
