@@ -189,6 +189,9 @@ describe('family 1: flattened page', () => {
       const lines = family('pdf-text').replace('\n- 3 -\n', '\n第 3 页 共 5 页\n');
       const text = joined(lines);
       assert.ok(/\d第 3 页 共 5 页\D/.test(text), 'a footer run together with a figure and a label');
+      // With white space before it and a cell's separator after, the whole footer is cut, not 第 3 页 alone.
+      const spaced = text.replace('第 3 页 共 5 页', ' 第 3 页 共 5 页');
+      assert.deepEqual(severities(checkText(spaced).findings), ['information table-shape']);
       const { model, findings } = checkText(text);
       const plain = parseReport(lines);
       for (const id of [2, 4]) assert.deepEqual(valuesOf(table(model, id)), valuesOf(table(plain, id)), `table ${id}`);
@@ -221,6 +224,19 @@ describe('family 1: flattened page', () => {
       const past = around.replace(/（二）部分公开（区分处理的，只计这一情 形，不 6 1 0 0 0 0 7 计其他情形）/, '（二）部分公开（区分处理的，只计 6 1 0 0 0 0 7 这一情形，不计其他情形）');
       assert.notEqual(past, around);
       for (const text of [around, past]) assert.deepEqual(checkText(text).findings.filter((f) => f.code === 'row-label'), []);
+    });
+
+    it('a heading without its numeral run together after a page number (…万元- 3 -收到和处理…) is found', () => {
+      const lines = family('pdf-text').replace('三、收到和处理政府信息公开申请情况', '收到和处理政府信息公开申请情况').replace('\n- 3 -\n', '\n').replace('行政事业性收费 12.35\n', '行政事业性收费 12.35\n- 2 -\n');
+      const { model, findings } = checkText(joined(lines));
+      assert.deepEqual(model.sections.map((s) => s.id), [1, 2, 3, 4, 5, 6]);
+      assert.deepEqual(findings.filter((f) => f.code.startsWith('section-')).map((f) => `${f.severity} ${f.code}`), ['warning section-heading']);
+    });
+
+    it('a row\'s figure run into its wrapped label (…只计 6 1 0 0 0 0 7这一情形…) draws no row-label warning in a table said to be unreadable', () => {
+      const text = joined(family('pdf-text')).replace('只计这一情 形，不6 1 0 0 0 0 7计其他情形）', '只计 6 1 0 0 0 0 7这一情形，不计其他情形）');
+      assert.ok(text.includes('7这一情形'));
+      assert.deepEqual(checkText(text).findings.filter((f) => f.code === 'row-label'), []);
     });
 
     const huaian = path.resolve(ROOT, '../shared/real/huaian-2024.txt');

@@ -59,7 +59,7 @@ export function unflatten(text: string, lines: Lines): Lines {
  * its lines left run together with the text around it, told by the spaces inside its dashes (…第（六）项- 4 -信息内容…)
  * or by naming the page count (…0 0 0第 2 页 共 9 页行政许可…).
  */
-const INLINE_PAGE_NUMBER = /(?<=\s)(?:[-—–－] ?\d{1,4} ?[-—–－]|第 ?\d{1,4} ?页(?: ?[,，]? ?共 ?\d{1,4} ?页)?)(?=\s)|[-—–－] \d{1,3} [-—–－](?![-—–－])|第 ?\d{1,4} ?页 ?[,，]? ?共 ?\d{1,4} ?页/g;
+const INLINE_PAGE_NUMBER = /第 ?\d{1,4} ?页 ?[,，]? ?共 ?\d{1,4} ?页|(?<=\s)(?:[-—–－] ?\d{1,4} ?[-—–－]|第 ?\d{1,4} ?页)(?=\s)|[-—–－] \d{1,3} [-—–－](?![-—–－])/g;
 
 /** Where text[start, end) is to be broken into lines: its section headings and page numbers, in order. */
 function lineCuts(text: string, start: number, end: number): [number, number][] {
@@ -142,6 +142,8 @@ const BEFORE_HEADING = new Set('。！？；!?; \u3000\t');
 const OTHER_NUMBER = /[0-9０-９一二三四五六][、．.]\s*$/;
 /** A table's last figure, with or without its unit, run together with the heading after it (…24存在的主要问题…). */
 const AFTER_FIGURE = /[0-9](?:万元|元|件|个|条|项)?$/;
+/** A page number run together with the heading after it (…- 3 -收到和处理…, …第 3 页 共 9 页收到和处理…). */
+const AFTER_PAGE_NUMBER = /(?:[-—–－] ?\d{1,4} ?[-—–－]|第 ?\d{1,4} ?页(?: ?[,，]? ?共 ?\d{1,4} ?页)?)$/;
 
 /**
  * The first heading of section `id` in text[from, to) numbered with a digit (3、收到和处理…) or not at all (总体情况):
@@ -157,7 +159,8 @@ function otherHeading(text: string, id: number, from: number, to: number): [numb
       // A heading whose numeral was lost (、主动公开…) keeps its 、, which in a sentence separates the items of a list.
       const lost = !number && text[at - 1] === '、' ? 1 : 0;
       const begin = number ? at - number[0].length : at - lost;
-      if (begin === from || number || BEFORE_HEADING.has(text[begin - 1]) || AFTER_FIGURE.test(text.slice(Math.max(from, begin - 3), begin))) return [begin, after];
+      if (begin === from || number || BEFORE_HEADING.has(text[begin - 1]) || AFTER_FIGURE.test(text.slice(Math.max(from, begin - 3), begin))
+        || AFTER_PAGE_NUMBER.test(text.slice(Math.max(from, begin - 16), begin))) return [begin, after];
     }
   }
   return null;

@@ -37,14 +37,16 @@ export default defineRule({
       // In a table read from run-together text or whose cells could not be told apart (a flattened page), a label
       // holding the template's whole with more run onto it is that label with a neighbour's text (第二十条第（六）项-,
       // 社会公益组织法); one that is the template's cut short is a label a PDF wrapped around its values, its rest
-      // run on after them (（二）部分公开（区分处理的，只计这一情形，不计 … 其他情形）); and one that is the template's
-      // with a column header left out had that piece read as the header (…不计其他情形） cut at 其他).
+      // run on after them (（二）部分公开（区分处理的，只计这一情形，不计 … 其他情形）); one that is the template's with a
+      // column header left out had that piece read as the header (…不计其他情形） cut at 其他); and one that differs
+      // from it only in digits has a figure run into it (…只计7这一情形…).
       const runOn = (key: string, templateLabel: string) => {
         if (!table.runTogether && !table.unreliable) return false;
         const whole = templateKey(tpl, templateLabel);
         // (Cut right before its note, （二）部分公开, it is the short form people write: reported as such.)
         const beforeNote = whole.charCodeAt(key.length) === 0x28 || whole.charCodeAt(key.length) === 0xff08;
-        return key.includes(whole) || (key.length >= 4 && whole.startsWith(key) && !beforeNote) || headerLeftOut(tpl, key, whole);
+        return key.includes(whole) || (key.length >= 4 && whole.startsWith(key) && !beforeNote) || headerLeftOut(tpl, key, whole)
+          || figureRunIn(key, whole);
       };
       for (const row of table.rows) {
         // The usual row reads its label as the template writes it: equal strings have equal keys.
@@ -97,4 +99,10 @@ function headerLeftOut(tpl: TableTemplate | undefined, key: string, whole: strin
   while (head < key.length && key.charCodeAt(head) === whole.charCodeAt(head)) head++;
   const tail = key.length - head;
   return head >= 2 && tail >= 2 && whole.endsWith(key.slice(head)) && headerKeys(tpl).has(whole.slice(head, whole.length - tail));
+}
+
+/** Whether `key` is `whole` with digits inside it, after its numbering: a figure run into the label. */
+function figureRunIn(key: string, whole: string): boolean {
+  const numbering = /^[0-9]*/.exec(key)![0];
+  return whole.startsWith(numbering) && key.length > whole.length && key.slice(numbering.length).replace(/[0-9]+/g, '') === whole.slice(numbering.length).replace(/[0-9]+/g, '');
 }
