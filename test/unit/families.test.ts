@@ -239,6 +239,15 @@ describe('family 1: flattened page', () => {
       assert.deepEqual(checkText(text).findings.filter((f) => f.code === 'row-label'), []);
     });
 
+    const partial103 = path.resolve(ROOT, '../shared/real/partial/103.txt');
+    it('a copy whose blanks collapsed into runs of pipes, with page numbers, flattened (…数量 |3 |3 ||||||||二、…): the one information, no cell-value', { skip: fs.existsSync(partial103) ? false : `${partial103} not found` }, () => {
+      const lines = fs.readFileSync(partial103, 'utf8').split('\n').map((l, i) => (i > 0 && i % 45 === 0 ? `- ${i / 45 + 1} -\n${l}` : l)).join('\n');
+      const { model, findings } = checkText(joined(lines));
+      assert.ok(table(model, 3).unreliable, 'table 三 said unreadable');
+      // The copy stops after table 三: the sections after it are missing, and that is all it gets besides.
+      assert.deepEqual(findings.filter((f) => f.code !== 'section-missing').map((f) => `${f.severity} ${f.code}`), ['information table-shape']);
+    });
+
     const huaian = path.resolve(ROOT, '../shared/real/huaian-2024.txt');
     it('a real report (its rows\' last figure run into the next label\'s numbering: 2 0 0 0 0 0 22.其他…): as its lines read', { skip: fs.existsSync(huaian) ? false : `${huaian} not found` }, () => {
       const lines = fs.readFileSync(huaian, 'utf8');

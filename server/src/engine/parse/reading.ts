@@ -28,7 +28,7 @@ export function judgeReading(text: string, table: TableModel, { lines, endsInTab
   if (table.missingRows.some((m) => m.group)) {
     table.missingRows = table.missingRows.filter((m) => !m.group || !table.rows.some((r) => r.labelSpan && r.path.includes(m.label)));
   }
-  table.unreliable ??= noFigures(table) ?? collapsedBlanks(text, lines, table) ?? wordsForFigures(table) ?? (flattened ? flattenedLeftovers(table) : null);
+  table.unreliable ??= noFigures(table) ?? collapsedBlanks(text, lines, table, flattened) ?? wordsForFigures(table) ?? (flattened ? flattenedLeftovers(table) : null);
   return table;
 }
 
@@ -127,21 +127,27 @@ const FILLER_LINE = /^[ \t\u3000]*\|[ \t\u3000|]*\|[ \t\u3000|]*$/;
 
 /**
  * Rows short of figures and followed by a line of bare separators: blank cells collapsed when the page was
- * copied, so the figures that are there cannot be placed in their columns.
+ * copied, so the figures that are there cannot be placed in their columns. In a flattened page the line is gone,
+ * and what is left of it is a run of separators with nothing between them right after a figure (…数量 |3 |3
+ * ||||||||二、…); after a label, such a run is a caption's or a group row's empty cells (第二十条第（一）项 | |||).
  */
-function collapsedBlanks(text: string, lines: Lines, table: TableModel): TableModel['unreliable'] {
+function collapsedBlanks(text: string, lines: Lines, table: TableModel, flattened: boolean): TableModel['unreliable'] {
+  if (flattened && FLATTENED_FILLER.test(text.slice(table.span.start, table.span.end))) return COLLAPSED_BLANKS;
   const lineText = (l: number) => text.slice(lines.starts[l], lines.ends[l]);
   for (const r of table.rows) {
     if (!isShortRow(r) || r.cells.length === 0 || (table.cut?.insideLastRow && r.key === table.cut.lastRow?.key)) continue;
     // The line after the last cell's, and on to the next that holds anything.
     let next = lineAt(lines.starts, r.cells[r.cells.length - 1].span.end) + 1;
     while (next < lines.starts.length && lineText(next).trim() === '') next++;
-    if (next < lines.starts.length && FILLER_LINE.test(lineText(next))) {
-      return {
-        zh: '表格复制时空白单元格被合并（只剩一串“|”），数值无法对应到各列，未检查其数值',
-        en: 'Blank cells of the table collapsed in the copy (only a run of "|" is left): the figures cannot be placed in their columns and were not checked',
-      };
-    }
+    if (next < lines.starts.length && FILLER_LINE.test(lineText(next))) return COLLAPSED_BLANKS;
   }
   return null;
 }
+
+/** A figure's cell, then four separators or more with nothing between them (a row's own empty cells leave fewer). */
+const FLATTENED_FILLER = /\d[ \t\u3000]*\|[ \t\u3000]*\|\|\|\|/;
+
+const COLLAPSED_BLANKS = {
+  zh: '表格复制时空白单元格被合并（只剩一串“|”），数值无法对应到各列，未检查其数值',
+  en: 'Blank cells of the table collapsed in the copy (only a run of "|" is left): the figures cannot be placed in their columns and were not checked',
+};
