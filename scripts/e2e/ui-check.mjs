@@ -82,12 +82,17 @@ export function editorLine(page, text) {
   return page.locator('.editor-group-container.active .monaco-editor .view-lines .view-line', { hasText: text.replace(/ /g, '\u00a0') }).first();
 }
 
-/** Squiggles (diagnostic decorations) of a severity in the active editor, with their page boxes. */
+/**
+ * Squiggles (diagnostic decorations) of a severity in the active editor, with their page boxes, read in one step:
+ * counting them and then asking for each one's box raced VS Code re-drawing them after an edit (a box asked for an
+ * element no longer there waits out the whole timeout).
+ */
 export async function squiggles(page, severity = 'warning') {
   const loc = page.locator(`.editor-group-container.active .monaco-editor .view-overlays .squiggly-${severity}`);
-  const boxes = [];
-  for (let i = 0; i < await loc.count(); i++) boxes.push(await loc.nth(i).boundingBox());
-  return boxes.filter(Boolean);
+  return loc.evaluateAll((els) => els.map((el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  }).filter((b) => b.width > 0 && b.height > 0));
 }
 
 /** The squiggle drawn on the given rendered line (same top), or undefined. */
