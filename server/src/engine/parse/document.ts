@@ -235,13 +235,12 @@ export function findTitle(text: string, lines: Lines, before: number, flattened 
       joined += part.text.slice(prefix).trim();
       end = part.start + part.text.length;
     }
-    if (YEAR_IN_TITLE.test(joined)) return { text: joined, span: { start, end } };
+    if (yearOfTitle(joined) !== null) return { text: joined, span: { start, end } };
     yearless ??= { text: joined, span: { start, end } };
   }
   return yearless;
 }
 
-const YEAR_IN_TITLE = /(?:19|20)\d{2}/;
 
 /** A title inside a line: no sentence, breadcrumb or label punctuation, single spaces at most, up to 年度报告 or 年报. */
 const TITLE_IN_LINE = /(?:[^\s>＞»:：，。；;,《》“”()（）]| (?=\S)){2,60}?(?:年度报告|年报)/g;

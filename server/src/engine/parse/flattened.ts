@@ -54,12 +54,17 @@ export function unflatten(text: string, lines: Lines): Lines {
   return changed ? { starts, ends } : lines;
 }
 
+/** The forms of a page number as a PDF's text keeps them: - 4 -, 第 4 页, 第 4 页 共 9 页. */
+const DASHED_PAGE = String.raw`[-—–－] ?\d{1,4} ?[-—–－]`;
+const PAGE = String.raw`第 ?\d{1,4} ?页`;
+const PAGE_OF_PAGES = String.raw`${PAGE} ?[,，]? ?共 ?\d{1,4} ?页`;
+
 /**
  * A page number between white space (- 4 -, 第4页, 第 4 页 共 9 页), or one a PDF's text flattened with nothing between
  * its lines left run together with the text around it, told by the spaces inside its dashes (…第（六）项- 4 -信息内容…)
  * or by naming the page count (…0 0 0第 2 页 共 9 页行政许可…).
  */
-const INLINE_PAGE_NUMBER = /第 ?\d{1,4} ?页 ?[,，]? ?共 ?\d{1,4} ?页|(?<=\s)(?:[-—–－] ?\d{1,4} ?[-—–－]|第 ?\d{1,4} ?页)(?=\s)|[-—–－] \d{1,3} [-—–－](?![-—–－])/g;
+const INLINE_PAGE_NUMBER = new RegExp(String.raw`${PAGE_OF_PAGES}|(?<=\s)(?:${DASHED_PAGE}|${PAGE})(?=\s)|[-—–－] \d{1,3} [-—–－](?![-—–－])`, 'g');
 
 /** Where text[start, end) is to be broken into lines: its section headings and page numbers, in order. */
 function lineCuts(text: string, start: number, end: number): [number, number][] {
@@ -143,7 +148,7 @@ const OTHER_NUMBER = /[0-9０-９一二三四五六][、．.]\s*$/;
 /** A table's last figure, with or without its unit, run together with the heading after it (…24存在的主要问题…). */
 const AFTER_FIGURE = /[0-9](?:万元|元|件|个|条|项)?$/;
 /** A page number run together with the heading after it (…- 3 -收到和处理…, …第 3 页 共 9 页收到和处理…). */
-const AFTER_PAGE_NUMBER = /(?:[-—–－] ?\d{1,4} ?[-—–－]|第 ?\d{1,4} ?页(?: ?[,，]? ?共 ?\d{1,4} ?页)?)$/;
+const AFTER_PAGE_NUMBER = new RegExp(String.raw`(?:${DASHED_PAGE}|${PAGE_OF_PAGES}|${PAGE})$`);
 
 /**
  * The first heading of section `id` in text[from, to) numbered with a digit (3、收到和处理…) or not at all (总体情况):

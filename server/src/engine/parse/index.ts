@@ -97,6 +97,18 @@ function isRunTogether(text: string, lines: Lines, from: number, to: number): bo
   return false;
 }
 
+/**
+ * Whether a run-together reading of a table reads better than the lines as they stand: at a lower cost or, where
+ * the lines gave no table at all, with nothing left over (not figures of the prose taken for a table) or with its
+ * labels before digits run together that no one split can be told for (规章1011行政规范性文件82666: a table, said
+ * once to be unreadable, not a missing one).
+ */
+function readsBetter(read: Alignment | null, plain: Alignment | null): boolean {
+  if (!read) return false;
+  if (plain) return read.cost < plain.cost;
+  return read.table.unread.length === 0 || read.table.unreliable !== null;
+}
+
 /** Whether the region's cells are parted by '|' or tabs: its text is not run together, however long its lines. */
 function hasSeparators(text: string, lines: Lines, region: Region): boolean {
   if (region.toLine <= region.fromLine) return false;
@@ -150,15 +162,12 @@ function readTable(text: string, lines: Lines, region: Region, id: TableId, pref
   let best = bestAlignment(tokens, text, lines, region, id, preferred, { openEnded, labelsOnly: false, runTogether });
   if (!best || best.cost > 0) {
     // A flattened page's table may be run together even where no header word shows it (its lines cut at a page
-    // number may be short): there the run-together reading is kept only when it reads better, or, where the text
-    // gave no table at all, when it reads with nothing left over (not figures of the prose taken for a table) or
-    // its labels stand before digits run together that no one split can be told for (规章1011行政规范性文件82666:
-    // a table, said once to be unreadable, not a missing one).
+    // number may be short): there the run-together reading is tried too, and kept when it reads better.
     const certain = isRunTogether(text, lines, region.fromLine, region.toLine);
     if (certain || (flattened && !hasSeparators(text, lines, region))) {
       const together = tokenize(text, lines.starts, lines.ends, region.fromLine, region.toLine, true);
       const read = bestAlignment(together, text, lines, region, id, preferred, { openEnded, labelsOnly: false, runTogether: true });
-      if (certain || (read && (best ? read.cost < best.cost : read.table.unread.length === 0 || read.table.unreliable !== null))) {
+      if (certain || readsBetter(read, best)) {
         runTogether = true;
         tokens = together;
         best = read;

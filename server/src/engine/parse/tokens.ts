@@ -151,10 +151,13 @@ export function tokenize(text: string, lineStarts: number[], lineEnds: number[],
     }
     const start = lineStarts[line];
     const end = lineEnds[line];
-    if (isSkippedLine(text, start, end, region)) continue;
+    // Where the line's text begins, after its white space.
+    let lead = start;
+    while (lead < end && SPACE_KIND[text.charCodeAt(lead)] === 1) lead++;
+    if (isSkippedLine(text, start, lead, end, region)) continue;
     const masked = region.artefacts ? maskedLine(text, start, end, region) : null;
     if (masked !== null) tokenizeLine(tokens, masked, 0, masked.length, start, masked.includes('|') ? 0x7c : masked.includes('\t') ? 0x09 : -1, line, runTogether);
-    else tokenizeLine(tokens, text, start, end, 0, lineSeparator(text, start, end, region), line, runTogether);
+    else tokenizeLine(tokens, text, start, end, 0, lineSeparator(text, start, lead, end, region), line, runTogether);
   }
   return tokens;
 }
@@ -201,10 +204,8 @@ class RegionSearch {
 }
 
 /** Whether the line text[start, end) is no table line: empty, a page number, a markdown rule or a running title. */
-function isSkippedLine(text: string, start: number, end: number, region: RegionSearch): boolean {
+function isSkippedLine(text: string, start: number, lead: number, end: number, region: RegionSearch): boolean {
   if (end <= start) return true;
-  let lead = start;
-  while (lead < end && SPACE_KIND[text.charCodeAt(lead)] === 1) lead++;
   const first = text.charCodeAt(lead);
   if (lead < end && PAGE_NUMBER_START[first] === 1 && PAGE_NUMBER.test(text.slice(start, end))) return true;
   if (lead < end && RULE_START[first] === 1 && isMarkdownRule(text, start, end)) return true;
@@ -222,12 +223,10 @@ function maskedLine(text: string, start: number, end: number, region: RegionSear
 }
 
 /** The line's cell separator: '|', a tab, or -1 for none (cells parted by white space). */
-function lineSeparator(text: string, start: number, end: number, region: RegionSearch): number {
+function lineSeparator(text: string, start: number, lead: number, end: number, region: RegionSearch): number {
   // The usual table line starts with its separator: known then without a search.
   const rs = start - region.start;
   const re = end - region.start;
-  let lead = start;
-  while (lead < end && SPACE_KIND[text.charCodeAt(lead)] === 1) lead++;
   if (text.charCodeAt(lead) === 0x7c || region.pipes.within(rs, re)) return 0x7c;
   return text.charCodeAt(start) === 0x09 || region.tabs.within(rs, re) ? 0x09 : -1;
 }

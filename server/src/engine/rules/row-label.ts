@@ -87,7 +87,7 @@ export default defineRule({
 });
 
 /** The keys of a template's column headers (其他, 总计 …). */
-const headerKeys = derivedFrom((tpl: TableTemplate): Set<string> => new Set(tpl.headers.map(labelKey)));
+const headerKeys = derivedFrom((tpl: TableTemplate): Set<string> => new Set(tpl.headers.map((h) => templateKey(tpl, h))));
 
 /**
  * Whether `key` is `whole` with one of the table's column headers left out of its middle (a label of a run-together
