@@ -104,6 +104,8 @@ function inProcess() {
       floorMBps: round(floorMBps, 1),
       engineMBps: round(engineMBps, 1),
       engineToFloor: round(engineMBps / floorMBps, 3),
+      // The ratio in each round (floor and engine timed one after the other): how far one figure can be trusted.
+      engineToFloorByRound: runs.engine.map((e, r) => round(e / runs.floor[r], 3)),
       engineMsPerReport: round((mb * 1048576 / n) / (engineMBps * 1048576) * 1000, 3),
       engineWithReadingMBps: round(engineWithReading, 1),
       engineWithReadingToFloor: round(engineWithReading / floorMBps, 3),
