@@ -2,8 +2,8 @@
 // derived from one of them is computed on first use and kept exactly as long as the object lives: on the object
 // itself, in a hidden array with a slot for each derived value (nothing to invalidate, nothing to bound). Not in a
 // WeakMap: a run over many reports would put every report's model into one as a key, and the young generation's
-// collector pays for each such entry (the engine was 8–10 % slower; docs/performance.md). Anything that can
-// change — an open document's text, settings — is not cached here: the server's document cache keys it by the
+// collector pays for each such entry (it cost the engine 7–8 % of its time; docs/performance.md). Anything that
+// can change — an open document's text, settings — is not cached here: the server's document cache keys it by the
 // document's version.
 
 /**
