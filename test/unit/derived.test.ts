@@ -38,6 +38,16 @@ describe('derivedFrom', () => {
     assert.deepStrictEqual(original, { items: [1, 2, 3] });
   });
 
+  it('gives an object made from another (Object.create) values of its own', () => {
+    const size = derivedFrom((o: { items: number[] }) => o.items.length);
+    const parent = { items: [1, 2, 3] };
+    assert.equal(size(parent), 3);
+    const child: { items: number[] } = Object.create(parent);
+    child.items = [1];
+    assert.equal(size(child), 1);
+    assert.equal(size(parent), 3);
+  });
+
   it('works on a frozen object', () => {
     let calls = 0;
     const sum = derivedFrom((o: readonly number[]) => { calls++; return o.reduce((s, x) => s + x, 0); });

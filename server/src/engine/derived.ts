@@ -8,13 +8,15 @@
 
 /**
  * The hidden array's key: a symbol, set not enumerable, so that a copy of a model ({ ...model }, structured clone to
- * another thread, JSON) does not take the values derived from the original with it.
+ * another thread, JSON) does not take the values derived from the original with it. The array's first item is its
+ * owner: an object whose prototype holds such an array (Object.create(model)) gets one of its own.
  */
 const DERIVED = Symbol('derived');
 type Holder = { [DERIVED]?: unknown[] };
 /** A slot not yet computed (a derived value may itself be undefined). */
 const NOT_YET = Symbol('not yet');
-let slotCount = 0;
+/** Slot 0 holds the owner. */
+let slotCount = 1;
 
 export function derivedFrom<K extends object, V>(compute: (key: K) => V): (key: K) => V {
   const slot = slotCount++;
@@ -22,9 +24,9 @@ export function derivedFrom<K extends object, V>(compute: (key: K) => V): (key: 
   const fixed = new WeakMap<K, V>();
   return (key) => {
     let values = (key as Holder)[DERIVED];
-    if (values === undefined) {
+    if (values === undefined || values[0] !== key) {
       if (!Object.isExtensible(key)) return fixedValue(fixed, key, compute);
-      values = [];
+      values = [key];
       Object.defineProperty(key, DERIVED, { value: values });
     }
     while (values.length <= slot) values.push(NOT_YET);
