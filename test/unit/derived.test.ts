@@ -17,7 +17,7 @@ describe('derivedFrom', () => {
     assert.equal(calls, 2);
   });
 
-  it('remembers undefined and null as values', () => {
+  it('remembers a value of undefined', () => {
     let calls = 0;
     const nothing = derivedFrom((_: object) => { calls++; return undefined; });
     const key = {};
