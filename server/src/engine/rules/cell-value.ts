@@ -11,6 +11,9 @@ function canonical(cell: CellModel, kind: string): string {
   return kind === 'signed' && cell.kind === 'signed' && v >= 0 ? `+${v}` : String(v);
 }
 
+/** 1,234: a comma needs at least four digits around it (the usual cell, one or two digits, is not searched). */
+const hasThousandsSeparator = (raw: string): boolean => raw.length >= 5 && raw.includes(',');
+
 export default defineRule({
   code: 'cell-value',
   defaultSeverity: 'error',
@@ -34,7 +37,7 @@ export default defineRule({
         for (let i = 0; i < row.cells.length; i++) {
           const cell = row.cells[i];
           // A plain non-negative whole number, the usual cell, is right in any column: no need to look the column up.
-          if (cell.kind === 'integer' && cell.unit === null && !cell.fullWidth && !cell.raw.includes(',')) continue;
+          if (cell.kind === 'integer' && cell.unit === null && !cell.fullWidth && !hasThousandsSeparator(cell.raw)) continue;
           if (spec === null) spec = templateRow(tpl, row.key);
           const kind = templateColumnAt(spec, cell.columnKey, i)?.kind ?? 'count';
           if (kind === 'amount') continue; // amount-format covers money
@@ -58,7 +61,7 @@ export default defineRule({
           } else if (cell.kind === 'signed' && kind === 'count') {
             problem = { zh: `“${cell.raw}”带有正号`, en: `"${cell.raw}" carries a sign` };
             fixed = String(cell.value);
-          } else if (cell.raw.includes(',')) {
+          } else if (hasThousandsSeparator(cell.raw)) {
             problem = { zh: `“${cell.raw}”含千位分隔符`, en: `"${cell.raw}" contains thousands separators` };
             fixed = String(cell.value);
           }
