@@ -1,6 +1,6 @@
 // Years that must be the report year: the title's, the statistics period (统计期限自…至…), and the prose's
 // mentions of this report (…2021年度政府信息公开工作年度报告, 截至2021年底).
-import { toHalfWidth } from '../normalize';
+import { charTable, toHalfWidth } from '../normalize';
 import type { ReportModel, Span } from '../types';
 import { proseSpans } from './scan';
 
@@ -31,7 +31,8 @@ const REPORT_WORDS = ['年度报告', '工作报告', '年报'];
 /** A report named with another year is legitimately last year's (上一年度年报所提问题). */
 const EXCUSE_BEFORE = /上一?年|去年|往年|历年|针对|对照|前一年/;
 const EXCUSE_AFTER = /所提|提出|中提|反映|指出|问题|整改|意见|建议/;
-const SENTENCE_END = /[。；;！？!?\n\r]/;
+/** What ends a sentence: a year before it is not the one a report word after it names. */
+const SENTENCE_END = charTable('。；;！？!?\n\r');
 /** Characters between a year and 年报/工作报告 that need not say whose report it is (年度工作). */
 const MAX_PLAIN_BETWEEN = 5;
 /** A report names its year a handful of times; past this many mentions the rest are not read. */
@@ -123,12 +124,9 @@ export function reportYears(model: ReportModel): ReportYears {
       if (mentions.length >= MAX_MENTIONS) break;
       if (!within(prose, at) || !outsideTitle(at)) continue;
       // The nearest year before the word, in the same sentence and at most 40 characters back.
-      let from = Math.max(0, at - 40);
-      const back = text.slice(from, at);
-      let cut = -1;
-      for (let i = back.length - 1; i >= 0; i--) if (SENTENCE_END.test(back[i])) { cut = i; break; }
-      const window = toHalfWidth(back.slice(cut + 1));
-      from += cut + 1;
+      let from = at;
+      while (from > 0 && at - from < 40 && SENTENCE_END[text.charCodeAt(from - 1)] !== 1) from--;
+      const window = toHalfWidth(text.slice(from, at));
       let last: RegExpExecArray | null = null;
       const re = /(\d{4})\s*年/g;
       for (let m = re.exec(window); m; m = re.exec(window)) last = m;
