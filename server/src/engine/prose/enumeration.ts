@@ -18,8 +18,12 @@ const LINE_MARKERS: { kind: MarkerKind; re: RegExp }[] = [
   { kind: 'cn-dun', re: /^([一二三四五六七八九十]{1,3})\s*、/ },
 ];
 /** What may precede an inline marker: the start of a clause. */
-const INLINE_BEFORE = '。；;：:，,！？!?）)”"\u3000 \t';
+const INLINE_BEFORE = charTable('。；;：:，,！？!?）)”"\u3000 \t');
 const CN_DIGITS = '一二三四五六七八九十';
+const CN_DIGIT = charTable(CN_DIGITS);
+/** What follows 第一 when it is a marker (第一，), not a word (第一次). */
+const DI_AFTER = charTable('，,、：:');
+const SHI = 0x662f; // 是
 
 const cnNumber = (s: string): number | null => {
   for (const ch of s) if (!CN_DIGITS.includes(ch)) return null;
@@ -52,19 +56,19 @@ function inlineMarkers(text: string, from: number, to: number, lineStart: number
     const di = next.di.from(i);
     i = shi < 0 ? di : di < 0 ? shi : Math.min(shi, di);
     if (i < 0 || i >= to) return false;
-    const ch = text[i];
-    if (ch === '是') {
+    if (text.charCodeAt(i) === SHI) {
       let j = i;
-      while (j > lineStart && i - j < 3 && CN_DIGITS.includes(text[j - 1])) j--;
+      while (j > lineStart && i - j < 3 && CN_DIGIT[text.charCodeAt(j - 1)] === 1) j--;
       if (j === i) continue;
-      if (j > lineStart && !INLINE_BEFORE.includes(text[j - 1])) continue;
+      if (j > lineStart && INLINE_BEFORE[text.charCodeAt(j - 1)] !== 1) continue;
       const n = cnNumber(text.slice(j, i));
       if (n && visit({ kind: 'shi', n, span: { start: j, end: i + 1 }, text: text.slice(j, i + 1), section })) return true;
-    } else if (ch === '第') {
-      if (i > lineStart && !INLINE_BEFORE.includes(text[i - 1])) continue;
+    } else {
+      // 第
+      if (i > lineStart && INLINE_BEFORE[text.charCodeAt(i - 1)] !== 1) continue;
       let j = i + 1;
-      while (j < to && j - i <= 3 && CN_DIGITS.includes(text[j])) j++;
-      if (j === i + 1 || j >= to || !'，,、：:'.includes(text[j])) continue;
+      while (j < to && j - i <= 3 && CN_DIGIT[text.charCodeAt(j)] === 1) j++;
+      if (j === i + 1 || j >= to || DI_AFTER[text.charCodeAt(j)] !== 1) continue;
       const n = cnNumber(text.slice(i + 1, j));
       if (n && visit({ kind: 'di', n, span: { start: i, end: j }, text: text.slice(i, j), section })) return true;
     }
