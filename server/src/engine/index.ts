@@ -1,6 +1,6 @@
 // The report engine: plain TypeScript, no editor dependency; shared by the server, the CLI and tests.
 export * from './types';
-export { parseReport, type ParseOptions } from './parse';
+export { parseReport, subHeadingsOf, type ParseOptions } from './parse';
 export { evaluateRelations, templateOf } from './relations';
 export { checkModel, checkText, plainFinding, type CheckResult } from './check';
 export { readConfig, mergeConfigs, parseSeverity, defaultConfig, SEVERITY_SETTINGS, type EngineConfig } from './config';

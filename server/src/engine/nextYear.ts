@@ -1,10 +1,10 @@
 // Next year's report from this year's: the same agency and title a year on, the new year's template, the
 // headings kept, the tables zeroed but for 二、上年结转, which is this year's 四、结转下年度继续办理 column by
 // column (R5), and the prose left as placeholders that say what each section must contain.
-import { parseReport } from './parse';
+import { parseReport, subHeadingsOf } from './parse';
 import { renderTable, standardHeading } from './skeleton';
 import { SECTIONS, templateYearForReportYear, templateYearSpec } from './template';
-import type { Localized, ReportModel, SectionId, SectionModel, TemplateYear } from './types';
+import type { Localized, ReportModel, SectionId, SubHeading, TemplateYear } from './types';
 
 export interface NextYearReport {
   text: string;
@@ -62,13 +62,13 @@ function applicationsTable(templateYear: TemplateYear, figures: Record<string, n
 }
 
 /** A section's heading, its sub-headings each with a placeholder, or its table. */
-function sectionText(id: SectionId, section: SectionModel | undefined, templateYear: TemplateYear, figures: Record<string, number>, eol: string): string[] {
+function sectionText(id: SectionId, subHeadings: SubHeading[], templateYear: TemplateYear, figures: Record<string, number>, eol: string): string[] {
   const out = [standardHeading(id)];
   if (id === 3) out.push(applicationsTable(templateYear, figures, eol));
   else if (id === 2 || id === 4) out.push(renderTable(templateYearSpec(templateYear).tables[id][0], eol));
   else {
     out.push(sectionPlaceholder(id, templateYear));
-    for (const sub of section?.subHeadings ?? []) out.push('', sub.text.trim(), `${PLACEHOLDER_OPEN}本小节内容。${PLACEHOLDER_CLOSE}`);
+    for (const sub of subHeadings) out.push('', sub.text.trim(), `${PLACEHOLDER_OPEN}本小节内容。${PLACEHOLDER_CLOSE}`);
   }
   out.push('');
   return out;
@@ -86,6 +86,9 @@ export function nextYearReport(text: string): NextYearResult {
   const { figures, notes } = carriedFigures(model);
   const parts = [nextTitle(model, from, year), ''];
   parts.push(`本报告依据《中华人民共和国政府信息公开条例》第五十条编制。本报告所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。`, '');
-  for (const s of SECTIONS) parts.push(...sectionText(s.id, model.sections.find((m) => m.id === s.id), templateYear, figures, eol));
+  for (const s of SECTIONS) {
+    const section = model.sections.find((m) => m.id === s.id);
+    parts.push(...sectionText(s.id, section ? subHeadingsOf(model, section) : [], templateYear, figures, eol));
+  }
   return { ok: true, report: { text: parts.join(eol), fromYear: from, year, templateYear, carried: figures, notes } };
 }

@@ -56,7 +56,6 @@ export interface SectionModel {
   heading: SectionHeading;
   /** From the heading to the start of the next section heading (or the end). */
   span: Span;
-  subHeadings: SubHeading[];
 }
 
 /** A section heading candidate that was not taken as the section (duplicate or out of order). */

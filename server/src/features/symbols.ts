@@ -1,6 +1,6 @@
 // Document symbols (hierarchical): sections → sub-headings and tables → table blocks and rows.
 import { SymbolKind, type Connection, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver';
-import { spanToRange, type Locale, type ReportModel, type RowModel, type Span, type TableModel } from '../engine';
+import { spanToRange, subHeadingsOf, type Locale, type ReportModel, type RowModel, type Span, type SubHeading, type TableModel } from '../engine';
 import { derivedFrom } from '../engine/derived';
 import { onReport } from '../lsp/requests';
 import type { ClientOptions, Services } from '../lsp/services';
@@ -82,10 +82,10 @@ export function tableSymbol(model: ReportModel, table: TableModel, locale: Local
  * Sub-headings come in the order of the text, so one walk over the sorted stops serves them all (a 20 MB file
  * has thousands).
  */
-function subHeadingEnds(section: ReportModel['sections'][number], tables: TableModel[]): number[] {
-  const stops = [...section.subHeadings.map((h) => h.span.start), ...tables.map((t) => t.span.start), section.span.end].sort((a, b) => a - b);
+function subHeadingEnds(section: ReportModel['sections'][number], subHeadings: SubHeading[], tables: TableModel[]): number[] {
+  const stops = [...subHeadings.map((h) => h.span.start), ...tables.map((t) => t.span.start), section.span.end].sort((a, b) => a - b);
   let next = 0;
-  return section.subHeadings.map((h) => {
+  return subHeadings.map((h) => {
     if (next > 0 && stops[next - 1] > h.span.start) next = 0; // out of order: look from the start again
     while (next < stops.length && stops[next] <= h.span.start) next++;
     return stops[next] ?? section.span.end;
@@ -112,8 +112,9 @@ function buildSymbols(model: ReportModel, locale: Locale): DocumentSymbol[] {
     const inside = (s: Span) => s.start >= section.span.start && s.start < section.span.end;
     const tables = model.tables.filter((t) => inside(t.span));
     tables.forEach((t) => placed.add(t));
-    const ends = subHeadingEnds(section, tables);
-    const subs = section.subHeadings.map((h, i) => symbol(model, h.text, SymbolKind.Namespace, { start: h.span.start, end: ends[i] }, h.span));
+    const subHeadings = subHeadingsOf(model, section);
+    const ends = subHeadingEnds(section, subHeadings, tables);
+    const subs = subHeadings.map((h, i) => symbol(model, h.text, SymbolKind.Namespace, { start: h.span.start, end: ends[i] }, h.span));
     const children = [...subs, ...tables.map((t) => tableSymbol(model, t, locale))]
       .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     const detail = section.heading.standard ? undefined : (locale === 'en' ? 'non-standard heading' : '标题不规范');

@@ -156,7 +156,6 @@ export function findSections(text: string, lines: Lines): SectionsResult {
       id: c.id,
       heading: c.heading,
       span: { start: c.heading.span.start, end: i + 1 < chosen.length ? chosen[i + 1].heading.span.start : text.length },
-      subHeadings: [],
     });
   }
   return { sections, extra };

@@ -1,5 +1,6 @@
 import { TEMPLATE_YEARS, tableVariants, templateYearForReportYear } from '../template';
-import type { ReportModel, SectionModel, TableId, TableModel, TemplateYear } from '../types';
+import type { ReportModel, SectionModel, SubHeading, TableId, TableModel, TemplateYear } from '../types';
+import { derivedFrom } from '../derived';
 import { alignTable, type Alignment } from './align';
 import { judgeReading } from './reading';
 import { agencyOfTitle, findSections, findSubHeadings, findTitle, lineOf, yearOfOpening, yearOfPeriod, yearOfTitle, type Lines } from './document';
@@ -40,9 +41,6 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       if (table) tables.push(table);
     }
   }
-  const tableSpans = tables.map((t) => t.span);
-  for (const s of sections) s.subHeadings = findSubHeadings(text, lines, s, tableSpans);
-
   let templateYear: TemplateYear | null = override ?? markerYear;
   let templateYearSource: ReportModel['templateYearSource'] = override ? 'override' : markerYear ? 'markers' : null;
   if (templateYear === null && tables.length > 0) {
@@ -64,6 +62,23 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
     extraHeadings: extra,
     tables,
   };
+}
+
+/**
+ * Each section's sub-headings (（一）…, 1. …), in the order of model.sections, found when first asked for: only the
+ * outline and next year's report read them, so a check does not look for them. They are found in the lines the
+ * parser read (a flattened page's as it once was), outside the tables.
+ */
+const subHeadingsOfSections = derivedFrom((model: ReportModel): SubHeading[][] => {
+  const lines = unflatten(model.text, lineIndex(model.text));
+  const tableSpans = model.tables.map((t) => t.span);
+  return model.sections.map((s) => findSubHeadings(model.text, lines, s, tableSpans));
+});
+
+/** The sub-headings of one of the model's sections. */
+export function subHeadingsOf(model: ReportModel, section: SectionModel): SubHeading[] {
+  const at = model.sections.indexOf(section);
+  return at < 0 ? [] : subHeadingsOfSections(model)[at];
 }
 
 /**
