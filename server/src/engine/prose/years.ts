@@ -31,6 +31,19 @@ const REPORT_WORDS = ['年度报告', '工作报告', '年报'];
 /** A report named with another year is legitimately last year's (上一年度年报所提问题). */
 const EXCUSE_BEFORE = /上一?年|去年|往年|历年|针对|对照|前一年/;
 const EXCUSE_AFTER = /所提|提出|中提|反映|指出|问题|整改|意见|建议/;
+/**
+ * `s` with full-width digits and dashes made half-width, as the patterns here read them; `s` itself when it has none.
+ * Nothing else full-width can change what they match (\s takes the ideographic space, [^0-9] any punctuation, and
+ * ～ is written in both forms), so most text needs no copy.
+ */
+function halfWidthDigits(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0xff10 && c <= 0xff19) || c === 0xff0d) return toHalfWidth(s);
+  }
+  return s;
+}
+
 /** What ends a sentence: a year before it is not the one a report word after it names. */
 const SENTENCE_END = charTable('。；;！？!?\n\r');
 /** Characters between a year and 年报/工作报告 that need not say whose report it is (年度工作). */
@@ -71,7 +84,7 @@ function occurrences(text: string): Map<string, number[]> {
 export function titleYear(model: ReportModel): YearMention | null {
   if (!model.title) return null;
   const { start, end } = model.title.span;
-  const m = /(\d{4})\s*年/d.exec(toHalfWidth(model.text.slice(start, end)));
+  const m = /(\d{4})\s*年/d.exec(halfWidthDigits(model.text.slice(start, end)));
   if (!m || !m.indices) return null;
   const [s, e] = m.indices[1];
   return { kind: 'title', year: Number(m[1]), span: { start: start + s, end: start + e }, phrase: model.title.text };
@@ -92,7 +105,7 @@ export function reportYears(model: ReportModel): ReportYears {
       if (periods.length >= MAX_MENTIONS) break;
       if (!within(prose, at)) continue;
       const from = at + word.length;
-      const slice = toHalfWidth(text.slice(from, from + 80));
+      const slice = halfWidthDigits(text.slice(from, from + 80));
       const m = PERIOD.exec(slice) ?? PERIOD_YEAR.exec(slice);
       if (!m || !m.indices) continue;
       const phraseEnd = from + m[0].length;
@@ -110,7 +123,7 @@ export function reportYears(model: ReportModel): ReportYears {
       if (mentions.length >= MAX_MENTIONS) break;
       if (!within(prose, at)) continue;
       const from = at + word.length;
-      const m = AS_OF.exec(toHalfWidth(text.slice(from, from + 20)));
+      const m = AS_OF.exec(halfWidthDigits(text.slice(from, from + 20)));
       if (!m || !m.indices) continue;
       mentions.push({
         kind: 'as-of', year: Number(m[1]), span: { start: from + m.indices[1][0], end: from + m.indices[1][1] },
@@ -126,7 +139,7 @@ export function reportYears(model: ReportModel): ReportYears {
       // The nearest year before the word, in the same sentence and at most 40 characters back.
       let from = at;
       while (from > 0 && at - from < 40 && SENTENCE_END[text.charCodeAt(from - 1)] !== 1) from--;
-      const window = toHalfWidth(text.slice(from, at));
+      const window = halfWidthDigits(text.slice(from, at));
       let last: RegExpExecArray | null = null;
       const re = /(\d{4})\s*年/g;
       for (let m = re.exec(window); m; m = re.exec(window)) last = m;
