@@ -137,7 +137,8 @@ export function tokenize(text: string, lineStarts: number[], lineEnds: number[],
   const regionEnd = toLine > fromLine ? lineEnds[toLine - 1] : regionStart;
   const region = new RegionSearch(text.slice(regionStart, regionEnd), regionStart);
   for (let line = fromLine; line < toLine && tokens.length < MAX_TOKENS; line++) {
-    const bare = barePipeAt(text, lineStarts[line], lineEnds[line]);
+    // Only a line with a pipe can be a bare one (most tables have none: the search for one is shared by all lines).
+    const bare = region.pipes.within(lineStarts[line] - region.start, lineEnds[line] - region.start) ? barePipeAt(text, lineStarts[line], lineEnds[line]) : -1;
     if (bare >= 0) {
       // Cells a line each, ending " |", rows ended by a bare "|": in a run of bare "|" lines after a row's cells, all
       // but the last are its blank cells.
