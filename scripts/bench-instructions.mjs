@@ -15,8 +15,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const ROOT = resolve(new URL('..', import.meta.url).pathname);
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const root = resolve(arg('root', ROOT));
 const reports = Number(arg('reports', '300'));
@@ -40,7 +41,7 @@ function runParent() {
   try {
     const run = spawnSync('valgrind', [
       '--tool=callgrind', '--smc-check=all', '--instr-atstart=no', `--callgrind-out-file=${out}`,
-      process.execPath, '--single-threaded', new URL(import.meta.url).pathname, '--child', ...process.argv.slice(2).filter((a) => a !== '--child'),
+      process.execPath, '--single-threaded', fileURLToPath(import.meta.url), '--child', ...process.argv.slice(2).filter((a) => a !== '--child'),
     ], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     if (run.status !== 0 || !existsSync(out)) {
       console.error(run.stderr.split('\n').filter((l) => !l.startsWith('==')).join('\n') || `valgrind exited with ${run.status}`);
