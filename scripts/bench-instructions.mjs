@@ -11,11 +11,12 @@
 // left out. Needs valgrind (`apt-get install valgrind`) and the compiled engine (`tsc -p .`); --root points at
 // another checkout's build to compare with.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { reportVariants, seedTexts } from './bench-corpus.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
@@ -73,20 +74,8 @@ function runChild() {
     if (at < 0) throw new Error(`no rule ${code}`);
     RULES.splice(at, 1);
   }
-  // The benchmark's corpus: the samples and shared reports, one figure in ten changed (see bench.mjs).
-  const seeds = [];
-  for (const d of [join(ROOT, 'samples'), resolve(ROOT, '../shared/reports')].filter(existsSync)) {
-    for (const f of readdirSync(d).sort().filter((name) => name.endsWith('.txt'))) {
-      try { seeds.push(new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(join(d, f))).replace(/^\ufeff/, '')); } catch { /* the GBK sample */ }
-    }
-  }
-  let rng = 12345;
-  const rand = () => { rng = (Math.imul(rng, 1103515245) + 12345) | 0; return ((rng >>> 8) & 0xffff) / 0x10000; };
-  const corpus = [];
-  for (let i = 0; i < reports; i++) {
-    const base = seeds[i % seeds.length];
-    corpus.push(base.replace(/(\t|\| )(\d)(\s)/g, (m, a, d, b) => (rand() < 0.1 ? `${a}${Math.floor(rand() * 10)}${b}` : m)) + `\n<!-- ${i} -->\n`);
-  }
+  const variant = reportVariants(seedTexts(ROOT));
+  const corpus = Array.from({ length: reports }, (_, i) => variant(i));
   for (let r = 0; r < warm; r++) for (const text of corpus) engine.checkText(text);
   // Counting starts here (callgrind_control asks the valgrind running this process).
   execFileSync('callgrind_control', ['--instr=on', String(process.pid)], { stdio: 'ignore' });

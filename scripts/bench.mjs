@@ -16,6 +16,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { reportVariants, seedTexts } from './bench-corpus.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
@@ -29,29 +30,9 @@ const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 const spread = (xs, d = 2) => ({ p50: round(pct(xs, 0.5), d), p95: round(pct(xs, 0.95), d) });
 
-// ---- corpus: samples and shared reports with figures varied so no two files are the same
-function seedTexts() {
-  const dirs = [join(ROOT, 'samples'), resolve(ROOT, '../shared/reports')].filter(existsSync);
-  const texts = [];
-  for (const d of dirs) {
-    for (const f of readdirSync(d).sort().filter((name) => name.endsWith('.txt'))) {
-      const bytes = readFileSync(join(d, f));
-      try { texts.push(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '')); } catch { /* the GBK sample */ }
-    }
-  }
-  return texts;
-}
-const SEEDS = seedTexts();
-let rng = 12345;
-const rand = () => { rng = (Math.imul(rng, 1103515245) + 12345) | 0; return ((rng >>> 8) & 0xffff) / 0x10000; };
-/**
- * A report with a few figures changed: single-digit cells get another digit (one in ten). The sums no
- * longer hold, so the corpus is heavy in findings (≈ 24 a report, ≈ 200 related locations): a hard case.
- */
-function variant(i) {
-  const base = SEEDS[i % SEEDS.length];
-  return base.replace(/(\t|\| )(\d)(\s)/g, (m, a, d, b) => (rand() < 0.1 ? `${a}${Math.floor(rand() * 10)}${b}` : m)) + `\n<!-- ${i} -->\n`;
-}
+// ---- corpus: samples and shared reports with figures varied so no two files are the same (bench-corpus.mjs)
+const SEEDS = seedTexts(ROOT);
+const variant = reportVariants(SEEDS);
 
 function writeCorpus(n) {
   const dir = mkdtempSync(join(tmpdir(), `govreport-bench-${n}-`));
