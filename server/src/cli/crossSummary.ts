@@ -30,6 +30,7 @@ export function crossSummary(model: ReportModel): ReportModel | null {
   return {
     text: '',
     lineStarts: model.lineStarts.slice(0, positionAt(model.lineStarts, lastOffset).line + 1),
+    controlCharacters: { first: -1, count: 0 },
     title: null,
     agency: copy(model.agency),
     reportYear: model.reportYear,

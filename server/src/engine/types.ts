@@ -139,10 +139,18 @@ export interface TableCut {
   missingKeys: string[];
 }
 
+/**
+ * The text's C0 control characters other than tab, form feed and the line breaks, and DEL: nothing a report writes on
+ * purpose. `first` is -1 when there are none.
+ */
+export interface ControlCharacters { first: number; count: number }
+
 export interface ReportModel {
   text: string;
   /** Offsets of the start of every line. */
   lineStarts: number[];
+  /** Found with the lines, in the same pass over the text. */
+  controlCharacters: ControlCharacters;
   title: { text: string; span: Span } | null;
   agency: string | null;
   reportYear: number | null;

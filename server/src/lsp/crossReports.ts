@@ -110,6 +110,7 @@ function participantOf(analysis: Analysis): Participant | null {
     model: {
       text: '',
       lineStarts: model.lineStarts,
+      controlCharacters: { first: -1, count: 0 },
       title: null,
       agency: model.agency,
       reportYear: model.reportYear,

@@ -51,6 +51,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
   return {
     text,
     lineStarts: starts,
+    controlCharacters: lineBreaks.controls,
     title,
     agency: title ? agencyOfTitle(title.text) : null,
     reportYear,

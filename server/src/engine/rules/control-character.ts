@@ -1,8 +1,5 @@
 import { defineRule } from './rule';
 
-/** C0 control characters other than tab and line breaks, and DEL: nothing a report writes on purpose. */
-const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g;
-
 const codePoint = (c: string) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 export default defineRule({
@@ -24,19 +21,18 @@ export default defineRule({
     }],
   },
   check({ model, report }) {
-    CONTROL.lastIndex = 0;
-    const first = CONTROL.exec(model.text);
-    if (!first) return;
-    let count = 1;
-    while (CONTROL.exec(model.text)) count++;
+    // Found by the parser, with the lines (C0 other than tab, form feed and line breaks, and DEL).
+    const { first, count } = model.controlCharacters;
+    if (count === 0) return;
+    const character = model.text[first];
     // One finding for the file: the first place, and how many there are.
     report({
-      span: { start: first.index, end: first.index + 1 },
+      span: { start: first, end: first + 1 },
       message: {
-        zh: `文本中有控制字符 ${codePoint(first[0])}${count > 1 ? `（共 ${count} 处）` : ''}，多为复制或转换时带入，建议删除`,
-        en: `Control character ${codePoint(first[0])} in the text${count > 1 ? ` (${count} in all)` : ''}, usually left by a copy or a conversion; delete it`,
+        zh: `文本中有控制字符 ${codePoint(character)}${count > 1 ? `（共 ${count} 处）` : ''}，多为复制或转换时带入，建议删除`,
+        en: `Control character ${codePoint(character)} in the text${count > 1 ? ` (${count} in all)` : ''}, usually left by a copy or a conversion; delete it`,
       },
-      fixes: count === 1 ? [{ title: { zh: '删除该控制字符', en: 'Delete the control character' }, edits: [{ span: { start: first.index, end: first.index + 1 }, newText: '' }], preferred: false }] : [],
+      fixes: count === 1 ? [{ title: { zh: '删除该控制字符', en: 'Delete the control character' }, edits: [{ span: { start: first, end: first + 1 }, newText: '' }], preferred: false }] : [],
     });
   },
 });
