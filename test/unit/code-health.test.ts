@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { TEMPLATE_YEARS } from '../../server/src/engine';
 import { ROOT } from './helpers';
 
 const longFunctions = (...args: string[]) =>
@@ -18,5 +19,12 @@ describe('code health', () => {
     const small = longFunctions('--limit=10', 'server/src');
     assert.equal(small.status, 1);
     assert.ok(small.stdout.trim().split('\n').length > 50);
+  });
+
+  it('every template row has one object shape: the same properties in the same order (docs/performance.md)', () => {
+    const rows = TEMPLATE_YEARS.flatMap((y) => [...y.tables[2], ...y.tables[3], ...y.tables[4]].flatMap((t) => t.rows));
+    assert.ok(rows.length > 80);
+    const shapes = new Set(rows.map((r) => Object.keys(r).join(',')));
+    assert.deepEqual([...shapes], ['key,label,aliases,group,parent,columns,headers,block,article,meaning,short']);
   });
 });

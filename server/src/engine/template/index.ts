@@ -33,10 +33,14 @@ const YEARS: TemplateYearSpec[] = [
  * shapes (a group, a block's row, a row with a short name …); the parser reads rows for every row of every report,
  * and reads on objects of that many shapes go through V8's slowest property look-up (docs/performance.md).
  */
-const uniformRow = (r: RowSpec): RowSpec => ({
-  key: r.key, label: r.label, aliases: r.aliases, group: r.group, parent: r.parent, columns: r.columns,
-  headers: r.headers, block: r.block, article: r.article, meaning: r.meaning, short: r.short,
-});
+const uniformRow = (r: RowSpec): RowSpec => {
+  // Every property named (the type fails to compile when RowSpec gains one that is not listed here).
+  const row: { [K in keyof Required<RowSpec>]: RowSpec[K] } = {
+    key: r.key, label: r.label, aliases: r.aliases, group: r.group, parent: r.parent, columns: r.columns,
+    headers: r.headers, block: r.block, article: r.article, meaning: r.meaning, short: r.short,
+  };
+  return row;
+};
 const uniformRows = (t: TableTemplate): TableTemplate => ({ ...t, rows: t.rows.map(uniformRow) });
 
 export const TEMPLATE_YEARS: TemplateYearSpec[] = YEARS.map((y) => ({
